@@ -2,9 +2,14 @@ import { FALLBACK_LCID, LANGUAGES, type LanguageTag } from "./languages";
 import { resultStrings, type ResultStringKey } from "./results";
 import { controlStrings, type ControlStringKey } from "./control";
 import { formStrings, type FormStringKey } from "./form";
+import { fillPlaceholders } from "./format";
 
 export { LANGUAGES, FALLBACK_LCID } from "./languages";
 export type { LanguageTag, Lcid } from "./languages";
+export type { ResultStringKey } from "./results";
+export type { ControlStringKey } from "./control";
+export type { FormStringKey } from "./form";
+export { fillPlaceholders } from "./format";
 
 /** Every user-facing string key, of every group. */
 export type StringKey = ResultStringKey | ControlStringKey | FormStringKey;
@@ -23,12 +28,4 @@ export function languageFor(lcid: number | undefined): (typeof LANGUAGES)[number
 export function getString(lcid: number | undefined, key: StringKey, ...args: ReadonlyArray<string | number>): string {
   const text = catalog[languageFor(lcid).tag][key] ?? catalog.en[key] ?? key;
   return fillPlaceholders(text, args);
-}
-
-/** Replaces `{n}` placeholders; unknown placeholders stay as written so a bad translation is visible, not fatal. */
-export function fillPlaceholders(text: string, args: ReadonlyArray<string | number>): string {
-  return text.replace(/\{(\d+)\}/g, (whole, index: string) => {
-    const value = args[Number(index)];
-    return value === undefined ? whole : String(value);
-  });
 }
