@@ -1,21 +1,557 @@
 import type { Catalog } from "./languages";
 
-/** Words only the PCF control uses (property names for the manifest, buttons, labels). Owner: pcf control. */
+/**
+ * Words only the PCF control uses: the manifest's names and descriptions (Control_DisplayName, Property_*) and the
+ * control's own labels (Control_*). Owner: pcf control. The control's resx files are generated from these.
+ */
 const en = {
-  Control_Placeholder: "placeholder",
+  Control_DisplayName: "FinOps Link: linked environment",
+  Control_Description:
+    "Shows whether this Dataverse environment is linked to a finance and operations environment, which one, and a link to it.",
+  Property_Value_Name: "Column",
+  Property_Value_Desc:
+    "The text column the control is placed on. Its value is only changed when \"Write the URL into the column\" is Yes.",
+  Property_Layout_Name: "Layout",
+  Property_Layout_Desc:
+    "Card: a heading, the link and the IDs. Compact: the link and the IDs without the card. Link only: just the link.",
+  Property_Layout_Card: "Card",
+  Property_Layout_Compact: "Compact",
+  Property_Layout_LinkOnly: "Link only",
+  Property_Yes: "Yes",
+  Property_No: "No",
+  Property_ShowTenantId_Name: "Show tenant ID",
+  Property_ShowTenantId_Desc: "Shows the Microsoft Entra tenant ID of the linked environment, with a copy button.",
+  Property_ShowEnvironmentId_Name: "Show environment ID",
+  Property_ShowEnvironmentId_Desc: "Shows the ID of the linked finance and operations environment, with a copy button.",
+  Property_Label_Name: "Label",
+  Property_Label_Desc:
+    "Replaces the heading (card and compact layouts) or the link text (link only layout). Leave empty for the default.",
+  Property_OpenIn_Name: "Open link in",
+  Property_OpenIn_Desc: "Whether the finance and operations link opens in a new browser tab or in the same tab.",
+  Property_OpenIn_NewTab: "New tab",
+  Property_OpenIn_SameTab: "Same tab",
+  Property_LegalEntity_Name: "Legal entity (cmp)",
+  Property_LegalEntity_Desc:
+    "Optional company code to open in finance and operations, for example USMF. Can be bound to a column.",
+  Property_MenuItem_Name: "Menu item (mi)",
+  Property_MenuItem_Desc:
+    "Optional menu item to open in finance and operations, for example CustTableListPage. Can be bound to a column.",
+  Property_CacheMinutes_Name: "Cache minutes",
+  Property_CacheMinutes_Desc:
+    "How many minutes the answer is reused in the browser tab (default 15). 0 asks Dataverse every time the form opens.",
+  Property_WriteUrl_Name: "Write the URL into the column",
+  Property_WriteUrl_Desc:
+    "When Yes, the control puts the finance and operations URL into the column if the value differs. Users save the record to keep it.",
+  Control_Heading: "Finance and operations",
+  Control_LinkedTo: "Linked to {0}",
+  Control_TenantId: "Tenant ID",
+  Control_EnvironmentId: "Environment ID",
+  Control_CopyLabel: "Copy {0}",
+  Control_Copied: "Copied",
+  Control_CopyFailed: "Couldn't copy. Select the text and copy it.",
+  Control_NewTabHint: "(opens in a new tab)",
+  Control_LastKnown: "Last known environment",
+  Control_EnableHelp: "How to enable the Power Platform integration",
+  Control_Retry: "Retry",
+  Control_ErrorCode: "Error code: {0}",
+  Control_ColumnSecured: "You don't have permission to view this column, so the finance and operations link isn't shown.",
 } as const;
 
 export type ControlStringKey = keyof typeof en;
 
+const de: Record<ControlStringKey, string> = {
+  Control_DisplayName: "FinOps Link: verknüpfte Umgebung",
+  Control_Description:
+    "Zeigt, ob diese Dataverse-Umgebung mit einer Finance and Operations-Umgebung verknüpft ist, mit welcher, und einen Link dorthin.",
+  Property_Value_Name: "Spalte",
+  Property_Value_Desc:
+    "Die Textspalte, auf der das Steuerelement liegt. Ihr Wert wird nur geändert, wenn „URL in die Spalte schreiben“ auf Ja steht.",
+  Property_Layout_Name: "Layout",
+  Property_Layout_Desc:
+    "Karte: Überschrift, Link und IDs. Kompakt: Link und IDs ohne Karte. Nur Link: nur der Link.",
+  Property_Layout_Card: "Karte",
+  Property_Layout_Compact: "Kompakt",
+  Property_Layout_LinkOnly: "Nur Link",
+  Property_Yes: "Ja",
+  Property_No: "Nein",
+  Property_ShowTenantId_Name: "Mandanten-ID anzeigen",
+  Property_ShowTenantId_Desc: "Zeigt die Microsoft Entra-Mandanten-ID der verknüpften Umgebung mit einer Schaltfläche zum Kopieren.",
+  Property_ShowEnvironmentId_Name: "Umgebungs-ID anzeigen",
+  Property_ShowEnvironmentId_Desc:
+    "Zeigt die ID der verknüpften Finance and Operations-Umgebung mit einer Schaltfläche zum Kopieren.",
+  Property_Label_Name: "Beschriftung",
+  Property_Label_Desc:
+    "Ersetzt die Überschrift (Layouts Karte und Kompakt) oder den Linktext (Layout Nur Link). Leer lassen für den Standard.",
+  Property_OpenIn_Name: "Link öffnen in",
+  Property_OpenIn_Desc: "Ob der Finance and Operations-Link in einem neuen Browsertab oder im selben Tab geöffnet wird.",
+  Property_OpenIn_NewTab: "Neuem Tab",
+  Property_OpenIn_SameTab: "Selbem Tab",
+  Property_LegalEntity_Name: "Juristische Person (cmp)",
+  Property_LegalEntity_Desc:
+    "Optionaler Unternehmenscode, der in Finance and Operations geöffnet wird, zum Beispiel USMF. Kann an eine Spalte gebunden werden.",
+  Property_MenuItem_Name: "Menüelement (mi)",
+  Property_MenuItem_Desc:
+    "Optionales Menüelement, das in Finance and Operations geöffnet wird, zum Beispiel CustTableListPage. Kann an eine Spalte gebunden werden.",
+  Property_CacheMinutes_Name: "Cache-Minuten",
+  Property_CacheMinutes_Desc:
+    "Wie viele Minuten die Antwort im Browsertab wiederverwendet wird (Standard 15). Bei 0 wird Dataverse bei jedem Öffnen des Formulars gefragt.",
+  Property_WriteUrl_Name: "URL in die Spalte schreiben",
+  Property_WriteUrl_Desc:
+    "Bei Ja schreibt das Steuerelement die Finance and Operations-URL in die Spalte, wenn der Wert abweicht. Benutzer speichern den Datensatz, um sie zu behalten.",
+  Control_Heading: "Finance and Operations",
+  Control_LinkedTo: "Verknüpft mit {0}",
+  Control_TenantId: "Mandanten-ID",
+  Control_EnvironmentId: "Umgebungs-ID",
+  Control_CopyLabel: "{0} kopieren",
+  Control_Copied: "Kopiert",
+  Control_CopyFailed: "Kopieren nicht möglich. Markieren Sie den Text und kopieren Sie ihn.",
+  Control_NewTabHint: "(wird in einem neuen Tab geöffnet)",
+  Control_LastKnown: "Zuletzt bekannte Umgebung",
+  Control_EnableHelp: "So aktivieren Sie die Power Platform-Integration",
+  Control_Retry: "Wiederholen",
+  Control_ErrorCode: "Fehlercode: {0}",
+  Control_ColumnSecured:
+    "Sie sind nicht berechtigt, diese Spalte anzuzeigen. Daher wird der Finance and Operations-Link nicht angezeigt.",
+};
+
+const fr: Record<ControlStringKey, string> = {
+  Control_DisplayName: "FinOps Link : environnement lié",
+  Control_Description:
+    "Indique si cet environnement Dataverse est lié à un environnement finances et opérations, lequel, et affiche un lien vers celui-ci.",
+  Property_Value_Name: "Colonne",
+  Property_Value_Desc:
+    "La colonne de texte sur laquelle le contrôle est placé. Sa valeur n’est modifiée que si « Écrire l’URL dans la colonne » vaut Oui.",
+  Property_Layout_Name: "Disposition",
+  Property_Layout_Desc:
+    "Carte : un titre, le lien et les ID. Compacte : le lien et les ID sans la carte. Lien seul : uniquement le lien.",
+  Property_Layout_Card: "Carte",
+  Property_Layout_Compact: "Compacte",
+  Property_Layout_LinkOnly: "Lien seul",
+  Property_Yes: "Oui",
+  Property_No: "Non",
+  Property_ShowTenantId_Name: "Afficher l’ID de locataire",
+  Property_ShowTenantId_Desc:
+    "Affiche l’ID de locataire Microsoft Entra de l’environnement lié, avec un bouton de copie.",
+  Property_ShowEnvironmentId_Name: "Afficher l’ID d’environnement",
+  Property_ShowEnvironmentId_Desc: "Affiche l’ID de l’environnement finances et opérations lié, avec un bouton de copie.",
+  Property_Label_Name: "Libellé",
+  Property_Label_Desc:
+    "Remplace le titre (dispositions Carte et Compacte) ou le texte du lien (disposition Lien seul). Laisser vide pour la valeur par défaut.",
+  Property_OpenIn_Name: "Ouvrir le lien dans",
+  Property_OpenIn_Desc:
+    "Indique si le lien finances et opérations s’ouvre dans un nouvel onglet du navigateur ou dans le même onglet.",
+  Property_OpenIn_NewTab: "Un nouvel onglet",
+  Property_OpenIn_SameTab: "Le même onglet",
+  Property_LegalEntity_Name: "Entité juridique (cmp)",
+  Property_LegalEntity_Desc:
+    "Code de société facultatif à ouvrir dans finances et opérations, par exemple USMF. Peut être lié à une colonne.",
+  Property_MenuItem_Name: "Élément de menu (mi)",
+  Property_MenuItem_Desc:
+    "Élément de menu facultatif à ouvrir dans finances et opérations, par exemple CustTableListPage. Peut être lié à une colonne.",
+  Property_CacheMinutes_Name: "Minutes de cache",
+  Property_CacheMinutes_Desc:
+    "Pendant combien de minutes la réponse est réutilisée dans l’onglet du navigateur (15 par défaut). 0 interroge Dataverse à chaque ouverture du formulaire.",
+  Property_WriteUrl_Name: "Écrire l’URL dans la colonne",
+  Property_WriteUrl_Desc:
+    "Si Oui, le contrôle place l’URL finances et opérations dans la colonne lorsque la valeur diffère. Les utilisateurs enregistrent l’enregistrement pour la conserver.",
+  Control_Heading: "Finances et opérations",
+  Control_LinkedTo: "Lié à {0}",
+  Control_TenantId: "ID de locataire",
+  Control_EnvironmentId: "ID d’environnement",
+  Control_CopyLabel: "Copier : {0}",
+  Control_Copied: "Copié",
+  Control_CopyFailed: "Impossible de copier. Sélectionnez le texte et copiez-le.",
+  Control_NewTabHint: "(s’ouvre dans un nouvel onglet)",
+  Control_LastKnown: "Dernier environnement connu",
+  Control_EnableHelp: "Comment activer l’intégration de Power Platform",
+  Control_Retry: "Réessayer",
+  Control_ErrorCode: "Code d’erreur : {0}",
+  Control_ColumnSecured:
+    "Vous n’êtes pas autorisé à afficher cette colonne. Le lien finances et opérations n’est donc pas affiché.",
+};
+
+const es: Record<ControlStringKey, string> = {
+  Control_DisplayName: "FinOps Link: entorno vinculado",
+  Control_Description:
+    "Muestra si este entorno de Dataverse está vinculado a un entorno de finanzas y operaciones, a cuál, y un vínculo a él.",
+  Property_Value_Name: "Columna",
+  Property_Value_Desc:
+    "La columna de texto en la que se coloca el control. Su valor solo cambia cuando «Escribir la URL en la columna» es Sí.",
+  Property_Layout_Name: "Diseño",
+  Property_Layout_Desc:
+    "Tarjeta: un encabezado, el vínculo y los identificadores. Compacto: el vínculo y los identificadores sin tarjeta. Solo vínculo: únicamente el vínculo.",
+  Property_Layout_Card: "Tarjeta",
+  Property_Layout_Compact: "Compacto",
+  Property_Layout_LinkOnly: "Solo vínculo",
+  Property_Yes: "Sí",
+  Property_No: "No",
+  Property_ShowTenantId_Name: "Mostrar id. de inquilino",
+  Property_ShowTenantId_Desc:
+    "Muestra el id. de inquilino de Microsoft Entra del entorno vinculado, con un botón para copiarlo.",
+  Property_ShowEnvironmentId_Name: "Mostrar id. de entorno",
+  Property_ShowEnvironmentId_Desc:
+    "Muestra el id. del entorno de finanzas y operaciones vinculado, con un botón para copiarlo.",
+  Property_Label_Name: "Etiqueta",
+  Property_Label_Desc:
+    "Reemplaza el encabezado (diseños Tarjeta y Compacto) o el texto del vínculo (diseño Solo vínculo). Déjelo vacío para usar el predeterminado.",
+  Property_OpenIn_Name: "Abrir vínculo en",
+  Property_OpenIn_Desc:
+    "Si el vínculo de finanzas y operaciones se abre en una pestaña nueva del explorador o en la misma pestaña.",
+  Property_OpenIn_NewTab: "Pestaña nueva",
+  Property_OpenIn_SameTab: "Misma pestaña",
+  Property_LegalEntity_Name: "Entidad jurídica (cmp)",
+  Property_LegalEntity_Desc:
+    "Código de empresa opcional que se abre en finanzas y operaciones, por ejemplo USMF. Se puede enlazar a una columna.",
+  Property_MenuItem_Name: "Elemento de menú (mi)",
+  Property_MenuItem_Desc:
+    "Elemento de menú opcional que se abre en finanzas y operaciones, por ejemplo CustTableListPage. Se puede enlazar a una columna.",
+  Property_CacheMinutes_Name: "Minutos de caché",
+  Property_CacheMinutes_Desc:
+    "Cuántos minutos se reutiliza la respuesta en la pestaña del explorador (15 de forma predeterminada). Con 0 se consulta Dataverse cada vez que se abre el formulario.",
+  Property_WriteUrl_Name: "Escribir la URL en la columna",
+  Property_WriteUrl_Desc:
+    "Si es Sí, el control escribe la URL de finanzas y operaciones en la columna cuando el valor es distinto. Los usuarios guardan el registro para conservarla.",
+  Control_Heading: "Finanzas y operaciones",
+  Control_LinkedTo: "Vinculado a {0}",
+  Control_TenantId: "Id. de inquilino",
+  Control_EnvironmentId: "Id. de entorno",
+  Control_CopyLabel: "Copiar {0}",
+  Control_Copied: "Copiado",
+  Control_CopyFailed: "No se pudo copiar. Seleccione el texto y cópielo.",
+  Control_NewTabHint: "(se abre en una pestaña nueva)",
+  Control_LastKnown: "Último entorno conocido",
+  Control_EnableHelp: "Cómo habilitar la integración con Power Platform",
+  Control_Retry: "Reintentar",
+  Control_ErrorCode: "Código de error: {0}",
+  Control_ColumnSecured:
+    "No tiene permiso para ver esta columna, por lo que no se muestra el vínculo de finanzas y operaciones.",
+};
+
+const it: Record<ControlStringKey, string> = {
+  Control_DisplayName: "FinOps Link: ambiente collegato",
+  Control_Description:
+    "Mostra se questo ambiente Dataverse è collegato a un ambiente di finanza e operazioni, a quale, e un collegamento ad esso.",
+  Property_Value_Name: "Colonna",
+  Property_Value_Desc:
+    "La colonna di testo su cui è posizionato il controllo. Il suo valore viene modificato solo se \"Scrivi l'URL nella colonna\" è Sì.",
+  Property_Layout_Name: "Layout",
+  Property_Layout_Desc:
+    "Scheda: un'intestazione, il collegamento e gli ID. Compatto: il collegamento e gli ID senza scheda. Solo collegamento: solo il collegamento.",
+  Property_Layout_Card: "Scheda",
+  Property_Layout_Compact: "Compatto",
+  Property_Layout_LinkOnly: "Solo collegamento",
+  Property_Yes: "Sì",
+  Property_No: "No",
+  Property_ShowTenantId_Name: "Mostra ID tenant",
+  Property_ShowTenantId_Desc: "Mostra l'ID tenant di Microsoft Entra dell'ambiente collegato, con un pulsante per copiarlo.",
+  Property_ShowEnvironmentId_Name: "Mostra ID ambiente",
+  Property_ShowEnvironmentId_Desc:
+    "Mostra l'ID dell'ambiente di finanza e operazioni collegato, con un pulsante per copiarlo.",
+  Property_Label_Name: "Etichetta",
+  Property_Label_Desc:
+    "Sostituisce l'intestazione (layout Scheda e Compatto) o il testo del collegamento (layout Solo collegamento). Lasciare vuoto per il valore predefinito.",
+  Property_OpenIn_Name: "Apri collegamento in",
+  Property_OpenIn_Desc:
+    "Se il collegamento di finanza e operazioni si apre in una nuova scheda del browser o nella stessa scheda.",
+  Property_OpenIn_NewTab: "Nuova scheda",
+  Property_OpenIn_SameTab: "Stessa scheda",
+  Property_LegalEntity_Name: "Persona giuridica (cmp)",
+  Property_LegalEntity_Desc:
+    "Codice società facoltativo da aprire in finanza e operazioni, ad esempio USMF. Può essere associato a una colonna.",
+  Property_MenuItem_Name: "Voce di menu (mi)",
+  Property_MenuItem_Desc:
+    "Voce di menu facoltativa da aprire in finanza e operazioni, ad esempio CustTableListPage. Può essere associata a una colonna.",
+  Property_CacheMinutes_Name: "Minuti di cache",
+  Property_CacheMinutes_Desc:
+    "Per quanti minuti la risposta viene riutilizzata nella scheda del browser (predefinito 15). Con 0 Dataverse viene interrogato a ogni apertura del modulo.",
+  Property_WriteUrl_Name: "Scrivi l'URL nella colonna",
+  Property_WriteUrl_Desc:
+    "Se Sì, il controllo inserisce l'URL di finanza e operazioni nella colonna quando il valore è diverso. Gli utenti salvano il record per mantenerlo.",
+  Control_Heading: "Finanza e operazioni",
+  Control_LinkedTo: "Collegato a {0}",
+  Control_TenantId: "ID tenant",
+  Control_EnvironmentId: "ID ambiente",
+  Control_CopyLabel: "Copia {0}",
+  Control_Copied: "Copiato",
+  Control_CopyFailed: "Impossibile copiare. Selezionare il testo e copiarlo.",
+  Control_NewTabHint: "(si apre in una nuova scheda)",
+  Control_LastKnown: "Ultimo ambiente noto",
+  Control_EnableHelp: "Come abilitare l'integrazione con Power Platform",
+  Control_Retry: "Riprova",
+  Control_ErrorCode: "Codice di errore: {0}",
+  Control_ColumnSecured:
+    "Non si dispone dell'autorizzazione per visualizzare questa colonna, quindi il collegamento di finanza e operazioni non viene mostrato.",
+};
+
+const nl: Record<ControlStringKey, string> = {
+  Control_DisplayName: "FinOps Link: gekoppelde omgeving",
+  Control_Description:
+    "Toont of deze Dataverse-omgeving is gekoppeld aan een financiële en operationele omgeving, aan welke, en een koppeling ernaartoe.",
+  Property_Value_Name: "Kolom",
+  Property_Value_Desc:
+    "De tekstkolom waarop het besturingselement staat. De waarde wordt alleen gewijzigd als 'URL in de kolom schrijven' op Ja staat.",
+  Property_Layout_Name: "Indeling",
+  Property_Layout_Desc:
+    "Kaart: een kop, de koppeling en de id's. Compact: de koppeling en de id's zonder kaart. Alleen koppeling: alleen de koppeling.",
+  Property_Layout_Card: "Kaart",
+  Property_Layout_Compact: "Compact",
+  Property_Layout_LinkOnly: "Alleen koppeling",
+  Property_Yes: "Ja",
+  Property_No: "Nee",
+  Property_ShowTenantId_Name: "Tenant-id weergeven",
+  Property_ShowTenantId_Desc: "Toont de Microsoft Entra-tenant-id van de gekoppelde omgeving, met een kopieerknop.",
+  Property_ShowEnvironmentId_Name: "Omgevings-id weergeven",
+  Property_ShowEnvironmentId_Desc: "Toont de id van de gekoppelde financiële en operationele omgeving, met een kopieerknop.",
+  Property_Label_Name: "Label",
+  Property_Label_Desc:
+    "Vervangt de kop (indelingen Kaart en Compact) of de koppelingstekst (indeling Alleen koppeling). Laat leeg voor de standaardwaarde.",
+  Property_OpenIn_Name: "Koppeling openen in",
+  Property_OpenIn_Desc:
+    "Of de koppeling naar financiële en operationele apps opent in een nieuw browsertabblad of in hetzelfde tabblad.",
+  Property_OpenIn_NewTab: "Nieuw tabblad",
+  Property_OpenIn_SameTab: "Hetzelfde tabblad",
+  Property_LegalEntity_Name: "Rechtspersoon (cmp)",
+  Property_LegalEntity_Desc:
+    "Optionele bedrijfscode die in financiële en operationele apps wordt geopend, bijvoorbeeld USMF. Kan aan een kolom worden gekoppeld.",
+  Property_MenuItem_Name: "Menu-item (mi)",
+  Property_MenuItem_Desc:
+    "Optioneel menu-item dat in financiële en operationele apps wordt geopend, bijvoorbeeld CustTableListPage. Kan aan een kolom worden gekoppeld.",
+  Property_CacheMinutes_Name: "Cacheminuten",
+  Property_CacheMinutes_Desc:
+    "Hoeveel minuten het antwoord in het browsertabblad wordt hergebruikt (standaard 15). Bij 0 wordt Dataverse bij elke opening van het formulier gevraagd.",
+  Property_WriteUrl_Name: "URL in de kolom schrijven",
+  Property_WriteUrl_Desc:
+    "Bij Ja zet het besturingselement de URL van financiële en operationele apps in de kolom als de waarde afwijkt. Gebruikers slaan de record op om deze te bewaren.",
+  Control_Heading: "Financiële en operationele apps",
+  Control_LinkedTo: "Gekoppeld aan {0}",
+  Control_TenantId: "Tenant-id",
+  Control_EnvironmentId: "Omgevings-id",
+  Control_CopyLabel: "{0} kopiëren",
+  Control_Copied: "Gekopieerd",
+  Control_CopyFailed: "Kopiëren is mislukt. Selecteer de tekst en kopieer deze.",
+  Control_NewTabHint: "(opent in een nieuw tabblad)",
+  Control_LastKnown: "Laatst bekende omgeving",
+  Control_EnableHelp: "De Power Platform-integratie inschakelen",
+  Control_Retry: "Opnieuw proberen",
+  Control_ErrorCode: "Foutcode: {0}",
+  Control_ColumnSecured:
+    "U bent niet gemachtigd om deze kolom te bekijken, daarom wordt de koppeling naar financiële en operationele apps niet weergegeven.",
+};
+
+const ptBR: Record<ControlStringKey, string> = {
+  Control_DisplayName: "FinOps Link: ambiente vinculado",
+  Control_Description:
+    "Mostra se este ambiente do Dataverse está vinculado a um ambiente de finanças e operações, a qual, e um link para ele.",
+  Property_Value_Name: "Coluna",
+  Property_Value_Desc:
+    "A coluna de texto em que o controle é colocado. O valor só é alterado quando \"Gravar a URL na coluna\" é Sim.",
+  Property_Layout_Name: "Layout",
+  Property_Layout_Desc:
+    "Cartão: um título, o link e as IDs. Compacto: o link e as IDs sem o cartão. Somente link: apenas o link.",
+  Property_Layout_Card: "Cartão",
+  Property_Layout_Compact: "Compacto",
+  Property_Layout_LinkOnly: "Somente link",
+  Property_Yes: "Sim",
+  Property_No: "Não",
+  Property_ShowTenantId_Name: "Mostrar ID do locatário",
+  Property_ShowTenantId_Desc: "Mostra a ID do locatário do Microsoft Entra do ambiente vinculado, com um botão para copiar.",
+  Property_ShowEnvironmentId_Name: "Mostrar ID do ambiente",
+  Property_ShowEnvironmentId_Desc: "Mostra a ID do ambiente de finanças e operações vinculado, com um botão para copiar.",
+  Property_Label_Name: "Rótulo",
+  Property_Label_Desc:
+    "Substitui o título (layouts Cartão e Compacto) ou o texto do link (layout Somente link). Deixe em branco para usar o padrão.",
+  Property_OpenIn_Name: "Abrir link em",
+  Property_OpenIn_Desc: "Se o link de finanças e operações abre em uma nova guia do navegador ou na mesma guia.",
+  Property_OpenIn_NewTab: "Nova guia",
+  Property_OpenIn_SameTab: "Mesma guia",
+  Property_LegalEntity_Name: "Entidade legal (cmp)",
+  Property_LegalEntity_Desc:
+    "Código de empresa opcional a abrir em finanças e operações, por exemplo USMF. Pode ser associado a uma coluna.",
+  Property_MenuItem_Name: "Item de menu (mi)",
+  Property_MenuItem_Desc:
+    "Item de menu opcional a abrir em finanças e operações, por exemplo CustTableListPage. Pode ser associado a uma coluna.",
+  Property_CacheMinutes_Name: "Minutos de cache",
+  Property_CacheMinutes_Desc:
+    "Por quantos minutos a resposta é reutilizada na guia do navegador (padrão 15). Com 0, o Dataverse é consultado sempre que o formulário é aberto.",
+  Property_WriteUrl_Name: "Gravar a URL na coluna",
+  Property_WriteUrl_Desc:
+    "Se Sim, o controle coloca a URL de finanças e operações na coluna quando o valor é diferente. Os usuários salvam o registro para mantê-la.",
+  Control_Heading: "Finanças e operações",
+  Control_LinkedTo: "Vinculado a {0}",
+  Control_TenantId: "ID do locatário",
+  Control_EnvironmentId: "ID do ambiente",
+  Control_CopyLabel: "Copiar {0}",
+  Control_Copied: "Copiado",
+  Control_CopyFailed: "Não foi possível copiar. Selecione o texto e copie-o.",
+  Control_NewTabHint: "(abre em uma nova guia)",
+  Control_LastKnown: "Último ambiente conhecido",
+  Control_EnableHelp: "Como habilitar a integração com o Power Platform",
+  Control_Retry: "Tentar novamente",
+  Control_ErrorCode: "Código de erro: {0}",
+  Control_ColumnSecured:
+    "Você não tem permissão para ver esta coluna, por isso o link de finanças e operações não é mostrado.",
+};
+
+const ja: Record<ControlStringKey, string> = {
+  Control_DisplayName: "FinOps Link: リンクされた環境",
+  Control_Description:
+    "この Dataverse 環境が財務と運用の環境にリンクされているかどうか、どの環境か、およびその環境へのリンクを表示します。",
+  Property_Value_Name: "列",
+  Property_Value_Desc:
+    "コントロールを配置するテキスト列です。「URL を列に書き込む」が「はい」の場合にのみ値が変更されます。",
+  Property_Layout_Name: "レイアウト",
+  Property_Layout_Desc:
+    "カード: 見出し、リンク、ID。コンパクト: カードなしのリンクと ID。リンクのみ: リンクだけ。",
+  Property_Layout_Card: "カード",
+  Property_Layout_Compact: "コンパクト",
+  Property_Layout_LinkOnly: "リンクのみ",
+  Property_Yes: "はい",
+  Property_No: "いいえ",
+  Property_ShowTenantId_Name: "テナント ID を表示",
+  Property_ShowTenantId_Desc: "リンクされた環境の Microsoft Entra テナント ID をコピー ボタン付きで表示します。",
+  Property_ShowEnvironmentId_Name: "環境 ID を表示",
+  Property_ShowEnvironmentId_Desc: "リンクされた財務と運用の環境の ID をコピー ボタン付きで表示します。",
+  Property_Label_Name: "ラベル",
+  Property_Label_Desc:
+    "見出し (カードとコンパクトのレイアウト) またはリンク テキスト (リンクのみのレイアウト) を置き換えます。既定値を使う場合は空のままにします。",
+  Property_OpenIn_Name: "リンクを開く場所",
+  Property_OpenIn_Desc: "財務と運用のリンクをブラウザーの新しいタブで開くか、同じタブで開くか。",
+  Property_OpenIn_NewTab: "新しいタブ",
+  Property_OpenIn_SameTab: "同じタブ",
+  Property_LegalEntity_Name: "法人 (cmp)",
+  Property_LegalEntity_Desc:
+    "財務と運用で開く会社コード (省略可能)。例: USMF。列にバインドできます。",
+  Property_MenuItem_Name: "メニュー項目 (mi)",
+  Property_MenuItem_Desc:
+    "財務と運用で開くメニュー項目 (省略可能)。例: CustTableListPage。列にバインドできます。",
+  Property_CacheMinutes_Name: "キャッシュ時間 (分)",
+  Property_CacheMinutes_Desc:
+    "ブラウザーのタブで応答を再利用する時間 (分、既定値 15)。0 の場合、フォームを開くたびに Dataverse に問い合わせます。",
+  Property_WriteUrl_Name: "URL を列に書き込む",
+  Property_WriteUrl_Desc:
+    "「はい」の場合、値が異なるときにコントロールが財務と運用の URL を列に設定します。保持するにはユーザーがレコードを保存します。",
+  Control_Heading: "財務と運用",
+  Control_LinkedTo: "{0} にリンク済み",
+  Control_TenantId: "テナント ID",
+  Control_EnvironmentId: "環境 ID",
+  Control_CopyLabel: "{0} をコピー",
+  Control_Copied: "コピーしました",
+  Control_CopyFailed: "コピーできませんでした。テキストを選択してコピーしてください。",
+  Control_NewTabHint: "(新しいタブで開きます)",
+  Control_LastKnown: "最後に確認された環境",
+  Control_EnableHelp: "Power Platform 統合を有効にする方法",
+  Control_Retry: "再試行",
+  Control_ErrorCode: "エラー コード: {0}",
+  Control_ColumnSecured: "この列を表示する権限がないため、財務と運用のリンクは表示されません。",
+};
+
+const zhCN: Record<ControlStringKey, string> = {
+  Control_DisplayName: "FinOps Link：已链接的环境",
+  Control_Description: "显示此 Dataverse 环境是否已链接到财务和运营环境、链接到哪个环境，并提供指向该环境的链接。",
+  Property_Value_Name: "列",
+  Property_Value_Desc: "放置此控件的文本列。仅当“将 URL 写入列”为“是”时才会更改其值。",
+  Property_Layout_Name: "布局",
+  Property_Layout_Desc: "卡片：标题、链接和 ID。紧凑：不带卡片的链接和 ID。仅链接：只有链接。",
+  Property_Layout_Card: "卡片",
+  Property_Layout_Compact: "紧凑",
+  Property_Layout_LinkOnly: "仅链接",
+  Property_Yes: "是",
+  Property_No: "否",
+  Property_ShowTenantId_Name: "显示租户 ID",
+  Property_ShowTenantId_Desc: "显示已链接环境的 Microsoft Entra 租户 ID，并带有复制按钮。",
+  Property_ShowEnvironmentId_Name: "显示环境 ID",
+  Property_ShowEnvironmentId_Desc: "显示已链接的财务和运营环境的 ID，并带有复制按钮。",
+  Property_Label_Name: "标签",
+  Property_Label_Desc: "替换标题（卡片和紧凑布局）或链接文本（仅链接布局）。留空则使用默认值。",
+  Property_OpenIn_Name: "链接打开位置",
+  Property_OpenIn_Desc: "财务和运营链接是在新的浏览器标签页中打开还是在同一标签页中打开。",
+  Property_OpenIn_NewTab: "新标签页",
+  Property_OpenIn_SameTab: "同一标签页",
+  Property_LegalEntity_Name: "法人 (cmp)",
+  Property_LegalEntity_Desc: "要在财务和运营中打开的公司代码（可选），例如 USMF。可以绑定到列。",
+  Property_MenuItem_Name: "菜单项 (mi)",
+  Property_MenuItem_Desc: "要在财务和运营中打开的菜单项（可选），例如 CustTableListPage。可以绑定到列。",
+  Property_CacheMinutes_Name: "缓存分钟数",
+  Property_CacheMinutes_Desc: "在浏览器标签页中重复使用响应的分钟数（默认 15）。为 0 时，每次打开窗体都会查询 Dataverse。",
+  Property_WriteUrl_Name: "将 URL 写入列",
+  Property_WriteUrl_Desc: "为“是”时，如果值不同，控件会将财务和运营 URL 写入列。用户保存记录后才会保留。",
+  Control_Heading: "财务和运营",
+  Control_LinkedTo: "已链接到 {0}",
+  Control_TenantId: "租户 ID",
+  Control_EnvironmentId: "环境 ID",
+  Control_CopyLabel: "复制{0}",
+  Control_Copied: "已复制",
+  Control_CopyFailed: "无法复制。请选择文本并复制。",
+  Control_NewTabHint: "（在新标签页中打开）",
+  Control_LastKnown: "上次已知的环境",
+  Control_EnableHelp: "如何启用 Power Platform 集成",
+  Control_Retry: "重试",
+  Control_ErrorCode: "错误代码：{0}",
+  Control_ColumnSecured: "你无权查看此列，因此不显示财务和运营链接。",
+};
+
+const ar: Record<ControlStringKey, string> = {
+  Control_DisplayName: "FinOps Link: البيئة المرتبطة",
+  Control_Description:
+    "يعرض ما إذا كانت بيئة Dataverse هذه مرتبطة ببيئة للشؤون المالية والعمليات، وبأي بيئة، ورابطاً إليها.",
+  Property_Value_Name: "العمود",
+  Property_Value_Desc:
+    "العمود النصي الذي يوضع عليه عنصر التحكم. لا تتغير قيمته إلا عندما يكون \"كتابة عنوان URL في العمود\" بقيمة نعم.",
+  Property_Layout_Name: "التخطيط",
+  Property_Layout_Desc:
+    "بطاقة: عنوان والرابط والمعرّفات. مضغوط: الرابط والمعرّفات بدون بطاقة. الرابط فقط: الرابط وحده.",
+  Property_Layout_Card: "بطاقة",
+  Property_Layout_Compact: "مضغوط",
+  Property_Layout_LinkOnly: "الرابط فقط",
+  Property_Yes: "نعم",
+  Property_No: "لا",
+  Property_ShowTenantId_Name: "إظهار معرّف المستأجر",
+  Property_ShowTenantId_Desc: "يعرض معرّف مستأجر Microsoft Entra للبيئة المرتبطة، مع زر للنسخ.",
+  Property_ShowEnvironmentId_Name: "إظهار معرّف البيئة",
+  Property_ShowEnvironmentId_Desc: "يعرض معرّف بيئة الشؤون المالية والعمليات المرتبطة، مع زر للنسخ.",
+  Property_Label_Name: "التسمية",
+  Property_Label_Desc:
+    "تحل محل العنوان (تخطيطا البطاقة والمضغوط) أو نص الرابط (تخطيط الرابط فقط). اتركها فارغة لاستخدام القيمة الافتراضية.",
+  Property_OpenIn_Name: "فتح الرابط في",
+  Property_OpenIn_Desc: "ما إذا كان رابط الشؤون المالية والعمليات يُفتح في علامة تبويب جديدة في المستعرض أو في علامة التبويب نفسها.",
+  Property_OpenIn_NewTab: "علامة تبويب جديدة",
+  Property_OpenIn_SameTab: "علامة التبويب نفسها",
+  Property_LegalEntity_Name: "الكيان القانوني (cmp)",
+  Property_LegalEntity_Desc:
+    "رمز شركة اختياري يُفتح في الشؤون المالية والعمليات، مثل USMF. يمكن ربطه بعمود.",
+  Property_MenuItem_Name: "عنصر القائمة (mi)",
+  Property_MenuItem_Desc:
+    "عنصر قائمة اختياري يُفتح في الشؤون المالية والعمليات، مثل CustTableListPage. يمكن ربطه بعمود.",
+  Property_CacheMinutes_Name: "دقائق التخزين المؤقت",
+  Property_CacheMinutes_Desc:
+    "عدد الدقائق التي يُعاد فيها استخدام الإجابة في علامة تبويب المستعرض (15 افتراضياً). القيمة 0 تستعلم من Dataverse في كل مرة يُفتح فيها النموذج.",
+  Property_WriteUrl_Name: "كتابة عنوان URL في العمود",
+  Property_WriteUrl_Desc:
+    "عند اختيار نعم، يضع عنصر التحكم عنوان URL للشؤون المالية والعمليات في العمود إذا كانت القيمة مختلفة. يحفظ المستخدمون السجل للاحتفاظ به.",
+  Control_Heading: "الشؤون المالية والعمليات",
+  Control_LinkedTo: "مرتبطة بـ {0}",
+  Control_TenantId: "معرّف المستأجر",
+  Control_EnvironmentId: "معرّف البيئة",
+  Control_CopyLabel: "نسخ {0}",
+  Control_Copied: "تم النسخ",
+  Control_CopyFailed: "تعذّر النسخ. حدد النص وانسخه.",
+  Control_NewTabHint: "(يُفتح في علامة تبويب جديدة)",
+  Control_LastKnown: "آخر بيئة معروفة",
+  Control_EnableHelp: "كيفية تمكين تكامل Power Platform",
+  Control_Retry: "إعادة المحاولة",
+  Control_ErrorCode: "رمز الخطأ: {0}",
+  Control_ColumnSecured: "ليس لديك إذن لعرض هذا العمود، لذا لا يظهر رابط الشؤون المالية والعمليات.",
+};
+
 export const controlStrings: Catalog<ControlStringKey> = {
   en,
-  de: { ...en },
-  fr: { ...en },
-  es: { ...en },
-  it: { ...en },
-  nl: { ...en },
-  "pt-BR": { ...en },
-  ja: { ...en },
-  "zh-CN": { ...en },
-  ar: { ...en },
+  de,
+  fr,
+  es,
+  it,
+  nl,
+  "pt-BR": ptBR,
+  ja,
+  "zh-CN": zhCN,
+  ar,
 };
