@@ -1,8 +1,84 @@
+import { DEFAULT_CACHE_MINUTES, ResultCache, resolveStorage, singleFlight } from "./cache";
+import { classifyFailure } from "./errors";
 import type { GetDetailsOptions } from "./options";
+import { parseDetails } from "./parse";
 import type { IntegrationResult } from "./result";
+import { fetchTransport } from "./transports/fetch";
+import type { Transport } from "./transports/transport";
+import { xrmTransport } from "./transports/xrm";
 
-// CONTRACT STUB: the core helper replaces this with the real client.
+/**
+ * The one door: cache -> in-page single flight -> cross-bundle hand-off -> transport -> parse / classify -> cache.
+ * Never throws and never rejects: whatever fetch, storage, webApi or the clock do, the answer is an IntegrationResult.
+ */
 export async function getIntegrationDetails(options: GetDetailsOptions): Promise<IntegrationResult> {
-  void options;
-  return { kind: "failed", message: "not implemented" };
+  try {
+    return await run(options);
+  } catch (error) {
+    return classifyFailure(error);
+  }
+}
+
+async function run(options: GetDetailsOptions): Promise<IntegrationResult> {
+  const now = options.now ?? Date.now;
+  const cache = new ResultCache(resolveStorage(options.storage), options.orgUrl, options.userId, now);
+  const ttlMs = cacheMinutes(options.cacheMinutes) * 60_000;
+
+  if (reportsOffline(options.isOffline)) return offline(cache);
+  if (options.forceRefresh !== true) {
+    const cached = cache.readFresh(ttlMs);
+    if (cached !== undefined) return cached;
+  }
+  return singleFlight(cache.id, async () => {
+    if (cache.pending() !== undefined) {
+      const handedOff = await cache.awaitHandOff(ttlMs, options.sleep ?? defaultSleep);
+      if (handedOff !== undefined) return handedOff;
+    }
+    const token = cache.claim();
+    let result: IntegrationResult;
+    try {
+      result = await request(options);
+    } catch (error) {
+      result = classifyFailure(error);
+    }
+    // Write before releasing, in one synchronous step, so a waiting bundle sees the answer as the marker clears.
+    cache.write(result);
+    cache.release(token);
+    return result.kind === "offline" ? offline(cache) : result;
+  });
+}
+
+async function request(options: GetDetailsOptions): Promise<IntegrationResult> {
+  const body = await chooseTransport(options).retrieve();
+  const parsed = parseDetails(body);
+  return parsed.kind === "linked" ? { kind: "linked", details: parsed.details, fromCache: false } : parsed;
+}
+
+/** Xrm.WebApi when the host hands it in (form script); otherwise same-origin fetch (control). */
+function chooseTransport(options: GetDetailsOptions): Transport {
+  if (options.webApi !== undefined && options.webApi !== null) return xrmTransport(options.webApi);
+  const fetchImpl = options.fetch ?? (typeof globalThis.fetch === "function" ? globalThis.fetch.bind(globalThis) : undefined);
+  if (fetchImpl === undefined) throw new Error("This browser offers neither Xrm.WebApi nor fetch.");
+  return fetchTransport(fetchImpl);
+}
+
+function offline(cache: ResultCache): IntegrationResult {
+  const lastKnown = cache.lastKnown();
+  return lastKnown === undefined ? { kind: "offline" } : { kind: "offline", lastKnown };
+}
+
+function reportsOffline(isOffline: (() => boolean) | undefined): boolean {
+  try {
+    return isOffline?.() === true;
+  } catch {
+    return false; // a broken host flag should not hide a working network
+  }
+}
+
+function cacheMinutes(value: number | undefined): number {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : DEFAULT_CACHE_MINUTES;
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,13 +1,42 @@
+import { hostOf } from "./links";
 import type { IntegrationResult } from "./result";
+import { fillPlaceholders } from "./strings/format";
 import type { ResultStringKey } from "./strings/results";
 
 /** Looks up a result string in the user's language: the control passes `context.resources.getString`, the form script its catalog. */
 export type ResultTranslator = (key: ResultStringKey) => string;
 
-// CONTRACT STUB: the core helper replaces this.
-/** Plain-words title and detail for a result, in the user's language: what both edges show for non-linked kinds. */
+/**
+ * Plain-words title and detail for a result, in the user's language: what both edges show. Codes and server messages
+ * are filled into translated templates; no stack trace or raw object ever reaches the text.
+ */
 export function describeResult(result: IntegrationResult, t: ResultTranslator): { title: string; detail?: string } {
-  void result;
-  void t;
-  return { title: "" };
+  switch (result.kind) {
+    case "linked":
+      return { title: t("Result_Linked"), detail: hostOf(result.details.url) };
+    case "notLinked":
+      return { title: t("Result_NotLinked"), detail: t("Result_NotLinkedHint") };
+    case "unauthorized":
+      return { title: t("Result_Unauthorized"), detail: withCode(t("Result_UnauthorizedHint"), result.code, t) };
+    case "forbidden":
+      return { title: t("Result_Forbidden"), detail: withCode(t("Result_ForbiddenHint"), result.code, t) };
+    case "offline": {
+      const host = result.lastKnown === undefined ? undefined : hostOf(result.lastKnown.url);
+      return { title: t("Result_Offline"), detail: host === undefined ? t("Result_OfflineHint") : fillPlaceholders(t("Result_OfflineLastKnown"), [host]) };
+    }
+    case "invalid":
+      return { title: t("Result_Invalid"), detail: fillPlaceholders(t("Result_InvalidDetail"), [result.field]) };
+    case "failed":
+      return { title: t("Result_Failed"), detail: failedDetail(result, t) };
+  }
+}
+
+function failedDetail(result: Extract<IntegrationResult, { kind: "failed" }>, t: ResultTranslator): string {
+  if (result.code !== undefined) return fillPlaceholders(t("Result_FailedDetail"), [result.code, result.message]);
+  if (result.status !== undefined) return fillPlaceholders(t("Result_FailedStatus"), [result.status, result.message]);
+  return result.message;
+}
+
+function withCode(text: string, code: string | undefined, t: ResultTranslator): string {
+  return code === undefined ? text : `${text} ${fillPlaceholders(t("Result_ErrorCode"), [code])}`;
 }

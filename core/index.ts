@@ -8,6 +8,7 @@
  * - One request per tab per TTL: callers in one page share one in-flight request, and a sessionStorage entry and
  *   in-flight marker hand the answer to other bundles and same-origin frames of the tab.
  * - safeHttpsUrl / buildDeepLink are the only ways a URL becomes a link.
+ * - integrationDetailsMetadata / IntegrationDetailsRequest: the function in dataverse-ify's and Xrm's request shapes.
  * - describeResult words a result through a translator; the strings themselves live in core/strings (imported
  *   separately, so a bundle only carries the languages it needs).
  * Pure TypeScript: no React, no form API, no global Xrm (hosts hand in webApi, fetch and storage).
@@ -17,6 +18,8 @@ export type { GetDetailsOptions, WebApiLike, StorageLike, FetchLike } from "./op
 export type { ResultStringKey } from "./strings/results";
 export type { ResultTranslator } from "./describe";
 export { getIntegrationDetails } from "./client";
-export { safeHttpsUrl, buildDeepLink, hostOf } from "./links";
+export { safeHttpsUrl, buildDeepLink, hostOf, ENABLE_INTEGRATION_ARTICLE_URL } from "./links";
+export { FUNCTION_NAME, integrationDetailsMetadata, IntegrationDetailsRequest } from "./request";
+export { KEY_PREFIX as CACHE_KEY_PREFIX, DEFAULT_CACHE_MINUTES } from "./cache";
 export { describeResult } from "./describe";
 export { fillPlaceholders } from "./strings/format";
