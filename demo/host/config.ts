@@ -1,0 +1,45 @@
+import type { ManifestProperty } from "../solution/manifest";
+
+/** One control on the emulated form: where it sits and the values a maker set in the form designer. */
+export interface ControlInstanceConfig {
+  id: string;
+  label: string;
+  /** The column the `value` property is bound to. */
+  boundAttribute: string;
+  /** Input property values by name (strings, as the form XML stores them); missing ones use the manifest default. */
+  params: Record<string, string>;
+}
+
+/** Everything the server tells the page (embedded as JSON); built from the query string and the shipped zip. */
+export interface DemoConfig {
+  scenario: string;
+  lcid: number;
+  languageTag: string;
+  rtl: boolean;
+  theme: "light" | "dark";
+  offline: boolean;
+  disabled: boolean;
+  /** The signed-in user, as the platform spells it: upper case in braces. */
+  userId: string;
+  userName: string;
+  /** The environment id the linked scenarios return: the page marks when it is painted. */
+  expectedEnvironmentId: string;
+  control: {
+    /** `<namespace>.<constructor>` the bundle registers through ComponentFramework.registerControl. */
+    registryName: string;
+    bundleUrl: string;
+    properties: ManifestProperty[];
+    /** The shipped resx strings for the user's language (English when that language is not shipped). */
+    strings: Record<string, string>;
+    instances: ControlInstanceConfig[];
+  } | null;
+  formScript: {
+    url: string;
+    /** What the form designer's "comma separated list of parameters" would pass as the second argument. */
+    options: unknown;
+  } | null;
+  /** Problems reading the solution zip, shown on the page instead of a blank form. */
+  problems: string[];
+}
+
+export const CONFIG_ELEMENT_ID = "demo-config";

@@ -1,0 +1,102 @@
+import { CONFIG_ELEMENT_ID, type DemoConfig } from "./config";
+import { installRegistry, mountControl } from "./controlHost";
+import { FormModel } from "./formModel";
+import { platformWindow } from "./globals";
+import type { DemoHostApi } from "./hostApi";
+import { formLayout } from "./layout";
+import { apiResponseEnd, watchForPaint } from "./paintProbe";
+import { renderForm } from "./render";
+
+/**
+ * The form page: a model-driven record form in miniature. Runs before the control bundle (so registerControl
+ * exists), then on DOMContentLoaded mounts the controls and opens the form-script frame.
+ */
+const config = JSON.parse(document.getElementById(CONFIG_ELEMENT_ID)?.textContent ?? "{}") as DemoConfig;
+const registry = installRegistry();
+const w = platformWindow();
+
+// Switching scenario in the picker would otherwise show the previous scenario's cached answer for the TTL.
+const SCENARIO_KEY = "finops-demo:scenario";
+if (sessionStorage.getItem(SCENARIO_KEY) !== config.scenario) {
+  sessionStorage.clear();
+  sessionStorage.setItem(SCENARIO_KEY, config.scenario);
+}
+
+const started = performance.now();
+const renderers: Array<() => void> = [];
+const api: DemoHostApi = {
+  config,
+  get formContext() {
+    return model.formContext;
+  },
+  formNotifications: [],
+  globalNotifications: [],
+  openedUrls: [],
+  events: [],
+  controlErrors: [],
+  formScript: { state: "pending" },
+  log(kind, text) {
+    api.events.push({ at: performance.now() - started, kind, text });
+    scheduleRender();
+  },
+  rerender() {
+    scheduleRender();
+    for (const render of renderers) render();
+  },
+};
+const model: FormModel = new FormModel(formLayout(config), () => scheduleRender(), (kind, text) => api.log(kind, text));
+api.formNotifications = model.notifications;
+w.__finopsDemo = api;
+
+let renderQueued = false;
+function scheduleRender(): void {
+  if (renderQueued) return;
+  renderQueued = true;
+  queueMicrotask(() => {
+    renderQueued = false;
+    renderForm(model, api);
+  });
+}
+
+function mountControls(): void {
+  const control = config.control;
+  if (!control) return;
+  const Ctor = registry.get(control.registryName);
+  if (!Ctor) {
+    api.controlErrors.push(`The bundle did not register ${control.registryName}`);
+    api.log("control error", `registerControl('${control.registryName}') was never called`);
+    return;
+  }
+  const theme = config.theme === "dark" ? w.FluentUIReactv940.webDarkTheme : w.FluentUIReactv940.webLightTheme;
+  const area = document.getElementById("controls");
+  if (area) {
+    watchForPaint(area, config.expectedEnvironmentId, (at) => {
+      api.paintedAt = at;
+      const end = apiResponseEnd();
+      api.log("painted", end === undefined ? "linked values painted (no request from this frame)" : `linked values painted ${(at - end).toFixed(1)} ms after the API response`);
+    });
+  }
+  for (const instance of control.instances) {
+    const slot = document.querySelector<HTMLElement>(`[data-control-slot="${instance.id}"]`);
+    if (slot) renderers.push(mountControl(Ctor, slot, instance, config, model, theme, api));
+  }
+}
+
+function openFormScriptFrame(): void {
+  if (!config.formScript) return;
+  const frame = document.createElement("iframe");
+  frame.id = "form-script-frame";
+  frame.title = "Form scripts";
+  frame.src = "/frame";
+  frame.hidden = true;
+  document.body.appendChild(frame);
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  renderForm(model, api);
+  for (const select of document.querySelectorAll<HTMLSelectElement | HTMLInputElement>("#picker select, #picker input[type=checkbox]")) {
+    select.addEventListener("change", () => (select.form as HTMLFormElement).submit());
+  }
+  openFormScriptFrame();
+  mountControls();
+});

@@ -1,0 +1,31 @@
+import type { DemoConfig } from "./config";
+
+export interface DemoEvent {
+  at: number;
+  kind: string;
+  text: string;
+}
+
+export interface ShownNotification {
+  id: string;
+  level: string;
+  message: string;
+}
+
+/** What the form page exposes on `window.__finopsDemo`: to the form-script frame, to tests and to the bench. */
+export interface DemoHostApi {
+  config: DemoConfig;
+  formContext: Xrm.FormContext;
+  formNotifications: ShownNotification[];
+  globalNotifications: ShownNotification[];
+  openedUrls: string[];
+  events: DemoEvent[];
+  log(kind: string, text: string): void;
+  /** Set by the frame: how FinOpsLink.Form.onLoad behaved. */
+  formScript: { state: "pending" | "returned" | "threw" | "missing"; onLoadMs?: number; error?: string };
+  /** performance.now() of the first paint showing the linked environment id in a control (top frame clock). */
+  paintedAt?: number;
+  controlErrors: string[];
+  /** Re-renders every control, as the platform does when a property or the container changes. */
+  rerender(): void;
+}
