@@ -1,0 +1,178 @@
+/**
+ * The packer itself, run on the real build outputs: reproducible bytes, and loud failures on inputs that would make
+ * a bad package. Mutations happen on temp copies of out/ and the source, never on the real files.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { packSolution, syncSource, type PackOptions } from "../../solution/pack";
+import { versionsFrom } from "../../solution/packer/version";
+import { exportFileName } from "../../solution/packer/webResources";
+import { buildContentTypes } from "../../solution/packer/contentTypes";
+import { binDir, outDir, packageVersion, readBuiltZip, repoRoot, zipPaths } from "./builtPackage";
+
+const temps: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "finops-pack-"));
+  temps.push(dir);
+  return dir;
+};
+afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const quiet: PackOptions = { warn: () => undefined };
+
+/** A writable copy of out/ (the real build outputs) and of solution/src. */
+function copies(): { input: string; source: string; output: string } {
+  const root = tempDir();
+  readBuiltZip(zipPaths.unmanaged); // fails with "run npm run build" when there is nothing to copy
+  cpSync(join(outDir, "controls"), join(root, "out", "controls"), { recursive: true });
+  cpSync(join(outDir, "webresources"), join(root, "out", "webresources"), { recursive: true });
+  cpSync(join(repoRoot, "solution", "src"), join(root, "src"), { recursive: true });
+  return { input: join(root, "out"), source: join(root, "src"), output: join(root, "bin") };
+}
+
+describe("reproducible", () => {
+  test("two packs of the same inputs are byte-identical, and identical to what npm run build wrote", () => {
+    const [first, second] = [tempDir(), tempDir()].map((outputDir) => packSolution({ ...quiet, inputDir: outDir, outputDir }));
+    for (const kind of ["unmanagedZip", "managedZip"] as const) {
+      const a = readFileSync(first[kind]);
+      expect(a.equals(readFileSync(second[kind]))).toBe(true);
+      const built = kind === "managedZip" ? zipPaths.managed : zipPaths.unmanaged;
+      expect(a.equals(readFileSync(built))).toBe(true);
+    }
+  });
+
+  test("the CLI in another time zone writes the same bytes", () => {
+    const output = tempDir();
+    const run = spawnSync(
+      process.execPath,
+      [join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs"), join(repoRoot, "solution", "pack.ts"), "--input", outDir, "--output", output],
+      { cwd: repoRoot, encoding: "utf8", env: { ...process.env, TZ: "Pacific/Kiritimati" } },
+    );
+    expect(run.stderr).not.toMatch(/failed/);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/FinOpsLink/);
+    for (const built of [zipPaths.unmanaged, zipPaths.managed]) {
+      const name = built.slice(binDir.length + 1);
+      expect(readFileSync(join(output, name)).equals(readFileSync(built))).toBe(true);
+    }
+  });
+});
+
+describe("fails loudly", () => {
+  test("when the built control manifest's version is not package.json's", () => {
+    const dirs = copies();
+    const manifest = join(dirs.input, "controls", "LinkedEnvironment", "ControlManifest.xml");
+    writeFileSync(manifest, readFileSync(manifest, "utf8").replace(`version="${packageVersion}"`, 'version="0.0.1"'));
+    expect(() => packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source })).toThrow(
+      `has control version 0.0.1 but package.json has ${packageVersion}`,
+    );
+  });
+
+  test("when the form script was not built, naming the command", () => {
+    const dirs = copies();
+    rmSync(join(dirs.input, "webresources", "form.js"));
+    expect(() => packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source })).toThrow(
+      /webresources\/form\.js is missing: run `npm run build:form`/,
+    );
+  });
+
+  test("when the control was not built, naming the command", () => {
+    const dirs = copies();
+    rmSync(join(dirs.input, "controls"), { recursive: true });
+    expect(() => packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source })).toThrow(
+      /ControlManifest\.xml is missing: run `npm run build:control`/,
+    );
+  });
+
+  test("when the publisher prefix does not match the control and web resource names", () => {
+    const dirs = copies();
+    const publisherJson = join(dirs.source, "..", "publisher.json");
+    const config = JSON.parse(readFileSync(join(repoRoot, "solution", "publisher.json"), "utf8")) as Record<string, unknown>;
+    writeFileSync(publisherJson, JSON.stringify({ ...config, customizationPrefix: "abc" }));
+    expect(() =>
+      packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source, publisherJson }),
+    ).toThrow(/Publisher prefix \.\.\. does not match/);
+  });
+
+  test("when a built resx is not in the manifest", () => {
+    const dirs = copies();
+    const strings = join(dirs.input, "controls", "LinkedEnvironment", "strings");
+    writeFileSync(join(strings, "LinkedEnvironment.9999.resx"), "<root/>");
+    expect(() => packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source })).toThrow(
+      /LinkedEnvironment\.9999\.resx exist but the manifest does not list them/,
+    );
+  });
+
+  test("when the source lists a root component the package does not have", () => {
+    const dirs = copies();
+    const solutionXml = join(dirs.source, "Other", "Solution.xml");
+    writeFileSync(
+      solutionXml,
+      readFileSync(solutionXml, "utf8").replace(
+        "</RootComponents>",
+        '<RootComponent type="61" schemaName="fol_/finopslink/other.js" behavior="0" /></RootComponents>',
+      ),
+    );
+    expect(() => packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source })).toThrow(
+      "Not in the package: 61 fol_/finopslink/other.js",
+    );
+  });
+
+  test("when a source XML file is not well-formed", () => {
+    const dirs = copies();
+    writeFileSync(join(dirs.source, "Other", "Customizations.xml"), "<ImportExportXml><Entities></ImportExportXml>");
+    expect(() => packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source })).toThrow(
+      /Other\/Customizations\.xml is not well-formed XML/,
+    );
+  });
+
+  test("when the schema check is required but the schema folder is missing; warns when it is not required", () => {
+    const dirs = copies();
+    const schemasDir = join(dirs.input, "no-schemas-here");
+    const options = { inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source, schemasDir };
+    expect(() => packSolution({ ...quiet, ...options, requireSchema: true })).toThrow(/must be schema-checked here/);
+    const warnings: string[] = [];
+    const result = packSolution({ ...options, requireSchema: false, warn: (message) => warnings.push(message) });
+    expect(result.schema.status).toBe("unavailable");
+    expect(warnings.join("\n")).toMatch(/not schema-checked/);
+  });
+});
+
+describe("pieces", () => {
+  test("package.json x.y.z maps to Dataverse x.y.z.0; anything else is refused", () => {
+    expect(versionsFrom("1.2.3")).toEqual({ semver: "1.2.3", dataverse: "1.2.3.0" });
+    for (const bad of ["1.2", "1.2.3-beta.1", "01.2.3", "1.2.3.4", 3, undefined, "1.2.99999999999"]) {
+      expect(() => versionsFrom(bad)).toThrow(/package\.json "version"/);
+    }
+  });
+
+  test("web resource file names follow the export convention", () => {
+    expect(exportFileName("fol_/finopslink/form.js", "f5cd72f1-2357-489e-af7b-8ed33275b2d3")).toBe(
+      "/WebResources/fol_finopslinkformjsF5CD72F1-2357-489E-AF7B-8ED33275B2D3",
+    );
+  });
+
+  test("[Content_Types].xml gets a Default per extension and an Override per extension-less part", () => {
+    const xml = buildContentTypes(["solution.xml", "Controls/x/bundle.js", "WebResources/abcDEF"]);
+    expect(xml).toContain('<Default Extension="xml" ContentType="application/octet-stream"/>');
+    expect(xml).toContain('<Default Extension="js" ContentType="application/octet-stream"/>');
+    expect(xml).toContain('<Override PartName="/WebResources/abcDEF" ContentType="application/octet-stream"/>');
+  });
+
+  test("--sync-source rewrites the source Solution.xml's version and publisher, keeping <Managed>2", () => {
+    const dirs = copies();
+    const packageJson = join(dirs.source, "..", "package.json");
+    writeFileSync(packageJson, JSON.stringify({ version: "2.3.4" }));
+    const path = syncSource({ sourceDir: dirs.source, packageJson });
+    const synced = readFileSync(path, "utf8");
+    expect(synced).toContain("<Version>2.3.4.0</Version>");
+    expect(synced).toContain("<Managed>2</Managed>");
+    expect(synced).toContain("<CustomizationPrefix>fol</CustomizationPrefix>");
+    const manifest = join(dirs.input, "controls", "LinkedEnvironment", "ControlManifest.xml");
+    writeFileSync(manifest, readFileSync(manifest, "utf8").replace(`version="${packageVersion}"`, 'version="2.3.4"'));
+    const packed = packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source, packageJson });
+    expect(packed.warnings.join("\n")).not.toMatch(/src\/Other\/Solution\.xml says version/);
+  });
+});
