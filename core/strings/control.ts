@@ -43,17 +43,12 @@ const en = {
   Property_WriteUrl_Desc:
     "When Yes, the control puts the finance and operations URL into the column if the value differs. Users save the record to keep it.",
   Control_Heading: "Finance and operations",
-  Control_LinkedTo: "Linked to {0}",
-  Control_TenantId: "Tenant ID",
-  Control_EnvironmentId: "Environment ID",
   Control_CopyLabel: "Copy {0}",
   Control_Copied: "Copied",
   Control_CopyFailed: "Couldn't copy. Select the text and copy it.",
   Control_NewTabHint: "(opens in a new tab)",
   Control_LastKnown: "Last known environment",
   Control_EnableHelp: "How to enable the Power Platform integration",
-  Control_Retry: "Retry",
-  Control_ErrorCode: "Error code: {0}",
   Control_ColumnSecured: "You don't have permission to view this column, so the finance and operations link isn't shown.",
 } as const;
 
@@ -99,17 +94,12 @@ const de: Record<ControlStringKey, string> = {
   Property_WriteUrl_Desc:
     "Bei Ja schreibt das Steuerelement die Finance and Operations-URL in die Spalte, wenn der Wert abweicht. Benutzer speichern den Datensatz, um sie zu behalten.",
   Control_Heading: "Finance and Operations",
-  Control_LinkedTo: "Verknüpft mit {0}",
-  Control_TenantId: "Mandanten-ID",
-  Control_EnvironmentId: "Umgebungs-ID",
   Control_CopyLabel: "{0} kopieren",
   Control_Copied: "Kopiert",
   Control_CopyFailed: "Kopieren nicht möglich. Markieren Sie den Text und kopieren Sie ihn.",
   Control_NewTabHint: "(wird in einem neuen Tab geöffnet)",
   Control_LastKnown: "Zuletzt bekannte Umgebung",
   Control_EnableHelp: "So aktivieren Sie die Power Platform-Integration",
-  Control_Retry: "Wiederholen",
-  Control_ErrorCode: "Fehlercode: {0}",
   Control_ColumnSecured:
     "Sie sind nicht berechtigt, diese Spalte anzuzeigen. Daher wird der Finance and Operations-Link nicht angezeigt.",
 };
@@ -155,17 +145,12 @@ const fr: Record<ControlStringKey, string> = {
   Property_WriteUrl_Desc:
     "Si Oui, le contrôle place l’URL finances et opérations dans la colonne lorsque la valeur diffère. Les utilisateurs enregistrent l’enregistrement pour la conserver.",
   Control_Heading: "Finances et opérations",
-  Control_LinkedTo: "Lié à {0}",
-  Control_TenantId: "ID de locataire",
-  Control_EnvironmentId: "ID d’environnement",
   Control_CopyLabel: "Copier : {0}",
   Control_Copied: "Copié",
   Control_CopyFailed: "Impossible de copier. Sélectionnez le texte et copiez-le.",
   Control_NewTabHint: "(s’ouvre dans un nouvel onglet)",
   Control_LastKnown: "Dernier environnement connu",
   Control_EnableHelp: "Comment activer l’intégration de Power Platform",
-  Control_Retry: "Réessayer",
-  Control_ErrorCode: "Code d’erreur : {0}",
   Control_ColumnSecured:
     "Vous n’êtes pas autorisé à afficher cette colonne. Le lien finances et opérations n’est donc pas affiché.",
 };
@@ -212,17 +197,12 @@ const es: Record<ControlStringKey, string> = {
   Property_WriteUrl_Desc:
     "Si es Sí, el control escribe la URL de finanzas y operaciones en la columna cuando el valor es distinto. Los usuarios guardan el registro para conservarla.",
   Control_Heading: "Finanzas y operaciones",
-  Control_LinkedTo: "Vinculado a {0}",
-  Control_TenantId: "Id. de inquilino",
-  Control_EnvironmentId: "Id. de entorno",
   Control_CopyLabel: "Copiar {0}",
   Control_Copied: "Copiado",
   Control_CopyFailed: "No se pudo copiar. Seleccione el texto y cópielo.",
   Control_NewTabHint: "(se abre en una pestaña nueva)",
   Control_LastKnown: "Último entorno conocido",
   Control_EnableHelp: "Cómo habilitar la integración con Power Platform",
-  Control_Retry: "Reintentar",
-  Control_ErrorCode: "Código de error: {0}",
   Control_ColumnSecured:
     "No tiene permiso para ver esta columna, por lo que no se muestra el vínculo de finanzas y operaciones.",
 };
@@ -268,17 +248,12 @@ const it: Record<ControlStringKey, string> = {
   Property_WriteUrl_Desc:
     "Se Sì, il controllo inserisce l'URL di finanza e operazioni nella colonna quando il valore è diverso. Gli utenti salvano il record per mantenerlo.",
   Control_Heading: "Finanza e operazioni",
-  Control_LinkedTo: "Collegato a {0}",
-  Control_TenantId: "ID tenant",
-  Control_EnvironmentId: "ID ambiente",
   Control_CopyLabel: "Copia {0}",
   Control_Copied: "Copiato",
   Control_CopyFailed: "Impossibile copiare. Selezionare il testo e copiarlo.",
   Control_NewTabHint: "(si apre in una nuova scheda)",
   Control_LastKnown: "Ultimo ambiente noto",
   Control_EnableHelp: "Come abilitare l'integrazione con Power Platform",
-  Control_Retry: "Riprova",
-  Control_ErrorCode: "Codice di errore: {0}",
   Control_ColumnSecured:
     "Non si dispone dell'autorizzazione per visualizzare questa colonna, quindi il collegamento di finanza e operazioni non viene mostrato.",
 };
@@ -323,17 +298,12 @@ const nl: Record<ControlStringKey, string> = {
   Property_WriteUrl_Desc:
     "Bij Ja zet het besturingselement de URL van financiële en operationele apps in de kolom als de waarde afwijkt. Gebruikers slaan de record op om deze te bewaren.",
   Control_Heading: "Financiële en operationele apps",
-  Control_LinkedTo: "Gekoppeld aan {0}",
-  Control_TenantId: "Tenant-id",
-  Control_EnvironmentId: "Omgevings-id",
   Control_CopyLabel: "{0} kopiëren",
   Control_Copied: "Gekopieerd",
   Control_CopyFailed: "Kopiëren is mislukt. Selecteer de tekst en kopieer deze.",
   Control_NewTabHint: "(opent in een nieuw tabblad)",
   Control_LastKnown: "Laatst bekende omgeving",
   Control_EnableHelp: "De Power Platform-integratie inschakelen",
-  Control_Retry: "Opnieuw proberen",
-  Control_ErrorCode: "Foutcode: {0}",
   Control_ColumnSecured:
     "U bent niet gemachtigd om deze kolom te bekijken, daarom wordt de koppeling naar financiële en operationele apps niet weergegeven.",
 };
@@ -377,17 +347,12 @@ const ptBR: Record<ControlStringKey, string> = {
   Property_WriteUrl_Desc:
     "Se Sim, o controle coloca a URL de finanças e operações na coluna quando o valor é diferente. Os usuários salvam o registro para mantê-la.",
   Control_Heading: "Finanças e operações",
-  Control_LinkedTo: "Vinculado a {0}",
-  Control_TenantId: "ID do locatário",
-  Control_EnvironmentId: "ID do ambiente",
   Control_CopyLabel: "Copiar {0}",
   Control_Copied: "Copiado",
   Control_CopyFailed: "Não foi possível copiar. Selecione o texto e copie-o.",
   Control_NewTabHint: "(abre em uma nova guia)",
   Control_LastKnown: "Último ambiente conhecido",
   Control_EnableHelp: "Como habilitar a integração com o Power Platform",
-  Control_Retry: "Tentar novamente",
-  Control_ErrorCode: "Código de erro: {0}",
   Control_ColumnSecured:
     "Você não tem permissão para ver esta coluna, por isso o link de finanças e operações não é mostrado.",
 };
@@ -431,17 +396,12 @@ const ja: Record<ControlStringKey, string> = {
   Property_WriteUrl_Desc:
     "「はい」の場合、値が異なるときにコントロールが財務と運用の URL を列に設定します。保持するにはユーザーがレコードを保存します。",
   Control_Heading: "財務と運用",
-  Control_LinkedTo: "{0} にリンク済み",
-  Control_TenantId: "テナント ID",
-  Control_EnvironmentId: "環境 ID",
   Control_CopyLabel: "{0} をコピー",
   Control_Copied: "コピーしました",
   Control_CopyFailed: "コピーできませんでした。テキストを選択してコピーしてください。",
   Control_NewTabHint: "(新しいタブで開きます)",
   Control_LastKnown: "最後に確認された環境",
   Control_EnableHelp: "Power Platform 統合を有効にする方法",
-  Control_Retry: "再試行",
-  Control_ErrorCode: "エラー コード: {0}",
   Control_ColumnSecured: "この列を表示する権限がないため、財務と運用のリンクは表示されません。",
 };
 
@@ -476,17 +436,12 @@ const zhCN: Record<ControlStringKey, string> = {
   Property_WriteUrl_Name: "将 URL 写入列",
   Property_WriteUrl_Desc: "为“是”时，如果值不同，控件会将财务和运营 URL 写入列。用户保存记录后才会保留。",
   Control_Heading: "财务和运营",
-  Control_LinkedTo: "已链接到 {0}",
-  Control_TenantId: "租户 ID",
-  Control_EnvironmentId: "环境 ID",
   Control_CopyLabel: "复制{0}",
   Control_Copied: "已复制",
   Control_CopyFailed: "无法复制。请选择文本并复制。",
   Control_NewTabHint: "（在新标签页中打开）",
   Control_LastKnown: "上次已知的环境",
   Control_EnableHelp: "如何启用 Power Platform 集成",
-  Control_Retry: "重试",
-  Control_ErrorCode: "错误代码：{0}",
   Control_ColumnSecured: "你无权查看此列，因此不显示财务和运营链接。",
 };
 
@@ -529,17 +484,12 @@ const ar: Record<ControlStringKey, string> = {
   Property_WriteUrl_Desc:
     "عند اختيار نعم، يضع عنصر التحكم عنوان URL للشؤون المالية والعمليات في العمود إذا كانت القيمة مختلفة. يحفظ المستخدمون السجل للاحتفاظ به.",
   Control_Heading: "الشؤون المالية والعمليات",
-  Control_LinkedTo: "مرتبطة بـ {0}",
-  Control_TenantId: "معرّف المستأجر",
-  Control_EnvironmentId: "معرّف البيئة",
   Control_CopyLabel: "نسخ {0}",
   Control_Copied: "تم النسخ",
   Control_CopyFailed: "تعذّر النسخ. حدد النص وانسخه.",
   Control_NewTabHint: "(يُفتح في علامة تبويب جديدة)",
   Control_LastKnown: "آخر بيئة معروفة",
   Control_EnableHelp: "كيفية تمكين تكامل Power Platform",
-  Control_Retry: "إعادة المحاولة",
-  Control_ErrorCode: "رمز الخطأ: {0}",
   Control_ColumnSecured: "ليس لديك إذن لعرض هذا العمود، لذا لا يظهر رابط الشؤون المالية والعمليات.",
 };
 

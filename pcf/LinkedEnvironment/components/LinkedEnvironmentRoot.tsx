@@ -1,0 +1,64 @@
+import * as React from "react";
+import { FluentProvider, IdPrefixProvider, webLightTheme, type Theme } from "@fluentui/react-components";
+import { announcementFor } from "../services/announcement";
+import type { ResultStore } from "../services/resultStore";
+import type { Layout } from "../services/settings";
+import type { Translate } from "../services/translate";
+import { ControlFrame } from "./ControlFrame";
+import { LiveRegion } from "./LiveRegion";
+import { StateContent } from "./StateContent";
+import { useResultSnapshot } from "./useResultSnapshot";
+
+/** Everything the view needs, as plain values (what index.ts reads from the PCF context). */
+export interface LinkedEnvironmentProps {
+  store: ResultStore;
+  translate: Translate;
+  /** Unique per control instance, so Fluent ids never collide when a form holds several. */
+  idPrefix: string;
+  /** The platform's Fluent v9 theme (context.fluentDesignLanguage.tokenTheme); light when the host gives none. */
+  theme?: Theme;
+  rtl: boolean;
+  visible: boolean;
+  /** Column security on the bound column. */
+  readable: boolean;
+  layout: Layout;
+  showTenantId: boolean;
+  showEnvironmentId: boolean;
+  label?: string;
+  openInNewTab: boolean;
+  legalEntity?: string;
+  menuItem?: string;
+}
+
+/** The control's root: theme, direction and id prefix, the layout frame, the state, and the live region. */
+export const LinkedEnvironmentRoot = React.memo(function LinkedEnvironmentRoot(props: LinkedEnvironmentProps): React.ReactElement | null {
+  const { store, translate } = props;
+  const snapshot = useResultSnapshot(store);
+  const onRetry = React.useCallback(() => store.refresh(true), [store]);
+  if (!props.visible) return null;
+  const busy = props.readable && snapshot.loading;
+  return (
+    <IdPrefixProvider value={props.idPrefix}>
+      <FluentProvider theme={props.theme ?? webLightTheme} dir={props.rtl ? "rtl" : "ltr"}>
+        <div aria-busy={busy}>
+          <ControlFrame layout={props.layout} heading={props.label ?? translate("Control_Heading")} hasCustomLabel={props.label !== undefined}>
+            <StateContent
+              snapshot={snapshot}
+              readable={props.readable}
+              layout={props.layout}
+              showTenantId={props.showTenantId}
+              showEnvironmentId={props.showEnvironmentId}
+              label={props.label}
+              openInNewTab={props.openInNewTab}
+              legalEntity={props.legalEntity}
+              menuItem={props.menuItem}
+              translate={translate}
+              onRetry={onRetry}
+            />
+          </ControlFrame>
+          <LiveRegion message={announcementFor(snapshot, props.readable, translate)} />
+        </div>
+      </FluentProvider>
+    </IdPrefixProvider>
+  );
+});

@@ -1,0 +1,51 @@
+import * as React from "react";
+import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { buildDeepLink, hostOf, type LinkedDetails } from "../../../core";
+import type { Layout } from "../services/settings";
+import type { Translate } from "../services/translate";
+import { CopyField } from "./CopyField";
+import { SafeLink } from "./SafeLink";
+
+export interface LinkedViewProps {
+  details: LinkedDetails;
+  layout: Layout;
+  showTenantId: boolean;
+  showEnvironmentId: boolean;
+  label?: string;
+  openInNewTab: boolean;
+  legalEntity?: string;
+  menuItem?: string;
+  translate: Translate;
+  /** Offline: these details are the last known answer, not a fresh one. */
+  lastKnown?: boolean;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  ids: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, margin: "0" },
+});
+
+/** The F&O host as a link (a deep link when cmp/mi are set) and, except in "link only", the ids to copy. */
+export function LinkedView(props: LinkedViewProps): React.ReactElement {
+  const { details, layout, label, translate } = props;
+  const styles = useStyles();
+  const href = buildDeepLink(details.url, { cmp: props.legalEntity, mi: props.menuItem });
+  const text = layout === "linkOnly" && label ? label : (hostOf(details.url) ?? details.url);
+  const showIds = layout !== "linkOnly" && (props.showTenantId || props.showEnvironmentId);
+  return (
+    <div className={styles.root}>
+      {props.lastKnown ? <Caption1>{translate("Control_LastKnown")}</Caption1> : null}
+      <SafeLink href={href} openInNewTab={props.openInNewTab} newTabHint={translate("Control_NewTabHint")}>
+        <bdi>{text}</bdi>
+      </SafeLink>
+      {showIds ? (
+        <dl className={styles.ids}>
+          {props.showTenantId ? <CopyField label={translate("Result_TenantId")} value={details.tenantId} translate={translate} /> : null}
+          {props.showEnvironmentId ? (
+            <CopyField label={translate("Result_EnvironmentId")} value={details.environmentId} translate={translate} />
+          ) : null}
+        </dl>
+      ) : null}
+    </div>
+  );
+}

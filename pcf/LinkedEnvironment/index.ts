@@ -1,0 +1,65 @@
+import * as React from "react";
+import { getIntegrationDetails } from "../../core";
+import { LinkedEnvironmentRoot } from "./components/LinkedEnvironmentRoot";
+import type { IInputs, IOutputs } from "./generated/ManifestTypes";
+import { columnValueToWrite, createOutputNotifier } from "./services/columnOutput";
+import { ResultStore } from "./services/resultStore";
+import { readSettings } from "./services/settings";
+import { createTranslator, type Translate } from "./services/translate";
+import { canEditColumn, nextIdPrefix, toViewProps } from "./services/viewProps";
+
+type Context = ComponentFramework.Context<IInputs>;
+
+/**
+ * FinOpsLink.LinkedEnvironment: wires the PCF lifecycle to the core and the React view. No logic of its own:
+ * init starts the one request, updateView maps context to props, getOutputs hands over the column value,
+ * destroy silences anything still pending.
+ */
+export class LinkedEnvironment implements ComponentFramework.ReactControl<IInputs, IOutputs> {
+  private context!: Context;
+  private store!: ResultStore;
+  private translate!: Translate;
+  private notifyIfPending!: (pending: string | undefined) => void;
+  private readonly idPrefix = nextIdPrefix();
+
+  init(context: Context, notifyOutputChanged: () => void): void {
+    this.context = context;
+    this.translate = createTranslator((key) => this.context.resources.getString(key));
+    this.notifyIfPending = createOutputNotifier(notifyOutputChanged);
+    this.store = new ResultStore((forceRefresh) =>
+      getIntegrationDetails({
+        orgUrl: window.location.origin,
+        userId: context.userSettings.userId,
+        isOffline: () => this.context.client.isOffline(),
+        cacheMinutes: readSettings(this.context.parameters).cacheMinutes,
+        forceRefresh,
+      }),
+    );
+    this.store.subscribe(() => this.notifyIfPending(this.pendingColumnValue()));
+    this.store.refresh();
+  }
+
+  updateView(context: Context): React.ReactElement {
+    this.context = context;
+    this.notifyIfPending(this.pendingColumnValue());
+    return React.createElement(LinkedEnvironmentRoot, toViewProps(context, { store: this.store, translate: this.translate, idPrefix: this.idPrefix }));
+  }
+
+  getOutputs(): IOutputs {
+    const value = this.pendingColumnValue();
+    return value === undefined ? {} : { value };
+  }
+
+  destroy(): void {
+    this.store.dispose();
+  }
+
+  private pendingColumnValue(): string | undefined {
+    return columnValueToWrite({
+      result: this.store.snapshot.result,
+      writeUrlToColumn: readSettings(this.context.parameters).writeUrlToColumn,
+      canEdit: canEditColumn(this.context),
+      currentValue: this.context.parameters.value?.raw,
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import type { IntegrationResult } from "../../../core";
+
+/** Asks the core for the details; `forceRefresh` skips the cache (the Retry button). */
+export type LoadDetails = (forceRefresh: boolean) => Promise<IntegrationResult>;
+
+/** What the view renders: `result` is the latest answer, `loading` is true while a request is pending. */
+export interface ResultSnapshot {
+  readonly result?: IntegrationResult;
+  readonly loading: boolean;
+}
+
+/**
+ * Holds the control's one answer outside React, so updateView can be called any number of times without asking
+ * again, and so destroy() can silence a request that is still in flight (a late answer never re-renders or notifies).
+ */
+export class ResultStore {
+  private current: ResultSnapshot = { loading: true };
+  private readonly listeners = new Set<() => void>();
+  private latestRequest = 0;
+  private disposed = false;
+
+  constructor(private readonly load: LoadDetails) {}
+
+  get snapshot(): ResultSnapshot {
+    return this.current;
+  }
+
+  /** Starts a request; an older one still in flight is ignored when it answers, so the newest answer wins. */
+  refresh(forceRefresh = false): void {
+    if (this.disposed) return;
+    const request = ++this.latestRequest;
+    this.set({ result: this.current.result, loading: true });
+    this.load(forceRefresh)
+      // The core never rejects; this guard keeps a broken promise from leaving the control spinning forever.
+      .catch((error: unknown): IntegrationResult => ({ kind: "failed", message: error instanceof Error ? error.message : String(error) }))
+      .then((result) => {
+        if (this.disposed || request !== this.latestRequest) return;
+        this.set({ result, loading: false });
+      });
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.listeners.clear();
+  }
+
+  private set(snapshot: ResultSnapshot): void {
+    this.current = snapshot;
+    this.listeners.forEach((listener) => listener());
+  }
+}

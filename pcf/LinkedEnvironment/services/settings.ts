@@ -1,0 +1,43 @@
+import { DEFAULT_CACHE_MINUTES } from "../../../core";
+import type { IInputs } from "../generated/ManifestTypes";
+
+export type Layout = "card" | "compact" | "linkOnly";
+
+/** The maker's choices from the form designer, with the manifest's defaults applied when a value is missing. */
+export interface ControlSettings {
+  layout: Layout;
+  showTenantId: boolean;
+  showEnvironmentId: boolean;
+  /** Replaces the heading (card, compact) or the link text (link only); undefined when blank. */
+  label?: string;
+  openInNewTab: boolean;
+  /** Deep link parts (`cmp`, `mi`); undefined when blank. */
+  legalEntity?: string;
+  menuItem?: string;
+  cacheMinutes: number;
+  writeUrlToColumn: boolean;
+}
+
+const LAYOUTS: readonly Layout[] = ["card", "compact", "linkOnly"];
+
+function text(property: { raw: string | null } | undefined): string | undefined {
+  const value = property?.raw?.trim();
+  return value ? value : undefined;
+}
+
+/** Reads the input properties. The host may leave unset properties null (or omit them in old forms). */
+export function readSettings(parameters: IInputs): ControlSettings {
+  const layout = parameters.layout?.raw;
+  const minutes = parameters.cacheMinutes?.raw;
+  return {
+    layout: layout && LAYOUTS.includes(layout) ? layout : "card",
+    showTenantId: parameters.showTenantId?.raw !== "no",
+    showEnvironmentId: parameters.showEnvironmentId?.raw !== "no",
+    label: text(parameters.label),
+    openInNewTab: parameters.openIn?.raw !== "sameTab",
+    legalEntity: text(parameters.legalEntity),
+    menuItem: text(parameters.menuItem),
+    cacheMinutes: typeof minutes === "number" && Number.isFinite(minutes) && minutes >= 0 ? minutes : DEFAULT_CACHE_MINUTES,
+    writeUrlToColumn: parameters.writeUrlToColumn?.raw === "yes",
+  };
+}
