@@ -10,7 +10,7 @@ import { child, parseXml, text, type XmlNode } from "./xml";
 export interface WebResourceComponent {
   /** fol_/finopslink/form.js: the Name and the RootComponent schemaName. */
   name: string;
-  /** The <WebResource> element of customizations.xml, FileName per the export convention. */
+  /** The <WebResource> element of customizations.xml (the sidecar's, FileName per the export convention). */
   element: XmlNode;
   /** The file in the zip. */
   zipFile: PackageFile;
@@ -59,8 +59,10 @@ export function readWebResource(
   if (!type || text(sidecar, "WebResourceType", what) !== type) {
     throw new WebResourceError(`${what}: <WebResourceType> must be ${type ?? "a known type"} for .${extension}`);
   }
-  if (text(sidecar, "FileName", what) !== `/WebResources/${name}`) {
-    throw new WebResourceError(`${what}: <FileName> must be /WebResources/${name} in the unpacked layout`);
+  // SolutionPackager keeps the export's file name in the sidecar and stores the content under the web resource name.
+  const fileName = exportFileName(name, id);
+  if (text(sidecar, "FileName", what) !== fileName) {
+    throw new WebResourceError(`${what}: <FileName> must be ${fileName} (name without "/" and ".", then the id)`);
   }
 
   const builtName = name.slice(`${prefix}_/finopslink/`.length);
@@ -71,11 +73,9 @@ export function readWebResource(
   const data = readInput(builtPath, formCommand);
   if (data.length === 0) throw new WebResourceError(`${builtPath} is empty`);
 
-  const fileName = exportFileName(name, id);
   const element: XmlNode = {};
   for (const [key, value] of Object.entries(sidecar)) {
-    if (key.startsWith("@_")) continue; // the sidecar's xmlns:xsi belongs to its own document
-    element[key] = key === "FileName" ? fileName : value;
+    if (!key.startsWith("@_")) element[key] = value; // the sidecar's xmlns:xsi belongs to its own document
   }
   return {
     name,
