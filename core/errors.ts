@@ -15,14 +15,14 @@ const UNAUTHORIZED_CODES = new Set(["0x8005f101"]);
 const FORBIDDEN_CODES = new Set(["0x80040220", "0x80042f09", "0x80048306", "0x80048405", "0x80048370", "0x80041d1f"]);
 
 const MISSING_PRIVILEGE = /missing\s+prv\w*\s+privilege|insufficient\s+privilege/i;
-const NETWORK_WORDS = /\b(offline|network|failed to fetch|fetch failed|load failed|internet connection|no connection|connection (?:was )?(?:lost|reset|refused|closed))\b/i;
+const NETWORK_WORDS = /offline|network|failed to fetch|fetch failed|load failed|internet connection|no connection|connection (?:was )?(?:lost|reset|refused|closed)/i;
 const MAX_MESSAGE = 300;
 
 /** Anything a transport threw or rejected with -> the result kind the user sees. Never throws. */
 export function classifyFailure(error: unknown): IntegrationResult {
   if (error instanceof NetworkFailure) return { kind: "offline" };
   if (error instanceof ServiceFailure) return classifyCoded(error.status, error.code === undefined ? undefined : toHexCode(error.code), error.message);
-  if (isObject(error) && ["errorCode", "status", "httpStatus", "code"].some((key) => Object.prototype.hasOwnProperty.call(error, key))) {
+  if (isObject(error) && ["errorCode", "status", "httpStatus", "code", "raw", "innerror"].some((key) => Object.prototype.hasOwnProperty.call(error, key))) {
     return classifyXrmError(error);
   }
   const message = messageOf(error);

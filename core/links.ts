@@ -22,8 +22,10 @@ export function safeHttpsUrl(value: unknown): string | undefined {
     return undefined; // relative, or not a URL at all
   }
   if (url.protocol !== "https:" || url.hostname === "" || url.username !== "" || url.password !== "") return undefined;
-  const href = url.href;
-  return url.pathname === "/" && url.search === "" && url.hash === "" ? href.slice(0, -1) : href;
+  // A bare origin (even with an empty "?" or "#") is written as the origin itself: no trailing slash or stray mark.
+  const normalised = url.pathname === "/" && url.search === "" && url.hash === "" ? url.origin : url.href;
+  // Percent-encoding can lengthen it: bound the result too, so a safe URL is always safe again.
+  return normalised.length > MAX_URL_LENGTH ? undefined : normalised;
 }
 
 /** `<url>/?cmp=<cmp>&mi=<mi>` (URL-encoded, empty parts left out), or undefined when url is not safe https. */

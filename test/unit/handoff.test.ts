@@ -1,0 +1,125 @@
+/**
+ * The cross-bundle hand-off: the control and the form script are separate bundles (separate module instances, so
+ * separate in-page single-flight maps) sharing one tab's sessionStorage. Two isolated module instances stand in for
+ * them here.
+ */
+import type * as Core from "../../core";
+import { FakeClock, FakeStorage, ORG, USER, deferred, fetchReturning, linkedBody, response } from "./fakes";
+
+type Client = typeof Core.getIntegrationDetails;
+
+function loadBundle(): Client {
+  let client: Client | undefined;
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    client = (require("../../core") as typeof Core).getIntegrationDetails;
+  });
+  return client!;
+}
+
+function setup() {
+  const storage = new FakeStorage();
+  const clock = new FakeClock();
+  const control = loadBundle();
+  const form = loadBundle();
+  return { storage, clock, control, form };
+}
+
+/** Lets pending promise callbacks run (the fake sleep resolves at once). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
+test("the two bundles really are separate module instances", () => {
+  const { control, form } = setup();
+  expect(control).not.toBe(form);
+});
+
+test("the second bundle waits for the first one's answer instead of asking again", async () => {
+  const { storage, clock, control, form } = setup();
+  const slow = deferred<ReturnType<typeof response>>();
+  const controlFetch = jest.fn(() => slow.promise);
+  const formFetch = fetchReturning(200, linkedBody());
+  let polls = 0;
+  const sleep = async (ms: number) => {
+    polls += 1;
+    if (polls === 3) slow.resolve(response(200, linkedBody())); // the first answer lands while the second polls
+    await clock.sleep(ms);
+  };
+
+  const first = control({ orgUrl: ORG, userId: USER, fetch: controlFetch, storage, now: clock.now, sleep });
+  await settle();
+  expect([...storage.data.keys()].some((k) => k.startsWith("finopslink:v1:pending:"))).toBe(true);
+  const second = form({ orgUrl: `${ORG}/`, userId: USER.toLowerCase(), fetch: formFetch, storage, now: clock.now, sleep });
+
+  await expect(first).resolves.toMatchObject({ kind: "linked", fromCache: false });
+  await expect(second).resolves.toMatchObject({ kind: "linked", fromCache: true });
+  expect(controlFetch).toHaveBeenCalledTimes(1);
+  expect(formFetch).not.toHaveBeenCalled();
+  expect(polls).toBeGreaterThanOrEqual(3);
+  expect([...storage.data.keys()].some((k) => k.includes(":pending:"))).toBe(false);
+});
+
+test("when the first bundle gets an error (not shared), the second asks for itself", async () => {
+  const { storage, clock, control, form } = setup();
+  const slow = deferred<ReturnType<typeof response>>();
+  const formFetch = fetchReturning(200, linkedBody());
+  const sleep = async (ms: number) => {
+    slow.resolve(response(500, { error: { code: "0x80040216", message: "Unexpected" } }));
+    await clock.sleep(ms);
+  };
+  const first = control({ orgUrl: ORG, userId: USER, fetch: () => slow.promise, storage, now: clock.now, sleep });
+  await settle();
+  const second = form({ orgUrl: ORG, userId: USER, fetch: formFetch, storage, now: clock.now, sleep });
+  await expect(first).resolves.toMatchObject({ kind: "failed", code: "0x80040216" });
+  await expect(second).resolves.toMatchObject({ kind: "linked", fromCache: false });
+  expect(formFetch).toHaveBeenCalledTimes(1);
+});
+
+test("a hung first bundle: the second gives up after the 10 s marker timeout and asks itself", async () => {
+  const { storage, clock, control, form } = setup();
+  const never = deferred<ReturnType<typeof response>>();
+  const formFetch = fetchReturning(200, linkedBody());
+  void control({ orgUrl: ORG, userId: USER, fetch: () => never.promise, storage, now: clock.now, sleep: clock.sleep });
+  await settle();
+  const started = clock.time;
+  await expect(form({ orgUrl: ORG, userId: USER, fetch: formFetch, storage, now: clock.now, sleep: clock.sleep })).resolves.toMatchObject({ kind: "linked", fromCache: false });
+  expect(formFetch).toHaveBeenCalledTimes(1);
+  expect(clock.time - started).toBeGreaterThanOrEqual(10_000);
+  expect(clock.time - started).toBeLessThanOrEqual(10_200);
+});
+
+test("a marker left by a closed frame (older than 10 s) is not waited on", async () => {
+  const { storage, clock, form } = setup();
+  storage.data.set(`finopslink:v1:pending:${ORG}|8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f`, JSON.stringify({ v: 1, token: "gone", at: clock.time - 10_001 }));
+  const sleep = jest.fn(clock.sleep);
+  const formFetch = fetchReturning(200, linkedBody());
+  await expect(form({ orgUrl: ORG, userId: USER, fetch: formFetch, storage, now: clock.now, sleep })).resolves.toMatchObject({ kind: "linked" });
+  expect(sleep).not.toHaveBeenCalled();
+  expect(formFetch).toHaveBeenCalledTimes(1);
+});
+
+test("a frozen clock cannot make the wait spin forever", async () => {
+  const { storage, clock, form } = setup();
+  storage.data.set(`finopslink:v1:pending:${ORG}|8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f`, JSON.stringify({ v: 1, token: "hung", at: clock.time }));
+  const sleep = jest.fn(async () => undefined); // time never moves
+  const formFetch = fetchReturning(200, linkedBody());
+  await expect(form({ orgUrl: ORG, userId: USER, fetch: formFetch, storage, now: clock.now, sleep })).resolves.toMatchObject({ kind: "linked" });
+  expect(sleep.mock.calls.length).toBeLessThanOrEqual(102);
+  expect(formFetch).toHaveBeenCalledTimes(1);
+});
+
+test("with the real timer the default sleep waits and hands off", async () => {
+  const storage = new FakeStorage();
+  const control = loadBundle();
+  const form = loadBundle();
+  const slow = deferred<ReturnType<typeof response>>();
+  const first = control({ orgUrl: ORG, userId: USER, fetch: () => slow.promise, storage });
+  await settle();
+  const formFetch = fetchReturning(200, linkedBody());
+  const second = form({ orgUrl: ORG, userId: USER, fetch: formFetch, storage });
+  setTimeout(() => slow.resolve(response(200, linkedBody())), 150);
+  await expect(second).resolves.toMatchObject({ kind: "linked", fromCache: true });
+  await first;
+  expect(formFetch).not.toHaveBeenCalled();
+});

@@ -1,0 +1,112 @@
+/** @jest-environment node */
+import fc from "fast-check";
+import { safeHttpsUrl } from "../../core";
+import { parseDetails } from "../../core/parse";
+
+const hostileStrings = fc.constantFrom(
+  "javascript:alert(1)",
+  "JAVASCRIPT:alert(1)",
+  "java\u0000script:alert(1)",
+  "jav\tascript:alert(1)",
+  " javascript:alert(1)",
+  "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+  "vbscript:msgbox(1)",
+  "http://contoso.operations.dynamics.com",
+  "https:contoso.operations.dynamics.com",
+  "https:/contoso.operations.dynamics.com",
+  "https://",
+  "https://user:pw@contoso.operations.dynamics.com",
+  "https://@contoso.operations.dynamics.com",
+  "//contoso.operations.dynamics.com",
+  "/api/data",
+  "<script>alert(1)</script>",
+  "<a href=\"https://x.example\">x</a>",
+  "https://\u202eexample.com",
+  "https://exa\u200bmple.com",
+  "https://ｅｘａｍｐｌｅ.com",
+  "https://xn--80ak6aa92e.com",
+  "https://[::1]/",
+  "https://example.com:99999",
+  "https://example.com/%00",
+  "\ufeffhttps://example.com",
+  "file:///etc/passwd",
+  "blob:https://example.com/uuid",
+  "{8C4B5E0F-1A2B-4C3D-8E9F-0A1B2C3D4E5F}",
+  "8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f",
+  "{8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f",
+  "",
+);
+
+const anyString = fc.oneof(
+  hostileStrings,
+  fc.string({ unit: "binary", maxLength: 80 }),
+  fc.string({ unit: "grapheme", maxLength: 40 }),
+  fc.webUrl({ validSchemes: ["https", "http", "ftp"], withQueryParameters: true, withFragments: true }),
+  fc.uuid().map((u) => (Math.random() < 0.5 ? `{${u.toUpperCase()}}` : u)),
+  // huge values, made cheaply: a short random piece repeated into a 1,000 to 100,000 character string
+  fc.tuple(fc.string({ minLength: 1, maxLength: 20 }), fc.integer({ min: 50, max: 5_000 })).map(([s, n]) => `https://example.com/${s.repeat(n)}`),
+  fc.tuple(fc.string({ minLength: 1, maxLength: 20 }), fc.integer({ min: 50, max: 5_000 })).map(([s, n]) => s.repeat(n)),
+);
+
+const fieldValue = fc.oneof(
+  anyString,
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.constantFrom(Number.MAX_VALUE, -0, Number.MIN_SAFE_INTEGER, 1e308, 2 ** 53 + 1),
+);
+
+const guidLike = fc.oneof(
+  fc.uuid().map((u) => `{${u.toUpperCase()}}`),
+  fc.uuid(),
+  anyString,
+);
+
+const responseBody = fc.oneof(
+  { weight: 4, arbitrary: fc.record({
+    Url: fc.oneof(fc.webUrl({ validSchemes: ["https"], withQueryParameters: true, withFragments: true }), hostileStrings, anyString),
+    TenantId: guidLike,
+    Id: guidLike,
+    "@odata.context": fc.string(),
+  }).chain((known) => fc.dictionary(anyString, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }).map((extra) => ({ ...extra, ...known }))) },
+  { weight: 4, arbitrary: fc.record({ Url: fieldValue, TenantId: fieldValue, Id: fieldValue }, { requiredKeys: [] }).chain((known) =>
+    fc.dictionary(anyString, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }).map((extra) => ({ ...extra, ...known })),
+  ) },
+  { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
+  { weight: 1, arbitrary: fc.anything({ withBigInt: true, withDate: true, withMap: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true }) },
+  { weight: 1, arbitrary: anyString },
+);
+
+test("over 10,000 generated responses: the parser never throws and never yields a non-https link", () => {
+  let linked = 0;
+  fc.assert(
+    fc.property(responseBody, (body) => {
+      const result = parseDetails(body);
+      if (result.kind === "invalid") {
+        expect(["Url", "TenantId", "Id", "body"]).toContain(result.field);
+        expect(typeof result.reason).toBe("string");
+        return;
+      }
+      linked += 1;
+      const parsed = new URL(result.details.url);
+      expect(parsed.protocol).toBe("https:");
+      expect(parsed.username + parsed.password).toBe("");
+      expect(safeHttpsUrl(result.details.url)).toBe(result.details.url);
+      expect(result.details.tenantId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(result.details.environmentId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(Object.keys(result.details.extra).some((k) => k === "Url" || k === "TenantId" || k === "Id")).toBe(false);
+    }),
+    { numRuns: 12_000 },
+  );
+  expect(linked).toBeGreaterThan(500); // the generator does reach the linked branch, so the link checks above ran
+});
+
+test("safeHttpsUrl on any input: undefined or an https URL that it maps to itself", () => {
+  fc.assert(
+    fc.property(fc.oneof(anyString, fc.anything()), (value) => {
+      const safe = safeHttpsUrl(value);
+      if (safe === undefined) return;
+      expect(safe.startsWith("https://")).toBe(true);
+      expect(safeHttpsUrl(safe)).toBe(safe);
+    }),
+    { numRuns: 10_000 },
+  );
+});

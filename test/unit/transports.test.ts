@@ -1,0 +1,241 @@
+import { getIntegrationDetails, type GetDetailsOptions, type IntegrationResult } from "../../core";
+import { ENV_ID, NOT_LINKED_BODY, ORG, TENANT, USER, fetchReturning, linkedBody, response, webApiRejecting, webApiResolving } from "./fakes";
+
+/** Every call here is uncached (storage: null) so each scenario reaches its transport. */
+function viaFetch(fetchImpl: GetDetailsOptions["fetch"]): Promise<IntegrationResult> {
+  return getIntegrationDetails({ orgUrl: ORG, userId: USER, fetch: fetchImpl, storage: null });
+}
+function viaXrm(webApi: GetDetailsOptions["webApi"]): Promise<IntegrationResult> {
+  return getIntegrationDetails({ orgUrl: ORG, userId: USER, webApi, storage: null, fetch: jest.fn() });
+}
+
+const expectedDetails = {
+  url: "https://contoso.operations.dynamics.com",
+  tenantId: TENANT.toLowerCase(),
+  environmentId: ENV_ID.slice(1, -1).toLowerCase(),
+  extra: { IsUnifiedDatabase: false, OrgLifecycleStatus: "Enabled" },
+};
+
+describe("linked", () => {
+  test("fetch: same-origin relative GET with OData headers, details normalised, extra kept, annotations dropped", async () => {
+    const fetchImpl = fetchReturning(200, linkedBody());
+    await expect(viaFetch(fetchImpl)).resolves.toEqual({ kind: "linked", details: expectedDetails, fromCache: false });
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchImpl.mock.calls[0];
+    expect(url).toBe("/api/data/v9.2/RetrieveFinanceAndOperationsIntegrationDetails");
+    expect(init).toEqual({
+      method: "GET",
+      credentials: "same-origin",
+      headers: { Accept: "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0" },
+    });
+  });
+
+  test("Xrm: execute gets the unbound function request and the Response is read with json()", async () => {
+    const webApi = webApiResolving(linkedBody());
+    await expect(viaXrm(webApi)).resolves.toEqual({ kind: "linked", details: expectedDetails, fromCache: false });
+    const request = webApi.online.execute.mock.calls[0][0] as { getMetadata(): unknown };
+    expect(Object.prototype.hasOwnProperty.call(request, "getMetadata")).toBe(false);
+    expect(request.getMetadata()).toEqual({
+      boundParameter: null,
+      parameterTypes: {},
+      operationType: 1,
+      operationName: "RetrieveFinanceAndOperationsIntegrationDetails",
+    });
+  });
+
+  test("Xrm: a host that resolves with the body itself is read too", async () => {
+    const webApi = { online: { execute: jest.fn(async () => linkedBody()) } };
+    await expect(viaXrm(webApi)).resolves.toMatchObject({ kind: "linked", details: expectedDetails });
+  });
+
+  test("the webApi transport wins over fetch when both are given", async () => {
+    const fetchImpl = fetchReturning(200, linkedBody());
+    const webApi = webApiResolving(linkedBody());
+    await getIntegrationDetails({ orgUrl: ORG, userId: USER, webApi, fetch: fetchImpl, storage: null });
+    expect(webApi.online.execute).toHaveBeenCalledTimes(1);
+    expect(fetchImpl).not.toHaveBeenCalled();
+  });
+});
+
+describe("notLinked (0x80048d0b)", () => {
+  test("fetch: HTTP 400 with the hex code in the body", async () => {
+    await expect(viaFetch(fetchReturning(400, NOT_LINKED_BODY))).resolves.toEqual({ kind: "notLinked", fromCache: false });
+  });
+  test("fetch: upper-case hex is the same code", async () => {
+    const body = { error: { code: "0x80048D0B", message: "x" } };
+    await expect(viaFetch(fetchReturning(400, body))).resolves.toEqual({ kind: "notLinked", fromCache: false });
+  });
+  test.each([
+    ["unsigned", 2147781899],
+    ["signed", -2147185397],
+    ["unsigned as a string", "2147781899"],
+  ])("Xrm: errorCode %s", async (_label, errorCode) => {
+    const error = { errorCode, message: "Dataverse instance isn't integrated with finance and operations." };
+    await expect(viaXrm(webApiRejecting(error))).resolves.toEqual({ kind: "notLinked", fromCache: false });
+  });
+  test("Xrm: only the hex code in raw (no errorCode)", async () => {
+    const error = { message: "Bad request", raw: JSON.stringify(NOT_LINKED_BODY) };
+    await expect(viaXrm(webApiRejecting(error))).resolves.toEqual({ kind: "notLinked", fromCache: false });
+  });
+  test("Xrm: code field with innerror, as some hosts send", async () => {
+    const error = { code: -2147185397, message: "", innerror: { message: "Dataverse instance isn't integrated" } };
+    await expect(viaXrm(webApiRejecting(error))).resolves.toEqual({ kind: "notLinked", fromCache: false });
+  });
+});
+
+describe("unauthorized", () => {
+  test("fetch: HTTP 401 with an empty body", async () => {
+    await expect(viaFetch(fetchReturning(401, ""))).resolves.toEqual({ kind: "unauthorized" });
+  });
+  test("Xrm: AccessTokenExpired, signed", async () => {
+    const error = { errorCode: -2147094271, message: "The requested resource requires authentication." };
+    await expect(viaXrm(webApiRejecting(error))).resolves.toEqual({
+      kind: "unauthorized",
+      code: "0x8005f101",
+      message: "The requested resource requires authentication.",
+    });
+  });
+  test("Xrm: status 401", async () => {
+    await expect(viaXrm(webApiRejecting({ status: 401, message: "Unauthorized" }))).resolves.toMatchObject({ kind: "unauthorized" });
+  });
+});
+
+describe("forbidden", () => {
+  const missingPrivilege = "Principal user (Id=8c4b5e0f, type=8) is missing prvReadSolution privilege";
+  test("fetch: HTTP 403 with 0x80042f09", async () => {
+    const body = { error: { code: "0x80042f09", message: missingPrivilege } };
+    await expect(viaFetch(fetchReturning(403, body))).resolves.toEqual({ kind: "forbidden", code: "0x80042f09", message: missingPrivilege });
+  });
+  test("fetch: PrivilegeDenied 0x80040220 even when the status is not 403", async () => {
+    const body = { error: { code: "0x80040220", message: "SecLib::CheckPrivilege failed" } };
+    await expect(viaFetch(fetchReturning(500, body))).resolves.toMatchObject({ kind: "forbidden", code: "0x80040220" });
+  });
+  test("Xrm: PrivilegeDenied as a signed decimal", async () => {
+    const error = { errorCode: -2147220960, message: missingPrivilege };
+    await expect(viaXrm(webApiRejecting(error))).resolves.toEqual({ kind: "forbidden", code: "0x80040220", message: missingPrivilege });
+  });
+  test("Xrm: unknown code, but the message says a prv privilege is missing", async () => {
+    const error = { errorCode: 2147746326, message: missingPrivilege };
+    await expect(viaXrm(webApiRejecting(error))).resolves.toMatchObject({ kind: "forbidden", code: "0x80040216" });
+  });
+});
+
+describe("offline", () => {
+  test("fetch: rejects with TypeError (no response)", async () => {
+    const fetchImpl = jest.fn(async () => Promise.reject(new TypeError("Failed to fetch")));
+    await expect(viaFetch(fetchImpl)).resolves.toEqual({ kind: "offline" });
+  });
+  test("fetch: the body stream breaks after the headers", async () => {
+    const fetchImpl = jest.fn(async () => ({ ...response(200, ""), text: async () => Promise.reject(new TypeError("network error")) }));
+    await expect(viaFetch(fetchImpl)).resolves.toEqual({ kind: "offline" });
+  });
+  test("Xrm: an error that says the client is offline", async () => {
+    const error = { errorCode: 2147943859, message: "You are offline. Check your network connection." };
+    await expect(viaXrm(webApiRejecting(error))).resolves.toEqual({ kind: "offline" });
+  });
+  test("Xrm: a network TypeError", async () => {
+    await expect(viaXrm(webApiRejecting(new TypeError("NetworkError when attempting to fetch resource.")))).resolves.toEqual({ kind: "offline" });
+  });
+  test("Xrm: status 0", async () => {
+    await expect(viaXrm(webApiRejecting({ status: 0, message: "" }))).resolves.toEqual({ kind: "offline" });
+  });
+  test.each(["fetch", "xrm"] as const)("%s: the host says offline: no request at all", async (transport) => {
+    const fetchImpl = fetchReturning(200, linkedBody());
+    const webApi = webApiResolving(linkedBody());
+    const result = await getIntegrationDetails({
+      orgUrl: ORG,
+      userId: USER,
+      storage: null,
+      fetch: fetchImpl,
+      ...(transport === "xrm" ? { webApi } : {}),
+      isOffline: () => true,
+    });
+    expect(result).toEqual({ kind: "offline" });
+    expect(fetchImpl).not.toHaveBeenCalled();
+    expect(webApi.online.execute).not.toHaveBeenCalled();
+  });
+});
+
+describe("invalid", () => {
+  test.each([
+    ["javascript:", { Url: "javascript:alert(document.cookie)" }, "Url"],
+    ["http:", { Url: "http://contoso.operations.dynamics.com" }, "Url"],
+    ["a bad tenant", { TenantId: "not-a-guid" }, "TenantId"],
+    ["a missing Id", { Id: undefined }, "Id"],
+  ])("fetch and Xrm agree on %s", async (_label, overrides, field) => {
+    const body = linkedBody(overrides);
+    await expect(viaFetch(fetchReturning(200, body))).resolves.toMatchObject({ kind: "invalid", field });
+    await expect(viaXrm(webApiResolving(body))).resolves.toMatchObject({ kind: "invalid", field });
+  });
+  test("fetch: a 200 that is HTML, not JSON", async () => {
+    await expect(viaFetch(fetchReturning(200, "<html><a href='https://x'>x</a></html>"))).resolves.toEqual({
+      kind: "invalid",
+      field: "body",
+      reason: "not a JSON object",
+    });
+  });
+  test("Xrm: a Response whose json() fails", async () => {
+    const webApi = { online: { execute: jest.fn(async () => ({ ok: true, status: 200, json: async () => Promise.reject(new SyntaxError("Unexpected token <")) })) } };
+    await expect(viaXrm(webApi)).resolves.toEqual({ kind: "invalid", field: "body", reason: "empty or not JSON" });
+  });
+});
+
+describe("failed", () => {
+  test("fetch: HTTP 500 with a Dataverse code and message", async () => {
+    const body = { error: { code: "0x80040216", message: "An unexpected error occurred." } };
+    await expect(viaFetch(fetchReturning(500, body))).resolves.toEqual({
+      kind: "failed",
+      code: "0x80040216",
+      status: 500,
+      message: "An unexpected error occurred.",
+    });
+  });
+  test("fetch: HTTP 502 from a proxy with an HTML body", async () => {
+    await expect(viaFetch(fetchReturning(502, "<html>Bad gateway</html>"))).resolves.toEqual({ kind: "failed", status: 502, message: "HTTP 502" });
+  });
+  test("fetch: aborted", async () => {
+    const fetchImpl = jest.fn(async () => Promise.reject(new DOMException("The operation was aborted.", "AbortError")));
+    await expect(viaFetch(fetchImpl)).resolves.toEqual({ kind: "failed", message: "The operation was aborted." });
+  });
+  test.each([
+    ["unsigned", 2147746326],
+    ["signed", -2147220970],
+  ])("Xrm: errorCode %s becomes hex", async (_label, errorCode) => {
+    const error = { errorCode, message: "An unexpected error occurred.", raw: "{}" };
+    await expect(viaXrm(webApiRejecting(error))).resolves.toEqual({ kind: "failed", code: "0x80040216", message: "An unexpected error occurred." });
+  });
+  test("Xrm: a Response with ok false", async () => {
+    const webApi = { online: { execute: jest.fn(async () => ({ ok: false, status: 503, statusText: "Service Unavailable" })) } };
+    await expect(viaXrm(webApi)).resolves.toEqual({ kind: "failed", status: 503, message: "Service Unavailable" });
+  });
+  test("Xrm: execute throws synchronously, with a stack that never reaches the message", async () => {
+    const webApi = {
+      online: {
+        execute: () => {
+          throw new Error("boom\n    at execute (webapi.js:1:1)\n    at onLoad (form.js:2:2)");
+        },
+      },
+    };
+    await expect(viaXrm(webApi)).resolves.toEqual({ kind: "failed", message: "boom" });
+  });
+  test("no fetch and no webApi", async () => {
+    const original = globalThis.fetch;
+    Object.defineProperty(globalThis, "fetch", { value: undefined, configurable: true, writable: true });
+    try {
+      await expect(getIntegrationDetails({ orgUrl: ORG, userId: USER, storage: null })).resolves.toMatchObject({ kind: "failed" });
+    } finally {
+      Object.defineProperty(globalThis, "fetch", { value: original, configurable: true, writable: true });
+    }
+  });
+  test("the default fetch is the global one", async () => {
+    const original = globalThis.fetch;
+    const fake = fetchReturning(200, linkedBody());
+    Object.defineProperty(globalThis, "fetch", { value: fake, configurable: true, writable: true });
+    try {
+      await expect(getIntegrationDetails({ orgUrl: ORG, userId: USER, storage: null })).resolves.toMatchObject({ kind: "linked" });
+      expect(fake).toHaveBeenCalledTimes(1);
+    } finally {
+      Object.defineProperty(globalThis, "fetch", { value: original, configurable: true, writable: true });
+    }
+  });
+});
