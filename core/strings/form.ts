@@ -6,7 +6,6 @@ import type { Catalog } from "./languages";
  * stay short fragments. `{1}` in Form_OptionBadValue is a language-neutral hint such as `"always" | "notLinked" | "never"`.
  */
 const en = {
-  Form_Linked: "Linked to finance and operations: {0} (tenant {1})",
   Form_Open: "Open",
   Form_DialogTitle: "Finance and operations",
   Form_UnsafeUrl: "The linked address is not a secure https:// address, so it was not opened.",
@@ -25,7 +24,6 @@ export type FormStringKey = keyof typeof en;
 export const formStrings: Catalog<FormStringKey> = {
   en,
   de: {
-    Form_Linked: "Mit Finance and Operations verknüpft: {0} (Mandant {1})",
     Form_Open: "Öffnen",
     Form_DialogTitle: "Finance and Operations",
     Form_UnsafeUrl: "Die verknüpfte Adresse ist keine sichere https://-Adresse und wurde daher nicht geöffnet.",
@@ -39,7 +37,6 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_SectionMissing: "Abschnitt „{1}“ ist nicht in Registerkarte „{0}“",
   },
   fr: {
-    Form_Linked: "Lié à Finance et Opérations : {0} (locataire {1})",
     Form_Open: "Ouvrir",
     Form_DialogTitle: "Finance et Opérations",
     Form_UnsafeUrl: "L’adresse liée n’est pas une adresse https:// sécurisée ; elle n’a donc pas été ouverte.",
@@ -53,7 +50,6 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_SectionMissing: "la section « {1} » n’est pas dans l’onglet « {0} »",
   },
   es: {
-    Form_Linked: "Vinculado a Finanzas y Operaciones: {0} (inquilino {1})",
     Form_Open: "Abrir",
     Form_DialogTitle: "Finanzas y Operaciones",
     Form_UnsafeUrl: "La dirección vinculada no es una dirección https:// segura, por lo que no se abrió.",
@@ -67,7 +63,6 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_SectionMissing: "la sección «{1}» no está en la pestaña «{0}»",
   },
   it: {
-    Form_Linked: "Collegato a Finanza e operazioni: {0} (tenant {1})",
     Form_Open: "Apri",
     Form_DialogTitle: "Finanza e operazioni",
     Form_UnsafeUrl: "L'indirizzo collegato non è un indirizzo https:// sicuro, quindi non è stato aperto.",
@@ -81,7 +76,6 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_SectionMissing: "la sezione \"{1}\" non è nella scheda \"{0}\"",
   },
   nl: {
-    Form_Linked: "Gekoppeld aan Finance and Operations: {0} (tenant {1})",
     Form_Open: "Openen",
     Form_DialogTitle: "Finance and Operations",
     Form_UnsafeUrl: "Het gekoppelde adres is geen veilig https://-adres en is daarom niet geopend.",
@@ -95,7 +89,6 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_SectionMissing: "sectie \"{1}\" staat niet op tabblad \"{0}\"",
   },
   "pt-BR": {
-    Form_Linked: "Vinculado a Finanças e Operações: {0} (locatário {1})",
     Form_Open: "Abrir",
     Form_DialogTitle: "Finanças e Operações",
     Form_UnsafeUrl: "O endereço vinculado não é um endereço https:// seguro, por isso não foi aberto.",
@@ -109,7 +102,6 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_SectionMissing: "a seção \"{1}\" não está na guia \"{0}\"",
   },
   ja: {
-    Form_Linked: "財務と運用にリンク済み: {0} (テナント {1})",
     Form_Open: "開く",
     Form_DialogTitle: "財務と運用",
     Form_UnsafeUrl: "リンク先のアドレスは安全な https:// アドレスではないため、開きませんでした。",
@@ -123,7 +115,6 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_SectionMissing: "セクション「{1}」はタブ「{0}」にありません",
   },
   "zh-CN": {
-    Form_Linked: "已链接到财务和运营: {0} (租户 {1})",
     Form_Open: "打开",
     Form_DialogTitle: "财务和运营",
     Form_UnsafeUrl: "链接的地址不是安全的 https:// 地址，因此未打开。",
@@ -137,7 +128,6 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_SectionMissing: "节“{1}”不在选项卡“{0}”中",
   },
   ar: {
-    Form_Linked: "مرتبط بالشؤون المالية والعمليات: {0} (المستأجر {1})",
     Form_Open: "فتح",
     Form_DialogTitle: "الشؤون المالية والعمليات",
     Form_UnsafeUrl: "العنوان المرتبط ليس عنوان https:// آمنًا، لذا لم يتم فتحه.",

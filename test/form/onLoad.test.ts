@@ -1,0 +1,385 @@
+import { onLoad, showLinkOnForm } from "../../webresources/onLoad";
+import { OPTIONS_ID, STATUS_ID, globalNotificationsSettled } from "../../webresources/notifier";
+import { ANSWERS, ENVIRONMENT, FNO_URL, TENANT, executionContextOf, fakeAttribute, fakeForm, fakeXrm, flush, type FakeXrm, type ServerAnswer } from "./fakes";
+
+type Kind = keyof typeof ANSWERS;
+const KINDS = Object.keys(ANSWERS) as Kind[];
+
+beforeEach(() => sessionStorage.clear());
+
+async function run(answer: ServerAnswer, options?: unknown, form = fakeForm(), xrm: FakeXrm = fakeXrm(answer)) {
+  await showLinkOnForm(executionContextOf(form), options, xrm);
+  return { form, xrm, status: form.notifications.get(STATUS_ID), optionsWarning: form.notifications.get(OPTIONS_ID) };
+}
+
+describe("default notifications, per result kind", () => {
+  it("linked: INFO with the F&O URL and the tenant", async () => {
+    const { status, xrm } = await run(ANSWERS.linked);
+    expect(status?.level).toBe("INFO");
+    expect(status?.message).toContain(FNO_URL);
+    expect(status?.message).toContain(TENANT);
+    expect(xrm.requests).toHaveLength(1);
+  });
+
+  it("notLinked: a WARNING in plain words", async () => {
+    const { status } = await run(ANSWERS.notLinked);
+    expect(status).toEqual({ level: "WARNING", message: expect.stringContaining("isn't linked to finance and operations") });
+    expect(status?.message).not.toMatch(/0x80048d0b/);
+  });
+
+  it.each(["unauthorized", "forbidden", "offline", "invalid", "failed"] as const)("%s: quiet by default", async (kind) => {
+    const { form } = await run(ANSWERS[kind]);
+    expect(form.notificationCalls).toEqual([]);
+  });
+
+  it("a quiet result clears the status a previous load showed", async () => {
+    const form = fakeForm();
+    await run(ANSWERS.linked, undefined, form);
+    expect(form.notifications.has(STATUS_ID)).toBe(true);
+    await run(ANSWERS.failed, undefined, form);
+    expect(form.notifications.has(STATUS_ID)).toBe(false);
+  });
+});
+
+describe("notify option", () => {
+  const expected: Record<Kind, Xrm.FormNotificationLevel> = {
+    linked: "INFO",
+    notLinked: "WARNING",
+    unauthorized: "WARNING",
+    forbidden: "WARNING",
+    offline: "WARNING",
+    invalid: "ERROR",
+    failed: "ERROR",
+  };
+
+  it.each(KINDS)("always: %s gets a notification in plain words", async (kind) => {
+    const { status } = await run(ANSWERS[kind], { notify: "always" });
+    expect(status?.level).toBe(expected[kind]);
+    expect(status?.message).not.toMatch(/undefined|\[object/);
+    expect(status?.message.length).toBeGreaterThan(10);
+  });
+
+  it("always: a failure carries its code, never a raw object", async () => {
+    const { status } = await run(ANSWERS.failed, '{"notify":"always"}');
+    expect(status?.message).toContain("0x80040216");
+    expect(status?.message).toContain("An unexpected error occurred.");
+  });
+
+  it("notLinked: quiet when linked, WARNING when not", async () => {
+    expect((await run(ANSWERS.linked, { notify: "notLinked" })).status).toBeUndefined();
+    expect((await run(ANSWERS.notLinked, { notify: "notLinked" })).status?.level).toBe("WARNING");
+    expect((await run(ANSWERS.failed, { notify: "notLinked" })).status).toBeUndefined();
+  });
+
+  it.each(KINDS)("never: %s shows nothing and leaves another handler's status alone", async (kind) => {
+    const form = fakeForm();
+    form.ui.setFormNotification("set by another handler", "INFO", STATUS_ID);
+    await run(ANSWERS[kind], { notify: "never" }, form);
+    expect(form.notifications.get(STATUS_ID)?.message).toBe("set by another handler");
+    expect(form.notificationCalls).toHaveLength(1);
+  });
+});
+
+describe("languages", () => {
+  it.each([
+    [1031, "nicht"],
+    [1036, "n’est pas"],
+    [1041, "リンク"],
+    [1025, "غير"],
+  ])("LCID %i words the not-linked warning in that language", async (lcid, word) => {
+    const { status } = await run(ANSWERS.notLinked, undefined, fakeForm(), fakeXrm(ANSWERS.notLinked, lcid));
+    expect(status?.message).toContain(word);
+  });
+
+  it("an unshipped language falls back to English", async () => {
+    const { status } = await run(ANSWERS.notLinked, undefined, fakeForm(), fakeXrm(ANSWERS.notLinked, 1049));
+    expect(status?.message).toContain("isn't linked");
+  });
+
+  it("option problems are localized too", async () => {
+    const { optionsWarning } = await run(ANSWERS.linked, { colour: 1 }, fakeForm(), fakeXrm(ANSWERS.linked, 1031));
+    expect(optionsWarning?.message).toBe("FinOps Link-Optionen prüfen: unbekannte Option „colour“");
+  });
+});
+
+describe("global option", () => {
+  it("uses the app notification bar, with an Open action that opens only the https URL", async () => {
+    const { form, xrm } = await run(ANSWERS.linked, { global: true });
+    await globalNotificationsSettled(STATUS_ID);
+    expect(form.notificationCalls).toEqual([]);
+    const notes = [...xrm.globalNotifications.values()];
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ type: 2, level: 4, showCloseButton: true, message: expect.stringContaining(FNO_URL) });
+    notes[0].action?.eventHandler?.();
+    expect(xrm.openedUrls).toEqual([FNO_URL]);
+  });
+
+  it("maps a not-linked WARNING to the app's warning level", async () => {
+    const { xrm } = await run(ANSWERS.notLinked, { global: true });
+    await globalNotificationsSettled(STATUS_ID);
+    expect([...xrm.globalNotifications.values()].map((n) => n.level)).toEqual([3]);
+  });
+
+  it("replaces its previous app notification instead of stacking, also across script frames", async () => {
+    const xrm = fakeXrm(ANSWERS.linked);
+    await run(ANSWERS.linked, { global: true }, fakeForm(), xrm);
+    await run(ANSWERS.linked, { global: true }, fakeForm(), xrm);
+    await globalNotificationsSettled(STATUS_ID);
+    expect(xrm.globalNotifications.size).toBe(1);
+    // A later quiet result takes the old one away.
+    xrm.answer = ANSWERS.failed;
+    await run(ANSWERS.failed, { global: true, cacheMinutes: 0 }, fakeForm(), xrm);
+    await globalNotificationsSettled(STATUS_ID);
+    expect(xrm.globalNotifications.size).toBe(0);
+  });
+
+  it("falls back to the form notification when Xrm.App is missing", async () => {
+    const xrm = fakeXrm(ANSWERS.linked);
+    delete xrm.App;
+    const { status } = await run(ANSWERS.linked, { global: true }, fakeForm(), xrm);
+    expect(status?.level).toBe("INFO");
+  });
+
+  it("keeps working when the app bar rejects", async () => {
+    const xrm = fakeXrm(ANSWERS.linked);
+    xrm.App = { addGlobalNotification: () => Promise.reject(new Error("no bar")), clearGlobalNotification: () => Promise.resolve("") };
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    await run(ANSWERS.linked, { global: true }, fakeForm(), xrm);
+    await globalNotificationsSettled(STATUS_ID);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+});
+
+describe("column options", () => {
+  const layout = () => ({
+    attributes: [fakeAttribute("fol_fnourl"), fakeAttribute("fol_tenant"), fakeAttribute("fol_environment", "memo")],
+  });
+  const columns = { urlColumn: "fol_fnourl", tenantColumn: "fol_tenant", environmentColumn: "fol_environment" };
+
+  it("fills the columns when linked", async () => {
+    const { form, optionsWarning } = await run(ANSWERS.linked, columns, fakeForm(layout()));
+    expect(optionsWarning).toBeUndefined();
+    expect(form.attributes.get("fol_fnourl")?.value).toBe(FNO_URL);
+    expect(form.attributes.get("fol_tenant")?.value).toBe(TENANT);
+    expect(form.attributes.get("fol_environment")?.value).toBe(ENVIRONMENT);
+  });
+
+  it("writes only values that differ (each write marks the record dirty)", async () => {
+    const form = fakeForm(layout());
+    form.attributes.get("fol_tenant")!.value = TENANT;
+    await run(ANSWERS.linked, columns, form);
+    expect(form.attributes.get("fol_tenant")?.writes).toEqual([]);
+    expect(form.attributes.get("fol_fnourl")?.writes).toHaveLength(1);
+    await run(ANSWERS.linked, columns, form);
+    expect(form.attributes.get("fol_fnourl")?.writes).toHaveLength(1);
+  });
+
+  it("empties the columns when not linked, and leaves them on a transient failure", async () => {
+    const form = fakeForm(layout());
+    form.attributes.get("fol_fnourl")!.value = "https://old.operations.dynamics.com/";
+    await run(ANSWERS.failed, columns, form);
+    expect(form.attributes.get("fol_fnourl")?.value).toBe("https://old.operations.dynamics.com/");
+    await run(ANSWERS.notLinked, columns, form);
+    expect(form.attributes.get("fol_fnourl")?.value).toBeNull();
+    expect(form.attributes.get("fol_tenant")?.writes).toEqual([]); // already empty
+  });
+
+  it.each([3, 4, 6])("does not write on a form of type %i (it cannot be saved)", async (formType) => {
+    const form = fakeForm({ ...layout(), formType });
+    await run(ANSWERS.linked, columns, form);
+    expect(form.attributes.get("fol_fnourl")?.writes).toEqual([]);
+  });
+
+  it("names a missing column and a non-text column in one warning; the good column still fills", async () => {
+    const form = fakeForm({ attributes: [fakeAttribute("fol_fnourl"), fakeAttribute("fol_count", "integer")] });
+    const { optionsWarning, status } = await run(ANSWERS.linked, { urlColumn: "fol_fnourl", tenantColumn: "fol_nope", environmentColumn: "fol_count" }, form);
+    expect(optionsWarning?.level).toBe("WARNING");
+    expect(optionsWarning?.message).toBe(
+      'FinOps Link options need attention: column "fol_nope" is not on this form; column "fol_count" is not a text column',
+    );
+    expect(form.attributes.get("fol_fnourl")?.value).toBe(FNO_URL);
+    expect(form.attributes.get("fol_count")?.writes).toEqual([]);
+    expect(status?.level).toBe("INFO");
+  });
+});
+
+describe("showWhenLinked / hideWhenLinked", () => {
+  const layout = () => ({ tabs: { general: ["details", "fno"], fno_tab: ["s1"], other: [] } });
+  const options = { showWhenLinked: ["fno_tab", "general.fno"], hideWhenLinked: ["other"] };
+
+  it("shows and hides by the link state", async () => {
+    const linked = await run(ANSWERS.linked, options, fakeForm(layout()));
+    expect(linked.form.tabMap.get("fno_tab")?.visible).toBe(true);
+    expect(linked.form.tabMap.get("general")?.sectionMap.get("fno")?.visible).toBe(true);
+    expect(linked.form.tabMap.get("other")?.visible).toBe(false);
+
+    const notLinked = await run(ANSWERS.notLinked, options, fakeForm(layout()));
+    expect(notLinked.form.tabMap.get("fno_tab")?.visible).toBe(false);
+    expect(notLinked.form.tabMap.get("general")?.sectionMap.get("fno")?.visible).toBe(false);
+    expect(notLinked.form.tabMap.get("general")?.visible).toBe(true);
+    expect(notLinked.form.tabMap.get("general")?.sectionMap.get("details")?.visible).toBe(true);
+    expect(notLinked.form.tabMap.get("other")?.visible).toBe(true);
+  });
+
+  it("leaves the layout as designed when the answer is unknown", async () => {
+    const { form } = await run(ANSWERS.failed, options, fakeForm(layout()));
+    expect(form.tabMap.get("other")?.visible).toBe(true);
+    expect(form.tabMap.get("general")?.sectionMap.get("fno")?.visible).toBe(true);
+  });
+
+  it("treats offline with a last known link as linked", async () => {
+    const xrm = fakeXrm(ANSWERS.linked);
+    await run(ANSWERS.linked, { cacheMinutes: 0 }, fakeForm(), xrm);
+    xrm.answer = ANSWERS.offline;
+    const { form } = await run(ANSWERS.offline, { ...options, cacheMinutes: 0 }, fakeForm(layout()), xrm);
+    expect(xrm.requests).toHaveLength(2);
+    expect(form.tabMap.get("other")?.visible).toBe(false);
+  });
+
+  it("names missing tabs and sections; the ones found still toggle", async () => {
+    const { form, optionsWarning } = await run(
+      ANSWERS.notLinked,
+      { showWhenLinked: ["fno_tab", "nosuchtab", "general.nosuchsection", "nosuchtab.s1"] },
+      fakeForm(layout()),
+    );
+    expect(optionsWarning?.message).toBe(
+      'FinOps Link options need attention: tab "nosuchtab" is not on this form; section "nosuchsection" is not in tab "general"; tab "nosuchtab" is not on this form',
+    );
+    expect(form.tabMap.get("fno_tab")?.visible).toBe(false);
+  });
+
+  it("reports every tab as missing on a form without a tab collection", async () => {
+    const form = fakeForm();
+    delete form.ui.tabs;
+    const { optionsWarning, status } = await run(ANSWERS.linked, { hideWhenLinked: ["general"] }, form);
+    expect(optionsWarning?.message).toContain('tab "general" is not on this form');
+    expect(status?.level).toBe("INFO");
+  });
+});
+
+describe("cacheMinutes", () => {
+  it("reuses the answer within the TTL and asks again with 0", async () => {
+    const xrm = fakeXrm(ANSWERS.linked);
+    await run(ANSWERS.linked, { cacheMinutes: 5 }, fakeForm(), xrm);
+    await run(ANSWERS.linked, { cacheMinutes: 5 }, fakeForm(), xrm);
+    expect(xrm.requests).toHaveLength(1);
+    await run(ANSWERS.linked, { cacheMinutes: 0 }, fakeForm(), xrm);
+    expect(xrm.requests).toHaveLength(2);
+  });
+});
+
+describe("bad options: one WARNING naming every problem, the rest still works", () => {
+  it.each([
+    ["invalid JSON", "{notify: always}", "the options are not a valid JSON object"],
+    ["a JSON array", "[1,2]", "the options are not a valid JSON object"],
+    ["a number", 42, "the options are not a valid JSON object"],
+    ["an unknown key", { notfy: "always" }, 'unknown option "notfy"'],
+    ["a wrong notify value", { notify: "sometimes" }, '"notify" must be "always" | "notLinked" | "never"'],
+    ["a non-boolean global", '{"global":"yes"}', '"global" must be true | false'],
+    ["an empty column name", { urlColumn: " " }, '"urlColumn" must be "logicalname"'],
+    ["a tab list that is a string", { showWhenLinked: "general" }, '"showWhenLinked" must be ["tab", "tab.section"]'],
+    ["a negative cacheMinutes", { cacheMinutes: -1 }, '"cacheMinutes" must be 0, 1, 2…'],
+  ])("%s", async (_label, options, problem) => {
+    const { optionsWarning, status, form } = await run(ANSWERS.linked, options);
+    expect(optionsWarning).toEqual({ level: "WARNING", message: `FinOps Link options need attention: ${problem}` });
+    expect(status?.level).toBe("INFO");
+    expect(form.notificationCalls.filter((call) => call.id === OPTIONS_ID)).toHaveLength(1);
+  });
+
+  it("lists several problems in one notification and applies the valid options", async () => {
+    const { optionsWarning, status } = await run(ANSWERS.linked, { notify: "notLinked", global: 1, extra: true });
+    expect(optionsWarning?.message).toBe('FinOps Link options need attention: "global" must be true | false; unknown option "extra"');
+    expect(status).toBeUndefined(); // notify: "notLinked" still applied
+  });
+
+  it("shows no options warning for good or empty options", async () => {
+    for (const options of [undefined, null, "", "  ", "{}", { notify: null }]) {
+      expect((await run(ANSWERS.linked, options)).optionsWarning).toBeUndefined();
+    }
+  });
+});
+
+describe("two handlers on one form", () => {
+  it("make one request through the core's single flight and show one status", async () => {
+    let release: (value: unknown) => void = () => undefined;
+    const held = new Promise((resolve) => (release = resolve));
+    const xrm = fakeXrm(() => held.then(() => ({ ok: true, status: 200, json: async () => ANSWERS.linked.body })));
+    const form = fakeForm({ attributes: [fakeAttribute("fol_fnourl")] });
+    const first = showLinkOnForm(executionContextOf(form), undefined, xrm);
+    const second = showLinkOnForm(executionContextOf(form), { urlColumn: "fol_fnourl" }, xrm);
+    await flush();
+    release(undefined);
+    await Promise.all([first, second]);
+    expect(xrm.requests).toHaveLength(1);
+    expect([...form.notifications.keys()]).toEqual([STATUS_ID]);
+    expect(form.notificationCalls.every((call) => call.id === STATUS_ID)).toBe(true);
+    expect(form.attributes.get("fol_fnourl")?.value).toBe(FNO_URL);
+  });
+
+  it("two bad-options handlers leave one options warning", async () => {
+    const form = fakeForm();
+    const xrm = fakeXrm(ANSWERS.linked);
+    await Promise.all([
+      showLinkOnForm(executionContextOf(form), "{bad", xrm),
+      showLinkOnForm(executionContextOf(form), { nope: 1 }, xrm),
+    ]);
+    expect([...form.notifications.keys()].sort()).toEqual([OPTIONS_ID, STATUS_ID].sort());
+  });
+});
+
+describe("onLoad, the registered handler", () => {
+  afterEach(() => {
+    delete (globalThis as { Xrm?: unknown }).Xrm;
+  });
+
+  it("returns undefined at once, before the network answers, then shows the result", async () => {
+    let release: (value: unknown) => void = () => undefined;
+    const held = new Promise((resolve) => (release = resolve));
+    const xrm = fakeXrm(() => held.then(() => Promise.reject(ANSWERS.notLinked.error)));
+    (globalThis as { Xrm?: unknown }).Xrm = xrm;
+    const form = fakeForm();
+    expect(onLoad(executionContextOf(form), '{"notify":"always"}')).toBeUndefined();
+    await flush();
+    expect(xrm.requests).toHaveLength(1);
+    expect(form.notifications.has(STATUS_ID)).toBe(false);
+    release(undefined);
+    await flush();
+    expect(form.notifications.get(STATUS_ID)?.level).toBe("WARNING");
+  });
+
+  it("never throws, whatever is missing or broken", async () => {
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    const form = fakeForm();
+    const broken = { getFormContext: () => { throw new Error("boom"); } };
+    const cases: Array<[unknown, unknown]> = [
+      [undefined, undefined],
+      [null, null],
+      ["{\"notify\":\"always\"}", undefined], // "pass execution context" not ticked
+      [{}, {}],
+      [broken, undefined],
+      [executionContextOf(form), undefined], // no Xrm at all
+    ];
+    for (const [context, options] of cases) expect(() => onLoad(context, options)).not.toThrow();
+
+    const partials: unknown[] = [{}, { Utility: {} }, { Utility: { getGlobalContext: () => { throw new Error("x"); } } }];
+    for (const xrm of partials) {
+      (globalThis as { Xrm?: unknown }).Xrm = xrm;
+      expect(() => onLoad(executionContextOf(form), { global: true })).not.toThrow();
+    }
+    const noWebApi = fakeXrm();
+    delete noWebApi.WebApi;
+    delete noWebApi.App;
+    await expect(showLinkOnForm(executionContextOf(form), { global: true }, noWebApi)).resolves.toBeUndefined();
+    await flush();
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it("still reports option problems when Xrm is missing", async () => {
+    const form = fakeForm();
+    await showLinkOnForm(executionContextOf(form), "nope", undefined);
+    expect(form.notifications.get(OPTIONS_ID)?.level).toBe("WARNING");
+    expect(form.notifications.has(STATUS_ID)).toBe(false);
+  });
+});

@@ -1,0 +1,40 @@
+import { describeResult, type IntegrationResult } from "../core";
+import type { NotifyMode } from "./options";
+import type { Notice } from "./notifier";
+import type { FormTexts } from "./strings";
+
+/** Kinds that are the user's session or the network, not the link: quiet unless the maker asked for `always`. */
+const TRANSIENT_LEVEL: Record<Exclude<IntegrationResult["kind"], "linked" | "notLinked">, Xrm.FormNotificationLevel> = {
+  unauthorized: "WARNING",
+  forbidden: "WARNING",
+  offline: "WARNING",
+  invalid: "ERROR",
+  failed: "ERROR",
+};
+
+/**
+ * The status notification for a result under a notify mode; null means "show none". Omitted mode: INFO when linked,
+ * WARNING when not linked, nothing for the other kinds. `notLinked` mode: only the WARNING. `always`: every kind.
+ */
+export function statusNotice(result: IntegrationResult, mode: NotifyMode | undefined, texts: FormTexts, open?: (url: string) => void): Notice | null {
+  if (mode === "never") return null;
+  if (result.kind === "linked") {
+    if (mode === "notLinked") return null;
+    const { url, tenantId } = result.details;
+    return {
+      level: "INFO",
+      // Reuses the control's labels: "Linked finance and operations environment: <url> (Tenant ID: <guid>)".
+      message: `${texts.result("Result_Linked")}: ${url} (${texts.result("Result_TenantId")}: ${tenantId})`,
+      ...(open ? { action: { label: texts.form("Form_Open"), run: () => open(url) } } : {}),
+    };
+  }
+  if (result.kind !== "notLinked" && mode !== "always") return null;
+  const level = result.kind === "notLinked" ? "WARNING" : TRANSIENT_LEVEL[result.kind];
+  return { level, message: plainWords(result, texts) };
+}
+
+/** describeResult's title and detail as one sentence pair. */
+export function plainWords(result: IntegrationResult, texts: FormTexts): string {
+  const { title, detail } = describeResult(result, texts.result);
+  return detail ? `${title} ${detail}` : title;
+}

@@ -1,0 +1,91 @@
+import { getIntegrationDetails, safeHttpsUrl, type IntegrationResult } from "../core";
+import { findColumns, writeColumns } from "./columns";
+import { statusNotice } from "./messages";
+import { OPTIONS_ID, STATUS_ID, formNotifier, globalNotifier, sessionStorageOrNull, type Notifier } from "./notifier";
+import { parseOptions } from "./options";
+import { pageXrm, toWebApiLike, type ExecutionContextPort, type FormPort, type XrmPort } from "./ports";
+import { textsFor } from "./strings";
+import { findTargets } from "./visibility";
+
+/**
+ * The form OnLoad handler: `FinOpsLink.Form.onLoad`, "Pass execution context as first parameter" ticked, options
+ * (JSON text or object) as the second parameter. Returns undefined at once: a returned promise would make forms with
+ * async OnLoad handlers enabled wait on the network. Nothing it does can throw into the form.
+ */
+export function onLoad(executionContext?: unknown, options?: unknown): void {
+  try {
+    void showLinkOnForm(executionContext, options, pageXrm());
+  } catch (error) {
+    console.warn("FinOps Link: onLoad failed", error);
+  }
+}
+
+/** The work behind onLoad, with the Client API handed in. Resolves when done; never rejects. */
+export async function showLinkOnForm(executionContext: unknown, rawOptions: unknown, xrm: XrmPort | undefined): Promise<void> {
+  try {
+    const form = formOf(executionContext);
+    if (!form) {
+      console.warn("FinOps Link: tick \"Pass execution context as first parameter\" for FinOpsLink.Form.onLoad");
+      return;
+    }
+    const globalContext = xrm?.Utility?.getGlobalContext();
+    const texts = textsFor(globalContext?.userSettings.languageId);
+
+    // Every problem with the options is found before the network is asked, and shown as one warning.
+    const { options, problems } = parseOptions(rawOptions);
+    const { columns, problems: columnProblems } = findColumns(form, options);
+    const shown = findTargets(form, options.showWhenLinked);
+    const hidden = findTargets(form, options.hideWhenLinked);
+    problems.push(...columnProblems, ...shown.problems, ...hidden.problems);
+    if (problems.length > 0) {
+      const list = problems.map((problem) => texts.form(problem.key, ...problem.args)).join("; ");
+      formNotifier(form).show(OPTIONS_ID, { level: "WARNING", message: texts.form("Form_OptionsProblem", list) });
+    }
+    if (!globalContext) return;
+
+    const result = await getIntegrationDetails({
+      orgUrl: globalContext.getClientUrl(),
+      userId: globalContext.userSettings.userId,
+      ...(xrm?.WebApi ? { webApi: toWebApiLike(xrm.WebApi) } : {}),
+      ...(options.cacheMinutes === undefined ? {} : { cacheMinutes: options.cacheMinutes }),
+    });
+
+    const linked = linkState(result);
+    if (linked !== undefined) {
+      for (const target of shown.targets) target.setVisible(linked);
+      for (const target of hidden.targets) target.setVisible(!linked);
+    }
+    if (result.kind === "linked" || result.kind === "notLinked") {
+      writeColumns(form, columns, result.kind === "linked" ? result.details : null);
+    }
+
+    if (options.notify === "never") return; // leaves the status slot to any other handler on the form
+    const app = options.global ? xrm?.App : undefined;
+    const notifier: Notifier = app ? globalNotifier(app, sessionStorageOrNull()) : formNotifier(form);
+    const navigation = xrm?.Navigation;
+    const open = app && navigation ? (url: string) => openHttps(navigation, url) : undefined;
+    const notice = statusNotice(result, options.notify, texts, open);
+    if (notice) notifier.show(STATUS_ID, notice);
+    else notifier.clear(STATUS_ID);
+  } catch (error) {
+    console.warn("FinOps Link: could not show the finance and operations link", error);
+  }
+}
+
+/** true / false when the result says whether the link exists (offline counts its last known link), else undefined. */
+function linkState(result: IntegrationResult): boolean | undefined {
+  if (result.kind === "linked") return true;
+  if (result.kind === "notLinked") return false;
+  if (result.kind === "offline" && result.lastKnown) return true;
+  return undefined;
+}
+
+function formOf(executionContext: unknown): FormPort | undefined {
+  const context = executionContext as Partial<ExecutionContextPort> | null | undefined;
+  return typeof context?.getFormContext === "function" ? (context.getFormContext() ?? undefined) : undefined;
+}
+
+function openHttps(navigation: NonNullable<XrmPort["Navigation"]>, url: string): void {
+  const safe = safeHttpsUrl(url);
+  if (safe) navigation.openUrl(safe);
+}

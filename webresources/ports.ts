@@ -1,0 +1,78 @@
+import type { WebApiLike } from "../core";
+
+/**
+ * The slices of the Client API the form script touches. `Xrm`, `formContext` and the execution context satisfy them,
+ * and tests hand in small typed fakes. Every piece is optional where a host (an old client, a dialog, a test page)
+ * may lack it: the script checks before it calls, so a missing piece never throws into the form.
+ */
+/** What Xrm's asynchronous calls return: Xrm.Async.PromiseLike (whose `then` refuses null handlers, so it is not a
+ * standard PromiseLike) or a real Promise. */
+export interface Thenable<T> {
+  then(onFulfilled: (value: T) => unknown, onRejected: (reason: unknown) => unknown): unknown;
+}
+
+export interface AttributePort {
+  getAttributeType(): string;
+  getValue(): unknown;
+  setValue(value: string | null): void;
+}
+
+export interface SectionPort {
+  setVisible(visible: boolean): void;
+}
+
+export interface TabPort {
+  setVisible(visible: boolean): void;
+  sections: { get(name: string): SectionPort | null };
+}
+
+export interface FormPort {
+  getAttribute(name: string): AttributePort | null;
+  ui: {
+    setFormNotification(message: string, level: Xrm.FormNotificationLevel, uniqueId: string): boolean;
+    clearFormNotification(uniqueId: string): boolean;
+    getFormType?(): number;
+    tabs?: { get(name: string): TabPort | null };
+  };
+}
+
+export interface ExecutionContextPort {
+  getFormContext(): FormPort;
+}
+
+export interface GlobalNotificationPort {
+  level: Xrm.AppNotificationLevel;
+  message: string;
+  type: number;
+  showCloseButton?: boolean;
+  action?: { actionLabel?: string; eventHandler?: () => void };
+}
+
+export interface XrmPort {
+  WebApi?: { online: { execute(request: object): Thenable<unknown> } };
+  Utility?: {
+    getGlobalContext(): { getClientUrl(): string; userSettings: { userId: string; languageId: number } };
+  };
+  App?: {
+    addGlobalNotification(notification: GlobalNotificationPort): Thenable<string>;
+    clearGlobalNotification(uniqueId: string): Thenable<unknown>;
+  };
+  Navigation?: {
+    openUrl(url: string): void;
+    openAlertDialog(strings: { text: string; title?: string; confirmButtonLabel?: string }): Thenable<unknown>;
+  };
+}
+
+/** The page's `Xrm`, or undefined where the script runs without one (never a ReferenceError). */
+export function pageXrm(): XrmPort | undefined {
+  return typeof Xrm === "undefined" ? undefined : Xrm;
+}
+
+/** Xrm.WebApi as the core's WebApiLike: each execute call becomes a real Promise. */
+export function toWebApiLike(webApi: NonNullable<XrmPort["WebApi"]>): WebApiLike {
+  return {
+    online: {
+      execute: (request) => new Promise<unknown>((resolve, reject) => void webApi.online.execute(request).then(resolve, reject)),
+    },
+  };
+}
