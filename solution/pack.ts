@@ -1,7 +1,8 @@
 /**
  * `npm run build:solution`: packs the built control and form script into the unmanaged and managed solution zips.
- * Reads build outputs only (never core/, pcf/ or webresources/ code). `--sync-source` instead rewrites the source
- * Other/Solution.xml's Version and Publisher from package.json and publisher.json.
+ * Reads build outputs only (never core/, pcf/ or webresources/ code). Options: --input <out dir>, --output <dir>,
+ * --require-schema (fail rather than warn without xmllint and the XSDs), --sync-source (instead of packing, rewrite the
+ * source Other/Solution.xml's Version and Publisher from package.json and publisher.json).
  */
 import { statSync } from "node:fs";
 import { relative } from "node:path";
@@ -16,6 +17,7 @@ function main(): void {
       "sync-source": { type: "boolean", default: false },
       input: { type: "string" },
       output: { type: "string" },
+      "require-schema": { type: "boolean" },
     },
   });
   if (values["sync-source"]) {
@@ -26,6 +28,7 @@ function main(): void {
   const result = packSolution({
     inputDir: values.input,
     outputDir: values.output,
+    requireSchema: values["require-schema"],
     warn: (message) => console.warn(`warning: ${message}`),
   });
   const kb = (path: string): string => `${(statSync(path).size / 1024).toFixed(1)} KB`;
