@@ -6,10 +6,10 @@
 import { build } from "esbuild";
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+// CommonJS (no "type": "module" in package.json): tsx and ts-jest both give __dirname.
+const root = resolve(__dirname, "..");
 export const FORM_SCRIPT = join(root, "out", "webresources", "form.js");
 
 /**
@@ -44,7 +44,7 @@ export async function buildFormScript(outfile: string = FORM_SCRIPT): Promise<Fo
   return { path: outfile, rawBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (require.main === module) {
   buildFormScript()
     .then(({ path, rawBytes, gzipBytes }) => console.log(`${path}: ${rawBytes} bytes raw, ${gzipBytes} bytes gzip -9`))
     .catch((error: unknown) => {
