@@ -1,16 +1,18 @@
 /**
  * Bundles the form script: webresources/index.ts -> out/webresources/form.js, ONE plain minified IIFE (no module
- * loader at run time) that defines `FinOpsLink.Form`. A sourcemap is written next to it for debugging; it is not shipped.
+ * loader at run time) that defines `FinOpsLink.Form`. Its sourcemap goes to out/sourcemaps/ (for debugging, never
+ * shipped: the packer takes out/webresources/, and the script carries no sourceMappingURL comment).
  * Run: `npm run build:form` (tsx webresources/build.ts). Prints raw and gzip -9 sizes.
  */
 import { build } from "esbuild";
-import { mkdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { mkdirSync, readFileSync, renameSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
 // CommonJS (no "type": "module" in package.json): tsx and ts-jest both give __dirname.
 const root = resolve(__dirname, "..");
 export const FORM_SCRIPT = join(root, "out", "webresources", "form.js");
+const SOURCEMAPS = join(root, "out", "sourcemaps");
 
 /**
  * `var FinOpsLink` at the top is how Dataverse form libraries declare a namespace: it keeps an existing FinOpsLink
@@ -34,12 +36,14 @@ export async function buildFormScript(outfile: string = FORM_SCRIPT): Promise<Fo
     platform: "browser",
     target: "es2017",
     minify: true,
-    sourcemap: "linked",
+    sourcemap: "external",
     legalComments: "none",
     charset: "utf8", // the translations stay readable UTF-8 instead of \u escapes (smaller too)
     banner: { js: NAMESPACE_BANNER },
     logLevel: "warning",
   });
+  mkdirSync(SOURCEMAPS, { recursive: true });
+  renameSync(`${outfile}.map`, join(SOURCEMAPS, `${basename(outfile)}.map`));
   const code = readFileSync(outfile);
   return { path: outfile, rawBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
 }
