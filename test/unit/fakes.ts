@@ -67,7 +67,7 @@ export function response(status: number, body: unknown): FetchResponse {
 
 /** A fetch mock answering with the given status and body. */
 export function fetchReturning(status: number, body: unknown): jest.Mock<ReturnType<FetchLike>, Parameters<FetchLike>> {
-  return jest.fn(async () => response(status, body));
+  return jest.fn(async (_input: string, _init?: Parameters<FetchLike>[1]) => response(status, body));
 }
 
 /** A fake Xrm.WebApi whose execute answers with a fetch-like Response (success) or rejects (error). */

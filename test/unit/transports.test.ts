@@ -239,3 +239,22 @@ describe("failed", () => {
     }
   });
 });
+
+describe("never throws, whatever the host hands in", () => {
+  test("options whose getters throw", async () => {
+    const hostile = Object.defineProperty({ orgUrl: ORG, userId: USER }, "now", { get: () => { throw new Error("host bug"); } });
+    await expect(getIntegrationDetails(hostile)).resolves.toEqual({ kind: "failed", message: "host bug" });
+  });
+  test("no options at all", async () => {
+    await expect(getIntegrationDetails(undefined as unknown as GetDetailsOptions)).resolves.toMatchObject({ kind: "failed" });
+  });
+  test("fetch rejects with a non-Error value, or its body does", async () => {
+    await expect(viaFetch(jest.fn(async () => Promise.reject("socket closed")))).resolves.toEqual({ kind: "offline" });
+    const brokenBody = jest.fn(async () => ({ ...response(200, ""), text: async () => Promise.reject("reset") }));
+    await expect(viaFetch(brokenBody)).resolves.toEqual({ kind: "offline" });
+  });
+  test("Xrm resolves with a primitive, or a bare ok: false", async () => {
+    await expect(viaXrm({ online: { execute: jest.fn(async () => "nonsense") } })).resolves.toEqual({ kind: "invalid", field: "body", reason: "not a JSON object" });
+    await expect(viaXrm({ online: { execute: jest.fn(async () => ({ ok: false })) } })).resolves.toEqual({ kind: "failed", message: "Unknown error" });
+  });
+});

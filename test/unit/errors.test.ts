@@ -1,0 +1,75 @@
+import fc from "fast-check";
+import { classifyFailure, cleanMessage, toHexCode } from "../../core/errors";
+import { NetworkFailure, ServiceFailure } from "../../core/transports/transport";
+
+describe("toHexCode", () => {
+  test.each([
+    [2147781899, "0x80048d0b"],
+    [-2147185397, "0x80048d0b"],
+    ["2147781899", "0x80048d0b"],
+    ["-2147185397", "0x80048d0b"],
+    ["0x80048D0B", "0x80048d0b"],
+    [" 0x80048d0b ", "0x80048d0b"],
+    [0x220, "0x00000220"],
+  ])("%p -> %s", (input, expected) => {
+    expect(toHexCode(input)).toBe(expected);
+  });
+  test.each([0, 1.5, Number.NaN, 2 ** 32, -(2 ** 31) - 1, "abc", "0x", "0x123456789", null, undefined, {}, true])("%p -> undefined", (input) => {
+    expect(toHexCode(input)).toBeUndefined();
+  });
+});
+
+describe("cleanMessage", () => {
+  test("drops stack lines, control characters and bidi overrides; bounds length", () => {
+    expect(cleanMessage("Boom\n    at a (x.js:1:1)\n    at b (y.js:2:2)")).toBe("Boom");
+    expect(cleanMessage("a\u0000b\u202ec\r\nd")).toBe("a b c d");
+    const long = cleanMessage("x".repeat(1000));
+    expect(long).toHaveLength(300);
+    expect(long.endsWith("…")).toBe(true);
+    expect(cleanMessage(42)).toBe("");
+  });
+});
+
+describe("classifyFailure", () => {
+  test("the transports' own failures", () => {
+    expect(classifyFailure(new NetworkFailure("Failed to fetch"))).toEqual({ kind: "offline" });
+    expect(classifyFailure(new ServiceFailure(404, undefined, "Resource not found for the segment"))).toEqual({
+      kind: "failed",
+      status: 404,
+      message: "Resource not found for the segment",
+    });
+    expect(classifyFailure(new ServiceFailure(400, "not-hex", ""))).toEqual({ kind: "failed", status: 400, message: "HTTP 400" });
+  });
+
+  test("things that are not errors at all", () => {
+    expect(classifyFailure("plain text")).toEqual({ kind: "failed", message: "plain text" });
+    expect(classifyFailure(undefined)).toEqual({ kind: "failed", message: "Unknown error" });
+    expect(classifyFailure(null)).toEqual({ kind: "failed", message: "Unknown error" });
+    expect(classifyFailure(42)).toEqual({ kind: "failed", message: "Unknown error" });
+    expect(classifyFailure({ message: "just a message" })).toEqual({ kind: "failed", message: "just a message" });
+    expect(classifyFailure(new TypeError("x is not a function"))).toEqual({ kind: "failed", message: "x is not a function" });
+  });
+
+  test("a hostile object with throwing getters", () => {
+    const hostile = Object.defineProperty({}, "message", { get: () => { throw new Error("gotcha"); } });
+    expect(classifyFailure(hostile)).toEqual({ kind: "failed", message: "Unknown error" });
+  });
+
+  test("a Xrm error with only status 403", () => {
+    expect(classifyFailure({ status: 403, message: "" })).toEqual({ kind: "forbidden" });
+  });
+
+  test("a Xrm error with a code and no message", () => {
+    expect(classifyFailure({ errorCode: 2147746326 })).toEqual({ kind: "failed", code: "0x80040216", message: "Unknown error" });
+  });
+
+  test("never throws, whatever is thrown at it", () => {
+    fc.assert(
+      fc.property(fc.anything({ withBigInt: true, withNullPrototype: true, withMap: true, withSet: true, withDate: true }), (value) => {
+        const result = classifyFailure(value);
+        expect(["notLinked", "unauthorized", "forbidden", "offline", "failed"]).toContain(result.kind);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
