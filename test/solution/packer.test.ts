@@ -10,7 +10,7 @@ import { packSolution, syncSource, type PackOptions } from "../../solution/pack"
 import { versionsFrom } from "../../solution/packer/version";
 import { exportFileName } from "../../solution/packer/webResources";
 import { buildContentTypes } from "../../solution/packer/contentTypes";
-import { binDir, outDir, packageVersion, readBuiltZip, repoRoot, zipPaths } from "./builtPackage";
+import { binDir, outDir, packageVersion, parseXml, readBuiltZip, repoRoot, zipPaths, type SolutionDoc } from "./builtPackage";
 
 const temps: string[] = [];
 const tempDir = (): string => {
@@ -174,5 +174,29 @@ describe("pieces", () => {
     writeFileSync(manifest, readFileSync(manifest, "utf8").replace(`version="${packageVersion}"`, 'version="2.3.4"'));
     const packed = packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source, packageJson });
     expect(packed.warnings.join("\n")).not.toMatch(/src\/Other\/Solution\.xml says version/);
+  });
+});
+
+describe("the source in solution/src", () => {
+  const source = readFileSync(join(repoRoot, "solution", "src", "Other", "Solution.xml"), "utf8");
+
+  test("is the unpacked layout: <Managed>2</Managed>, no built files", () => {
+    expect(source).toContain("<Managed>2</Managed>");
+    const tracked = spawnSync("git", ["ls-files", "solution/src"], { cwd: repoRoot, encoding: "utf8" }).stdout;
+    for (const path of tracked.split("\n").filter(Boolean)) {
+      expect(path).toMatch(/^solution\/src\/(Other\/(Solution|Customizations|Relationships)\.xml|.*\.data\.xml)$/);
+    }
+  });
+
+  test("agrees with package.json and publisher.json, so pac packs what npm run build packs", () => {
+    const hint = "run `npm run build:solution -- --sync-source` after changing package.json or publisher.json";
+    const manifest = parseXml<SolutionDoc>(source).ImportExportXml.SolutionManifest;
+    const packed = parseXml<SolutionDoc>(readFileSync(join(binDir, "unpacked", "Other", "Solution.xml"), "utf8"))
+      .ImportExportXml.SolutionManifest;
+    expect({ version: manifest.Version, publisher: manifest.Publisher, hint }).toEqual({
+      version: `${packageVersion}.0`,
+      publisher: packed.Publisher,
+      hint,
+    });
   });
 });
