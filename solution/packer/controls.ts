@@ -19,6 +19,8 @@ export interface ControlComponent {
 export class ControlError extends Error {}
 
 const controlCommand = "npm run build:control";
+// What webpack's development mode leaves in a bundle (eval'd modules, inline source maps); production has neither.
+const developmentMarkers = /\/\/# sourceURL=webpack:\/\/|sourceMappingURL=data:application\/json/;
 // Resource elements that name a file shipped with the control (platform-library and dependency name none).
 const fileResources = ["code", "css", "resx", "img", "html"];
 
@@ -85,6 +87,9 @@ export function readControl(
     const data = readInput(join(builtDir, path), controlCommand);
     if (data.length === 0) throw new ControlError(`${join(builtDir, path)} is empty`);
     if (path.endsWith(".resx")) assertWellFormed(data.toString("utf8"), join(builtDir, path));
+    if (path.endsWith(".js") && developmentMarkers.test(data.toString("utf8"))) {
+      throw new ControlError(`${join(builtDir, path)} is a development build: run \`${controlCommand}\` (production)`);
+    }
     files.push({ path: `${zipFolder}/${path}`, data });
   }
   return { name, element: { Name: name, FileName: fileName }, files };

@@ -96,6 +96,15 @@ describe("fails loudly", () => {
     ).toThrow(/Publisher prefix \.\.\. does not match/);
   });
 
+  test("when the control bundle is a development build", () => {
+    const dirs = copies();
+    const bundle = join(dirs.input, "controls", "LinkedEnvironment", "bundle.js");
+    writeFileSync(bundle, `${readFileSync(bundle, "utf8")}\neval("0\\n//# sourceURL=webpack://pcf/./index.ts");`);
+    expect(() => packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source })).toThrow(
+      /bundle\.js is a development build/,
+    );
+  });
+
   test("when a built resx is not in the manifest", () => {
     const dirs = copies();
     const strings = join(dirs.input, "controls", "LinkedEnvironment", "strings");
