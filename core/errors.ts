@@ -17,6 +17,8 @@ const FORBIDDEN_CODES = new Set(["0x80040220", "0x80042f09", "0x80048306", "0x80
 const MISSING_PRIVILEGE = /missing\s+prv\w*\s+privilege|insufficient\s+privilege/i;
 const NETWORK_WORDS = /offline|network|failed to fetch|fetch failed|load failed|internet connection|no connection|connection (?:was )?(?:lost|reset|refused|closed)/i;
 const MAX_MESSAGE = 300;
+/** A stack frame line: V8 (`    at f (file.js:1:2)`) or Firefox/Safari (`f@file.js:1:2`). */
+const STACK_FRAME = /^\s*at\s.*(?::\d+:\d+\)?|<anonymous>\)?|native\)?)\s*$|^\s*\S*@\S+:\d+:\d+\s*$/;
 
 /** Anything a transport threw or rejected with -> the result kind the user sees. Never throws. */
 export function classifyFailure(error: unknown): IntegrationResult {
@@ -79,7 +81,8 @@ export function toHexCode(value: unknown): string | undefined {
 /** A message fit for the screen: first lines only (never a stack trace), no control characters, bounded length. */
 export function cleanMessage(value: unknown): string {
   if (typeof value !== "string") return "";
-  const lines = value.split(/\r?\n/).filter((line) => !/^\s*at\s/.test(line));
+  // Bounded first: what is shown is short anyway, and the line patterns then stay cheap on hostile input.
+  const lines = value.slice(0, 20 * MAX_MESSAGE).split(/\r?\n/).filter((line) => !STACK_FRAME.test(line));
   // eslint-disable-next-line no-control-regex
   const text = lines.join(" ").replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, " ").replace(/\s+/g, " ").trim();
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;

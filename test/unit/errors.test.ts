@@ -21,12 +21,16 @@ describe("toHexCode", () => {
 
 describe("cleanMessage", () => {
   test("drops stack lines, control characters and bidi overrides; bounds length", () => {
-    expect(cleanMessage("Boom\n    at a (x.js:1:1)\n    at b (y.js:2:2)")).toBe("Boom");
+    expect(cleanMessage("Boom\n    at a (x.js:1:1)\n    at b (y.js:2:2)\n    at <anonymous>")).toBe("Boom");
+    expect(cleanMessage("Boom\nexecute@https://org.example/webapi.js:10:5\nonLoad@form.js:1:1")).toBe("Boom");
+    expect(cleanMessage("Missing privilege\nat least one role must grant prvReadOrganization")).toBe("Missing privilege at least one role must grant prvReadOrganization");
     expect(cleanMessage("a\u0000b\u202ec\r\nd")).toBe("a b c d");
     const long = cleanMessage("x".repeat(1000));
     expect(long).toHaveLength(300);
     expect(long.endsWith("…")).toBe(true);
     expect(cleanMessage(42)).toBe("");
+    // a megabyte of hostile text (many "@", no spaces) is cut to size rather than fed to the line patterns
+    expect(cleanMessage(`x${"@a".repeat(500_000)}:1`)).toHaveLength(300);
   });
 });
 
