@@ -40,9 +40,9 @@ export function globalNotifier(app: App, storage: Pick<Storage, "getItem" | "set
   const replace = (id: string, notice: Notice | null): void => {
     const previous = queues.get(id) ?? Promise.resolve();
     const next = previous.then(async () => {
-      const old = storage?.getItem(storageKey(id)) ?? lastIds.get(id);
+      const old = quietly(() => storage?.getItem(storageKey(id))) ?? lastIds.get(id);
       if (old) {
-        storage?.removeItem(storageKey(id));
+        quietly(() => storage?.removeItem(storageKey(id)));
         lastIds.delete(id);
         await app.clearGlobalNotification(old);
       }
@@ -55,12 +55,21 @@ export function globalNotifier(app: App, storage: Pick<Storage, "getItem" | "set
         ...(notice.action ? { action: { actionLabel: notice.action.label, eventHandler: notice.action.run } } : {}),
       });
       lastIds.set(id, added);
-      storage?.setItem(storageKey(id), added);
+      quietly(() => storage?.setItem(storageKey(id), added));
     });
     // A failed call must not block the next replacement for this id.
     queues.set(id, next.catch((error: unknown) => console.warn("FinOps Link: global notification failed", error)));
   };
   return { show: (id, notice) => replace(id, notice), clear: (id) => replace(id, null) };
+}
+
+/** Storage can throw (quota, a locked-down frame): the in-memory id still does the job then. */
+function quietly<T>(work: () => T): T | undefined {
+  try {
+    return work();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The settled state of queued global notification work for `id` (tests wait on it). */

@@ -120,7 +120,7 @@ describe("global option", () => {
     expect([...xrm.globalNotifications.values()].map((n) => n.level)).toEqual([3]);
   });
 
-  it("replaces its previous app notification instead of stacking, also across script frames", async () => {
+  it("replaces its previous app notification instead of stacking", async () => {
     const xrm = fakeXrm(ANSWERS.linked);
     await run(ANSWERS.linked, { global: true }, fakeForm(), xrm);
     await run(ANSWERS.linked, { global: true }, fakeForm(), xrm);
@@ -131,6 +131,40 @@ describe("global option", () => {
     await run(ANSWERS.failed, { global: true, cacheMinutes: 0 }, fakeForm(), xrm);
     await globalNotificationsSettled(STATUS_ID);
     expect(xrm.globalNotifications.size).toBe(0);
+  });
+
+  it("replaces it also from a recreated script frame (fresh modules), through sessionStorage", async () => {
+    const xrm = fakeXrm(ANSWERS.linked);
+    await run(ANSWERS.linked, { global: true }, fakeForm(), xrm);
+    await globalNotificationsSettled(STATUS_ID);
+    let fresh: typeof import("../../webresources/onLoad") | undefined;
+    let freshNotifier: typeof import("../../webresources/notifier") | undefined;
+    jest.isolateModules(() => {
+      fresh = jest.requireActual("../../webresources/onLoad");
+      freshNotifier = jest.requireActual("../../webresources/notifier");
+    });
+    await fresh!.showLinkOnForm(executionContextOf(fakeForm()), { global: true }, xrm);
+    await freshNotifier!.globalNotificationsSettled(STATUS_ID);
+    expect([...xrm.globalNotifications.keys()]).toEqual(["global-2"]);
+  });
+
+  it("still replaces when sessionStorage throws", async () => {
+    const xrm = fakeXrm(ANSWERS.linked);
+    const getItem = jest.spyOn(Storage.prototype, "getItem").mockImplementation(() => {
+      throw new Error("SecurityError");
+    });
+    const setItem = jest.spyOn(Storage.prototype, "setItem").mockImplementation(() => {
+      throw new Error("QuotaExceededError");
+    });
+    try {
+      await run(ANSWERS.linked, { global: true, cacheMinutes: 0 }, fakeForm(), xrm);
+      await run(ANSWERS.linked, { global: true, cacheMinutes: 0 }, fakeForm(), xrm);
+      await globalNotificationsSettled(STATUS_ID);
+    } finally {
+      getItem.mockRestore();
+      setItem.mockRestore();
+    }
+    expect(xrm.globalNotifications.size).toBe(1);
   });
 
   it("falls back to the form notification when Xrm.App is missing", async () => {
