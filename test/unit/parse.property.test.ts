@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import fc from "fast-check";
-import { safeHttpsUrl } from "../../core";
+import { getIntegrationDetails, safeHttpsUrl } from "../../core";
 import { parseDetails } from "../../core/parse";
 
 const hostileStrings = fc.constantFrom(
@@ -110,3 +110,29 @@ test("safeHttpsUrl on any input: undefined or an https URL that it maps to itsel
     { numRuns: 10_000 },
   );
 });
+
+test("end to end through both transports: any 200 body gives a result, and a link only when it is https", async () => {
+  const kinds = new Set<string>();
+  await fc.assert(
+    fc.asyncProperty(responseBody.filter((b) => typeof b !== "bigint"), fc.boolean(), async (body, viaXrm) => {
+      let text: string;
+      try {
+        text = typeof body === "string" ? body : JSON.stringify(body) ?? "";
+      } catch {
+        text = "";
+      }
+      const fakeResponse = { ok: true, status: 200, json: async () => JSON.parse(text) as unknown, text: async () => text };
+      const result = await getIntegrationDetails({
+        orgUrl: "https://contoso.crm.dynamics.com",
+        userId: "u",
+        storage: null,
+        ...(viaXrm ? { webApi: { online: { execute: async () => fakeResponse } } } : { fetch: async () => fakeResponse }),
+      });
+      kinds.add(result.kind);
+      expect(["linked", "invalid"]).toContain(result.kind);
+      if (result.kind === "linked") expect(new URL(result.details.url).protocol).toBe("https:");
+    }),
+    { numRuns: 2_000 },
+  );
+  expect([...kinds].sort()).toEqual(["invalid", "linked"]);
+}, 120_000); // generous: a loaded CI machine must not turn a slow run into a failure
