@@ -140,8 +140,8 @@ describe("global option", () => {
     let fresh: typeof import("../../webresources/onLoad") | undefined;
     let freshNotifier: typeof import("../../webresources/notifier") | undefined;
     jest.isolateModules(() => {
-      fresh = jest.requireActual("../../webresources/onLoad");
-      freshNotifier = jest.requireActual("../../webresources/notifier");
+      fresh = jest.requireActual<typeof import("../../webresources/onLoad")>("../../webresources/onLoad");
+      freshNotifier = jest.requireActual<typeof import("../../webresources/notifier")>("../../webresources/notifier");
     });
     await fresh!.showLinkOnForm(executionContextOf(fakeForm()), { global: true }, xrm);
     await freshNotifier!.globalNotificationsSettled(STATUS_ID);
