@@ -38,6 +38,8 @@ export interface DemoConfig {
     /** What the form designer's "comma separated list of parameters" would pass as the second argument. */
     options: unknown;
   } | null;
+  /** "together": controls and form script start at once (as a form loads); "scriptFirst": controls mount only after onLoad returned. */
+  order: "together" | "scriptFirst";
   /** Problems reading the solution zip, shown on the page instead of a blank form. */
   problems: string[];
 }

@@ -18,6 +18,7 @@ window.addEventListener("DOMContentLoaded", () => {
   if (typeof onLoad !== "function") {
     host.formScript = { state: "missing", error: "FinOpsLink.Form.onLoad is not defined by the web resource" };
     host.log("form script", host.formScript.error ?? "");
+    host.formScriptDone();
     return;
   }
   const globalContext = (window as unknown as { Xrm: { Utility: { getGlobalContext(): unknown } } }).Xrm.Utility.getGlobalContext();
@@ -39,4 +40,5 @@ window.addEventListener("DOMContentLoaded", () => {
     host.formScript = { state: "threw", onLoadMs: performance.now() - started, error: error instanceof Error ? error.message : String(error) };
     host.log("FinOpsLink.Form.onLoad threw", host.formScript.error ?? "");
   }
+  host.formScriptDone();
 });

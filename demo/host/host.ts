@@ -39,6 +39,9 @@ const api: DemoHostApi = {
     api.events.push({ at: performance.now() - started, kind, text });
     scheduleRender();
   },
+  formScriptDone() {
+    if (config.order === "scriptFirst") mountControls();
+  },
   rerender() {
     scheduleRender();
     for (const render of renderers) render();
@@ -58,9 +61,11 @@ function scheduleRender(): void {
   });
 }
 
+let mounted = false;
 function mountControls(): void {
   const control = config.control;
-  if (!control) return;
+  if (!control || mounted) return;
+  mounted = true;
   const Ctor = registry.get(control.registryName);
   if (!Ctor) {
     api.controlErrors.push(`The bundle did not register ${control.registryName}`);
@@ -98,5 +103,5 @@ document.addEventListener("DOMContentLoaded", () => {
     select.addEventListener("change", () => (select.form as HTMLFormElement).submit());
   }
   openFormScriptFrame();
-  mountControls();
+  if (config.order !== "scriptFirst" || !config.formScript) mountControls();
 });

@@ -26,6 +26,8 @@ export interface DemoHostApi {
   /** performance.now() of the first paint showing the linked environment id in a control (top frame clock). */
   paintedAt?: number;
   controlErrors: string[];
+  /** Called by the frame once FinOpsLink.Form.onLoad has returned (or failed). */
+  formScriptDone(): void;
   /** Re-renders every control, as the platform does when a property or the container changes. */
   rerender(): void;
 }

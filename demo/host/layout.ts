@@ -9,7 +9,8 @@ export function formLayout(config: DemoConfig): FormLayout {
     recordId: "{7D1E2A3B-4C5D-4E6F-8091-A2B3C4D5E6F7}",
     attributes: [
       { name: "name", label: "Account name", value: "Contoso Ltd" },
-      ...[...new Set(instances.map((i) => i.boundAttribute))].map((name) => ({ name, label: name, value: null })),
+      // The column a maker binds the control to (and form scripts may fill), on the form even without the control.
+      ...[...new Set(["fol_finopsurl", ...instances.map((i) => i.boundAttribute)])].map((name) => ({ name, label: name, value: null })),
     ],
     tabs: [
       { name: "summary", label: "Summary", sections: [["finops_section", "Finance and operations"], ["details_section", "Details"]] },

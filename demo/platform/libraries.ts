@@ -3,7 +3,6 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { build, type Plugin } from "esbuild";
 
-const require = createRequire(join(process.cwd(), "package.json"));
 
 /** The scripts a model-driven app loads before a control that declares React 16.14.0 and Fluent 9.46.2. */
 export interface PlatformLibraries {
@@ -13,9 +12,14 @@ export interface PlatformLibraries {
   fluentVersion: string;
 }
 
-function packageVersion(name: string): string {
-  const pkg = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string };
+function packageVersion(root: string, name: string): string {
+  const pkg = JSON.parse(readFileSync(fromRoot(root).resolve(`${name}/package.json`), "utf8")) as { version: string };
   return pkg.version;
+}
+
+/** Resolves packages from the repository root, wherever the process was started. */
+function fromRoot(root: string): NodeJS.Require {
+  return createRequire(join(root, "package.json"));
 }
 
 /** `react` and `react-dom` inside the Fluent bundle resolve to the platform's globals, as the real platform shares one React. */
@@ -34,11 +38,11 @@ const platformGlobals: Plugin = {
  * Fluent UI v9 ships no UMD build, so the host bundles @fluentui/react-components into an IIFE that defines
  * `FluentUIReactv940` (the alias pcf-scripts emits). Built once per Fluent version and cached under out/demo/.
  */
-async function fluentBundle(cacheDir: string, version: string): Promise<string> {
+async function fluentBundle(root: string, cacheDir: string, version: string): Promise<string> {
   const file = join(cacheDir, `fluent-${version}.js`);
   if (existsSync(file)) return readFileSync(file, "utf8");
   const result = await build({
-    stdin: { contents: 'export * from "@fluentui/react-components";', resolveDir: process.cwd(), loader: "js" },
+    stdin: { contents: 'export * from "@fluentui/react-components";', resolveDir: root, loader: "js" },
     bundle: true,
     format: "iife",
     globalName: "FluentUIReactv940",
@@ -57,17 +61,17 @@ async function fluentBundle(cacheDir: string, version: string): Promise<string> 
 }
 
 /** React's UMD defines `React` / `ReactDOM`; the platform exposes them only as `Reactv16` / `ReactDOMv16`. */
-function aliased(umdFile: string, from: string, to: string): string {
-  return `${readFileSync(require.resolve(umdFile), "utf8")}\n;window.${to} = window.${from};\n`;
+function aliased(root: string, umdFile: string, from: string, to: string): string {
+  return `${readFileSync(fromRoot(root).resolve(umdFile), "utf8")}\n;window.${to} = window.${from};\n`;
 }
 
-export async function loadPlatformLibraries(cacheDir: string): Promise<PlatformLibraries> {
-  const fluentVersion = packageVersion("@fluentui/react-components");
+export async function loadPlatformLibraries(root: string, cacheDir: string): Promise<PlatformLibraries> {
+  const fluentVersion = packageVersion(root, "@fluentui/react-components");
   return {
-    react: aliased("react/umd/react.production.min.js", "React", "Reactv16"),
+    react: aliased(root, "react/umd/react.production.min.js", "React", "Reactv16"),
     // The UMD globals are removed once aliased, so a control that reaches for `React` itself fails here as it would in Dataverse.
-    reactDom: `${aliased("react-dom/umd/react-dom.production.min.js", "ReactDOM", "ReactDOMv16")}delete window.React; delete window.ReactDOM;\n`,
-    fluent: await fluentBundle(cacheDir, fluentVersion),
+    reactDom: `${aliased(root, "react-dom/umd/react-dom.production.min.js", "ReactDOM", "ReactDOMv16")}delete window.React; delete window.ReactDOM;\n`,
+    fluent: await fluentBundle(root, cacheDir, fluentVersion),
     fluentVersion,
   };
 }

@@ -19,6 +19,8 @@ export interface PageQuery {
   offline: boolean;
   disabled: boolean;
   formOptions: unknown;
+  rawFormOptions: string;
+  order: "together" | "scriptFirst";
   /** `prop.<name>=a,b,c`: designer values per control instance (the last repeats). */
   props: Record<string, string[]>;
 }
@@ -57,6 +59,8 @@ export function parsePageQuery(params: URLSearchParams): PageQuery {
     offline: flag(params.get("offline"), false),
     disabled: flag(params.get("disabled"), false),
     formOptions,
+    rawFormOptions: rawOptions ?? "",
+    order: params.get("order") === "scriptFirst" ? "scriptFirst" : "together",
     props,
   };
 }
@@ -99,6 +103,7 @@ export function buildDemoConfig(query: PageQuery, solution: ShippedSolution | un
           }
         : null,
     formScript: script && query.script ? { url: `/solution/webresources/${script.name}`, options: query.formOptions } : null,
+    order: query.order,
     problems,
   };
 }

@@ -49,7 +49,7 @@ const JS = "text/javascript; charset=utf-8";
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const log = new RequestLog();
   const source = new SolutionSource(options.zipPath);
-  const [platform, hostBundles] = await Promise.all([loadPlatformLibraries(join(options.root, "out/demo")), buildHostBundles(options.root)]);
+  const [platform, hostBundles] = await Promise.all([loadPlatformLibraries(options.root, join(options.root, "out/demo")), buildHostBundles(options.root)]);
 
   function api(request: IncomingMessage, response: ServerResponse, url: URL, apiVersion: string): void {
     const jar = cookies(request);

@@ -1,0 +1,140 @@
+/**
+ * One request per tab: three controls and the form script (separate bundles, separate same-origin frames) share one
+ * call to Dataverse; a reload within the TTL makes none. Plus keyboard order, clipboard and right-to-left.
+ */
+import { getString } from "../../core/strings";
+import { LINKED } from "../../demo/emulator/scenarios";
+import { hostState, openForm, slot, startHarness, waitForControlText, type DemoHarness } from "./support/demo";
+import type { Page } from "playwright-core";
+
+jest.setTimeout(60_000);
+
+let harness: DemoHarness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness?.close());
+afterEach(() => expect(harness.pageErrors.splice(0)).toEqual([]));
+
+const HOST = new URL(LINKED.Url).host;
+
+/** Everything on the form has its answer: three controls painted and the form script's notification shown. */
+async function settled(page: Page): Promise<void> {
+  await waitForControlText(page, LINKED.Id, 1);
+  await waitForControlText(page, LINKED.Id, 2);
+  await waitForControlText(page, HOST, 3);
+  await page.waitForFunction(() => (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications.length === 1);
+  // Late stragglers would show up within this window.
+  await page.waitForTimeout(300);
+}
+
+describe("requests per tab", () => {
+  it("three controls and the form script make exactly one request; a reload within the TTL makes none", async () => {
+    await harness.resetRequests();
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario: "linked", controls: 3 });
+    await settled(page);
+    expect(await harness.requests()).toHaveLength(1);
+
+    await harness.resetRequests();
+    await page.reload();
+    await settled(page);
+    expect(await harness.requests()).toHaveLength(0);
+    expect((await hostState(page)).formNotifications[0].message).toContain(LINKED.Url);
+  });
+
+  it("while the first request is in flight (slow Dataverse), the other bundles wait for it instead of asking again", async () => {
+    await harness.resetRequests();
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario: "slow", delay: 1200, controls: 3 });
+    await settled(page);
+    expect(await harness.requests()).toHaveLength(1);
+  });
+
+  it("when the form script asks first (its frame), the controls on the page take its answer", async () => {
+    await harness.resetRequests();
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario: "slow", delay: 800, controls: 3, order: "scriptFirst" });
+    await settled(page);
+    const requests = await harness.requests();
+    expect(requests).toHaveLength(1);
+    expect(new URL(requests[0].referer).pathname).toBe("/frame");
+    expect(requests[0].path).toMatch(/^\/api\/data\/v9\.[12]\/RetrieveFinanceAndOperationsIntegrationDetails/);
+  });
+
+  it("a new tab asks again (sessionStorage is per tab)", async () => {
+    await harness.resetRequests();
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario: "linked", controls: 1, script: false });
+    await waitForControlText(page, LINKED.Id);
+    expect(await harness.requests()).toHaveLength(1);
+  });
+});
+
+describe("keyboard and clipboard", () => {
+  /** Where focus lands on each Tab press: the control slot it is in and the element's accessible name. */
+  async function tabStops(page: Page, presses: number): Promise<Array<{ slot: string | null; role: string; name: string }>> {
+    const stops = [];
+    for (let i = 0; i < presses; i++) {
+      await page.keyboard.press("Tab");
+      stops.push(
+        await page.evaluate(() => {
+          const active = document.activeElement as HTMLElement | null;
+          return {
+            slot: active?.closest("[data-control-slot]")?.getAttribute("data-control-slot") ?? null,
+            role: active?.tagName === "A" ? "link" : (active?.tagName.toLowerCase() ?? ""),
+            name: active?.getAttribute("aria-label") ?? active?.textContent ?? "",
+          };
+        }),
+      );
+    }
+    return stops;
+  }
+
+  it("Tab reaches the link, then the copy buttons, in reading order, control by control", async () => {
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario: "linked", controls: 2, script: false });
+    await waitForControlText(page, LINKED.Id, 2);
+    // Start from the last field of the settings bar, just before the form.
+    await page.focus("#picker input[name=formOptions]");
+    const stops = (await tabStops(page, 8)).filter((s) => s.slot !== null);
+    const tenant = getString(1033, "Control_CopyLabel", getString(1033, "Result_TenantId"));
+    const environment = getString(1033, "Control_CopyLabel", getString(1033, "Result_EnvironmentId"));
+    expect(stops.slice(0, 6)).toEqual([
+      { slot: "control-1", role: "link", name: expect.stringContaining(HOST) },
+      { slot: "control-1", role: "button", name: tenant },
+      { slot: "control-1", role: "button", name: environment },
+      { slot: "control-2", role: "link", name: expect.stringContaining(HOST) },
+      { slot: "control-2", role: "button", name: tenant },
+      { slot: "control-2", role: "button", name: environment },
+    ]);
+  });
+
+  it("the copy buttons put the ids on the clipboard (keyboard and mouse) and say so", async () => {
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario: "linked", controls: 1, script: false });
+    await waitForControlText(page, LINKED.Id);
+    const copyTenant = slot(page).getByRole("button", { name: getString(1033, "Control_CopyLabel", getString(1033, "Result_TenantId")) });
+    await copyTenant.focus();
+    await page.keyboard.press("Enter");
+    await waitForControlText(page, getString(1033, "Control_Copied"));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(LINKED.TenantId);
+
+    await slot(page).getByRole("button", { name: getString(1033, "Control_CopyLabel", getString(1033, "Result_EnvironmentId")) }).click();
+    await page.waitForFunction((id) => navigator.clipboard.readText().then((text) => text === id), LINKED.Id);
+  });
+});
+
+describe("languages", () => {
+  it("Arabic: the page is right-to-left and the control speaks the shipped Arabic resx", async () => {
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario: "linked", controls: 1, lang: 1025 });
+    await waitForControlText(page, LINKED.Id);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    const text = await slot(page).innerText();
+    expect(text).toContain(getString(1025, "Result_TenantId"));
+    expect(text).toContain(getString(1025, "Result_EnvironmentId"));
+    const state = await hostState(page);
+    expect(state.formNotifications[0].message).toContain(getString(1025, "Result_TenantId"));
+  });
+});

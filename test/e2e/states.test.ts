@@ -1,0 +1,134 @@
+/**
+ * Every emulated Dataverse answer, through the shipped control (fetch path) and the shipped form script
+ * (Xrm.WebApi.online.execute in its own frame), in real Chromium, from the built unmanaged zip.
+ */
+import { getString } from "../../core/strings";
+import { HOSTILE, LINKED } from "../../demo/emulator/scenarios";
+import { hostState, openForm, slot, startHarness, waitForControlText, type DemoHarness } from "./support/demo";
+
+jest.setTimeout(60_000);
+
+let harness: DemoHarness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness?.close());
+afterEach(() => expect(harness.pageErrors.splice(0)).toEqual([]));
+
+const en = (key: Parameters<typeof getString>[1], ...args: string[]) => getString(1033, key, ...args);
+
+/** What the control must show (and the form notification must say) per scenario. */
+const CASES: Array<{ scenario: string; control: string[]; level: string[]; notification: string[] }> = [
+  { scenario: "notLinked", control: [en("Result_NotLinked")], level: ["WARNING"], notification: [en("Result_NotLinked")] },
+  { scenario: "forbidden", control: [en("Result_Forbidden"), "0x80040220"], level: ["WARNING", "ERROR"], notification: [en("Result_Forbidden")] },
+  { scenario: "unauthorized", control: [en("Result_Unauthorized")], level: ["WARNING", "ERROR"], notification: [] },
+  { scenario: "serverError", control: [en("Result_Failed"), "0x80040216", en("Result_Retry")], level: ["ERROR"], notification: [en("Result_Failed"), "0x80040216"] },
+  { scenario: "network", control: [en("Result_Offline")], level: ["WARNING", "ERROR"], notification: [en("Result_Offline")] },
+  { scenario: "missingFields", control: [en("Result_Invalid")], level: ["ERROR"], notification: [en("Result_Invalid")] },
+  { scenario: "invalidGuid", control: [en("Result_Invalid"), "TenantId"], level: ["ERROR"], notification: [en("Result_Invalid"), "TenantId"] },
+  { scenario: "javascriptUrl", control: [en("Result_Invalid"), "Url"], level: ["ERROR"], notification: [en("Result_Invalid"), "Url"] },
+  { scenario: "htmlUrl", control: [en("Result_Invalid"), "Url"], level: ["ERROR"], notification: [en("Result_Invalid"), "Url"] },
+  { scenario: "notJson", control: [en("Result_Invalid")], level: ["ERROR"], notification: [en("Result_Invalid")] },
+];
+
+describe("linked", () => {
+  it("the control links to F&O and shows both ids; the form script's notification names the URL", async () => {
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario: "linked" });
+    await waitForControlText(page, LINKED.Id);
+    const link = slot(page).getByRole("link");
+    await expect(link.textContent()).resolves.toContain("contoso-prod.operations.dynamics.com");
+    expect(new URL((await link.getAttribute("href")) ?? "").origin).toBe(LINKED.Url);
+    expect(await link.getAttribute("target")).toBe("_blank");
+    expect(await link.getAttribute("rel")).toContain("noopener");
+    const text = await slot(page).innerText();
+    expect(text).toContain(LINKED.TenantId);
+    expect(text).toContain(LINKED.Id);
+    expect(text).toContain(en("Result_TenantId"));
+    const state = await hostState(page);
+    expect(state.controlErrors).toEqual([]);
+    expect(state.formScript.state).toBe("returned");
+    expect(state.formNotifications).toEqual([expect.objectContaining({ level: "INFO", message: expect.stringContaining(LINKED.Url) })]);
+    // The notification bar on the page shows it, as the form does.
+    await expect(page.locator("#form-notifications").innerText()).resolves.toContain(LINKED.Url);
+  });
+
+  it("slow: shows the loading state first, then the link", async () => {
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario: "slow", delay: 1500, script: false });
+    await waitForControlText(page, en("Result_Loading"));
+    expect(await slot(page).getByRole("link").count()).toBe(0);
+    await waitForControlText(page, LINKED.Id);
+    await slot(page).getByRole("link").waitFor();
+    expect(await slot(page).innerText()).toContain(LINKED.Id);
+  });
+
+  it("the host's offline flag shows offline without asking Dataverse", async () => {
+    await harness.resetRequests();
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario: "linked", offline: true, script: false });
+    await waitForControlText(page, en("Result_Offline"));
+    expect(await harness.requests()).toHaveLength(0);
+  });
+
+  it("form script options: URL column, global notification, tab hidden when linked", async () => {
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, {
+      scenario: "linked",
+      controls: 0,
+      formOptions: { global: true, urlColumn: "fol_finopsurl", hideWhenLinked: ["finops_tab"] },
+      props: {},
+    });
+    await page.waitForFunction(() => document.querySelector("[data-attribute=fol_finopsurl]")?.textContent?.startsWith("https://"));
+    expect(await page.locator("[data-attribute=fol_finopsurl]").textContent()).toContain(LINKED.Url);
+    await expect(page.locator("[data-tab=finops_tab]").isHidden()).resolves.toBe(true);
+    const state = await hostState(page);
+    expect(state.globalNotifications).toEqual([expect.objectContaining({ message: expect.stringContaining(LINKED.Url) })]);
+  });
+
+  it("writeUrlToColumn: the control's output reaches the bound column", async () => {
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario: "linked", script: false, props: { writeUrlToColumn: "yes" } });
+    await page.waitForFunction(() => document.querySelector("[data-attribute=fol_finopsurl]")?.textContent?.startsWith("https://"));
+    expect(await page.locator("[data-attribute=fol_finopsurl]").textContent()).toContain("contoso-prod.operations.dynamics.com");
+  });
+});
+
+describe.each(CASES)("$scenario", ({ scenario, control, level, notification }) => {
+  it("the control and the form script both say what happened", async () => {
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario, formOptions: { notify: "always" } });
+    await waitForControlText(page, control[0]);
+    const text = await slot(page).innerText();
+    for (const words of control) expect(text).toContain(words);
+    expect(text).not.toContain(en("Result_Loading"));
+    await page.waitForFunction(() => (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications.length > 0);
+    const state = await hostState(page);
+    expect(state.formScript.state).toBe("returned");
+    expect(state.controlErrors).toEqual([]);
+    expect(state.formNotifications).toHaveLength(1);
+    expect(level).toContain(state.formNotifications[0].level);
+    for (const words of notification) expect(state.formNotifications[0].message).toContain(words);
+    expect(state.formNotifications[0].message).not.toContain(LINKED.TenantId);
+    // Whatever went wrong, nothing on the page links anywhere but https.
+    const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    for (const href of hrefs) expect(href).toMatch(/^https:\/\//);
+  });
+});
+
+describe("hostile URLs", () => {
+  it.each(["javascriptUrl", "htmlUrl"] as const)("%s never becomes a link, markup or script", async (scenario) => {
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario, controls: 3, formOptions: { notify: "always", urlColumn: "fol_finopsurl" } });
+    for (const n of [1, 2, 3]) await waitForControlText(page, en("Result_Invalid"), n);
+    const found = await page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+      javascriptLinks: [...document.querySelectorAll("[href],[src]")].filter((e) => /^\s*javascript:/i.test(e.getAttribute("href") ?? e.getAttribute("src") ?? "")).length,
+      injectedImages: document.querySelectorAll("main img").length,
+      column: document.querySelector("[data-attribute=fol_finopsurl]")?.textContent,
+    }));
+    expect(found).toEqual({ pwned: undefined, javascriptLinks: 0, injectedImages: 0, column: "---" });
+    // The hostile value is not even echoed as text.
+    expect(await page.locator("main").innerText()).not.toContain(HOSTILE[scenario].slice(0, 20));
+  });
+});

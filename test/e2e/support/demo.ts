@@ -1,0 +1,127 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { unmanagedZipPath } from "../../../demo/build/ensureBuilt";
+import type { DemoHostApi } from "../../../demo/host/hostApi";
+import { startDemoServer, type DemoServer } from "../../../demo/server/server";
+import type { LoggedRequest } from "../../../demo/emulator/requestLog";
+import { launchChromium, newLoopbackContext } from "./browser";
+
+export const ROOT = resolve(__dirname, "../../..");
+
+/** One server (the emulator + host page, on a free loopback port) and one browser for a whole test file. */
+export interface DemoHarness {
+  server: DemoServer;
+  browser: Browser;
+  /**
+   * A new tab (fresh sessionStorage, which is per tab) in the file's one browser context: the platform libraries
+   * stay in its HTTP and code caches. The scenario cookie is set by every page load, and tests in a file run in turn.
+   */
+  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  /** Uncaught errors of every page so far: tests assert there are none. */
+  pageErrors: string[];
+  /** Resets the emulator's request count. */
+  resetRequests(): Promise<void>;
+  requests(): Promise<LoggedRequest[]>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<DemoHarness> {
+  const zipPath = unmanagedZipPath(ROOT);
+  if (!existsSync(zipPath)) throw new Error(`${zipPath} is missing: the browser tests run the built solution; run npm run build first.`);
+  const browser = await launchChromium();
+  const server = await startDemoServer({ port: 0, root: ROOT, zipPath });
+  const context = await newLoopbackContext(browser, { clipboard: true, origin: server.url.replace(/\/$/, "") });
+  const pageErrors: string[] = [];
+  let previous: Page | undefined;
+  return {
+    server,
+    pageErrors,
+    browser,
+    async newPage() {
+      await previous?.close();
+      const page = await context.newPage();
+      previous = page;
+      page.on("pageerror", (error) => pageErrors.push(error.message));
+      return { context, page };
+    },
+    async resetRequests() {
+      server.log.reset();
+    },
+    async requests() {
+      return server.log.stats().requests;
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export interface FormQuery {
+  scenario?: string;
+  lang?: number;
+  theme?: "light" | "dark";
+  controls?: number;
+  script?: boolean;
+  offline?: boolean;
+  delay?: number;
+  order?: "together" | "scriptFirst";
+  formOptions?: object;
+  props?: Record<string, string>;
+}
+
+export function formUrl(base: string, query: FormQuery = {}): string {
+  const url = new URL(base);
+  const set = (name: string, value: string | number | undefined) => value !== undefined && url.searchParams.set(name, String(value));
+  set("scenario", query.scenario);
+  set("lang", query.lang);
+  set("theme", query.theme);
+  set("controls", query.controls ?? 1);
+  set("script", query.script === false ? "0" : "1");
+  if (query.offline) set("offline", "1");
+  set("delay", query.delay);
+  set("order", query.order);
+  if (query.formOptions) set("formOptions", JSON.stringify(query.formOptions));
+  for (const [name, value] of Object.entries(query.props ?? {})) set(`prop.${name}`, value);
+  return url.toString();
+}
+
+/** Opens the form and waits until the form script's onLoad has returned (when the form has one). */
+export async function openForm(page: Page, base: string, query: FormQuery = {}): Promise<void> {
+  await page.goto(formUrl(base, query));
+  if (query.script !== false) {
+    await page.waitForFunction(() => (window as unknown as { __finopsDemo?: DemoHostApi }).__finopsDemo?.formScript.state !== "pending");
+  }
+}
+
+/** The host's state, as plain data. */
+export function hostState(page: Page): Promise<Pick<DemoHostApi, "formNotifications" | "globalNotifications" | "openedUrls" | "controlErrors" | "formScript" | "paintedAt">> {
+  return page.evaluate(() => {
+    const api = (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo;
+    return JSON.parse(
+      JSON.stringify({
+        formNotifications: api.formNotifications,
+        globalNotifications: api.globalNotifications,
+        openedUrls: api.openedUrls,
+        controlErrors: api.controlErrors,
+        formScript: api.formScript,
+        paintedAt: api.paintedAt,
+      }),
+    );
+  });
+}
+
+export function slot(page: Page, n = 1) {
+  return page.locator(`[data-control-slot="control-${n}"]`);
+}
+
+/** Waits until control `n` shows `text` (visible or for screen readers: the control's text content). */
+export async function waitForControlText(page: Page, text: string, n = 1, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    ([selector, expected]) => document.querySelector(selector)?.textContent?.includes(expected) ?? false,
+    [`[data-control-slot="control-${n}"]`, text] as const,
+    { timeout },
+  );
+}
