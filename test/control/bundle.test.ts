@@ -1,0 +1,73 @@
+/** @jest-environment node */
+/**
+ * The real pcf-scripts output (npm run build:control): size budget, platform libraries as externals, registration
+ * name, manifest and resx. Builds the control first when out/ has no bundle yet.
+ */
+import { execSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { runInNewContext } from "node:vm";
+import { gzipSync } from "node:zlib";
+import { XMLParser } from "fast-xml-parser";
+import { LANGUAGES } from "../../core/strings";
+import { resxFileName } from "../../scripts/resx";
+
+const root = resolve(__dirname, "../..");
+const outDir = join(root, "out/controls/LinkedEnvironment");
+const bundlePath = join(outDir, "bundle.js");
+
+const BUDGET_GZIP_BYTES = 12 * 1024;
+
+beforeAll(() => {
+  if (!existsSync(bundlePath)) execSync("npm run build:control", { cwd: root, stdio: "pipe", timeout: 240_000 });
+}, 300_000);
+
+describe("the built control", () => {
+  it("stays within the size budget (12 KB gzip -9)", () => {
+    const bundle = readFileSync(bundlePath);
+    expect(gzipSync(bundle, { level: 9 }).length).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+  });
+
+  it("takes React and Fluent from the platform instead of bundling them", () => {
+    const bundle = readFileSync(bundlePath, "utf8");
+    expect(bundle).toContain("Reactv16");
+    expect(bundle).toContain("FluentUIReactv940");
+    expect(bundle).not.toMatch(/__SECRET_INTERNALS_DO_NOT_USE_OR_YOU_WILL_BE_FIRED|react\.production\.min/);
+    expect(bundle).not.toContain("dangerouslySetInnerHTML");
+  });
+
+  it("registers FinOpsLink.LinkedEnvironment, a class with the whole lifecycle", () => {
+    const registered: Array<[string, { prototype: Record<string, unknown> }]> = [];
+    const window = { ComponentFramework: { registerControl: (name: string, ctor: { prototype: Record<string, unknown> }) => registered.push([name, ctor]) } };
+    // The platform hands in its React and Fluent under these names; here they are the same packages from node_modules.
+    const platform = { Reactv16: jest.requireActual<object>("react"), FluentUIReactv940: jest.requireActual<object>("@fluentui/react-components") };
+    runInNewContext(readFileSync(bundlePath, "utf8"), { window, ComponentFramework: window.ComponentFramework, ...platform });
+    expect(registered.map(([name]) => name)).toEqual(["FinOpsLink.LinkedEnvironment"]);
+    const prototype = registered[0][1].prototype;
+    for (const method of ["init", "updateView", "getOutputs", "destroy"]) expect(typeof prototype[method]).toBe("function");
+  });
+
+  it("ships a manifest with the package version, virtual React + Fluent, and all ten resx files", () => {
+    const manifest = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", isArray: (name) => ["resx", "platform-library", "property"].includes(name) }).parse(
+      readFileSync(join(outDir, "ControlManifest.xml"), "utf8"),
+    ) as {
+      manifest: {
+        control: {
+          "@_namespace": string;
+          "@_version": string;
+          "@_control-type": string;
+          resources: { resx: Array<{ "@_path": string }>; "platform-library": Array<{ "@_name": string; "@_version": string }> };
+        };
+      };
+    };
+    const control = manifest.manifest.control;
+    const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    expect(control["@_namespace"]).toBe("FinOpsLink");
+    expect(control["@_version"]).toBe(version.match(/^\d+\.\d+\.\d+/)?.[0]);
+    expect(control["@_control-type"]).toBe("virtual");
+    expect(control.resources["platform-library"].map((l) => `${l["@_name"]} ${l["@_version"]}`).sort()).toEqual(["Fluent 9.46.2", "React 16.14.0"]);
+    const expected = LANGUAGES.map((l) => resxFileName(l.lcid)).sort();
+    expect(control.resources.resx.map((r) => r["@_path"].replace(/^strings\//, "")).sort()).toEqual(expected);
+    expect(readdirSync(join(outDir, "strings")).sort()).toEqual(expected);
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * The control's lifecycle (index.ts) driven like the platform does, through the real core with a fake fetch and the
+ * page's sessionStorage: init once, updateView many times, getOutputs after notifyOutputChanged, destroy.
+ */
+import { render, screen } from "@testing-library/react";
+import { LinkedEnvironment } from "../../pcf/LinkedEnvironment/index";
+import { FO_URL, TENANT_ID } from "./fixtures";
+import { fakeContext, type FakeContextOptions } from "./pcfContext";
+import { deferred, flush, type Deferred } from "./renderView";
+
+interface FakeResponse {
+  ok: boolean;
+  status: number;
+  json(): Promise<unknown>;
+  text(): Promise<string>;
+}
+
+function respond(status: number, body: unknown): FakeResponse {
+  const text = JSON.stringify(body);
+  return { ok: status >= 200 && status < 300, status, json: async () => JSON.parse(text) as unknown, text: async () => text };
+}
+
+const LINKED = respond(200, { Url: FO_URL, TenantId: TENANT_ID.toUpperCase(), Id: "{3E1F0C2A-5B6D-4E7F-8091-A2B3C4D5E6F7}" });
+const NOT_LINKED = respond(404, { error: { code: "0x80048d0b", message: "Dataverse instance isn't integrated with finance and operations." } });
+const SERVER_ERROR = respond(500, { error: { code: "0x80040216", message: "An unexpected error occurred." } });
+
+let fetchMock: jest.Mock<Promise<FakeResponse>, [string, unknown?]>;
+
+beforeEach(() => {
+  sessionStorage.clear();
+  fetchMock = jest.fn<Promise<FakeResponse>, [string, unknown?]>(async () => LINKED);
+  Object.defineProperty(globalThis, "fetch", { value: fetchMock, configurable: true, writable: true });
+});
+
+function start(options: FakeContextOptions = {}) {
+  const control = new LinkedEnvironment();
+  const notify = jest.fn();
+  const context = fakeContext(options);
+  control.init(context, notify);
+  const view = render(control.updateView(context));
+  return {
+    control,
+    notify,
+    view,
+    /** The platform calls updateView again with a (possibly new) context. */
+    update(next: FakeContextOptions = options) {
+      view.rerender(control.updateView(fakeContext(next)));
+    },
+  };
+}
+
+function pendingFetch(): Deferred<FakeResponse> {
+  const answer = deferred<FakeResponse>();
+  fetchMock.mockImplementation(() => answer.promise);
+  return answer;
+}
+
+describe("init and updateView", () => {
+  it("asks once, through same-origin fetch, and renders the answer", async () => {
+    const { view } = start();
+    expect(view.container.querySelector('[aria-busy="true"]')).not.toBeNull();
+    await flush();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(fetchMock.mock.calls[0][0]).toMatch(/^\/api\/data\/v9\.\d\/RetrieveFinanceAndOperationsIntegrationDetails/);
+    expect(screen.getByRole("link", { name: /contoso\.operations\.dynamics\.com/ }).getAttribute("href")).toBe(FO_URL);
+    expect(view.container.textContent).toContain(TENANT_ID);
+  });
+
+  it("does not ask again when updateView is called repeatedly, nor when cache minutes change", async () => {
+    const { update } = start();
+    await flush();
+    update();
+    update({ properties: { cacheMinutes: 0 } });
+    update({ properties: { layout: "compact", cacheMinutes: 60 } });
+    await flush();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole("link")).toBeTruthy();
+  });
+
+  it("applies changed properties on the next updateView", async () => {
+    const { update } = start();
+    await flush();
+    update({ properties: { layout: "linkOnly", label: "ERP" } });
+    expect(screen.getByRole("link", { name: /ERP/ })).toBeTruthy();
+    expect(screen.queryByText(TENANT_ID)).toBeNull();
+  });
+
+  it("shows not linked from a 0x80048d0b answer", async () => {
+    fetchMock.mockImplementation(async () => NOT_LINKED);
+    start();
+    await flush();
+    expect(screen.getByRole("link", { name: /How to enable the Power Platform integration/ })).toBeTruthy();
+  });
+
+  it("does not ask while the host says it is offline", async () => {
+    start({ offline: true });
+    await flush();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(screen.getByRole("button", { name: "Retry" })).toBeTruthy();
+  });
+
+  it("Retry asks Dataverse again", async () => {
+    fetchMock.mockImplementationOnce(async () => SERVER_ERROR);
+    start();
+    await flush();
+    expect(screen.getAllByText(/0x80040216/).length).toBeGreaterThan(0);
+    screen.getByRole("button", { name: "Retry" }).click();
+    await flush();
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(screen.getByRole("link", { name: /contoso/ })).toBeTruthy();
+  });
+});
+
+describe("several instances", () => {
+  it("two controls on one form share one request and keep their own ids", async () => {
+    const answer = pendingFetch();
+    const first = start();
+    const second = start({ properties: { layout: "compact" } });
+    answer.resolve(LINKED);
+    await flush();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(screen.getAllByRole("link")).toHaveLength(2);
+    const ids = Array.from(document.querySelectorAll("[id]")).map((element) => element.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    first.control.destroy();
+    second.control.destroy();
+  });
+});
+
+describe("destroy", () => {
+  it("a late answer after destroy never re-renders or notifies", async () => {
+    const answer = pendingFetch();
+    const { control, notify, view } = start({ properties: { writeUrlToColumn: "yes" } });
+    control.destroy();
+    answer.resolve(LINKED);
+    await flush();
+    expect(notify).not.toHaveBeenCalled();
+    expect(view.container.querySelector('[aria-busy="true"]')).not.toBeNull();
+    expect(view.container.querySelector("a")).toBeNull();
+  });
+});
+
+describe("getOutputs: writing the URL into the column", () => {
+  it("is off by default: never notifies, outputs nothing", async () => {
+    const { control, notify } = start();
+    await flush();
+    expect(notify).not.toHaveBeenCalled();
+    expect(control.getOutputs()).toEqual({});
+  });
+
+  it("when on, notifies once and hands over the URL while the column differs", async () => {
+    const options: FakeContextOptions = { properties: { writeUrlToColumn: "yes", value: "https://old.example.com" } };
+    const { control, notify, update } = start(options);
+    await flush();
+    expect(notify).toHaveBeenCalledTimes(1);
+    expect(control.getOutputs()).toEqual({ value: FO_URL });
+    update(options); // the platform re-renders before it applied the value: no second notification
+    expect(notify).toHaveBeenCalledTimes(1);
+    update({ properties: { writeUrlToColumn: "yes", value: FO_URL } });
+    expect(control.getOutputs()).toEqual({});
+    expect(notify).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not write when the column already holds the URL", async () => {
+    const { control, notify } = start({ properties: { writeUrlToColumn: "yes", value: FO_URL } });
+    await flush();
+    expect(notify).not.toHaveBeenCalled();
+    expect(control.getOutputs()).toEqual({});
+  });
+
+  it("does not write when the control is disabled or column security forbids editing", async () => {
+    const disabled = start({ disabled: true, properties: { writeUrlToColumn: "yes" } });
+    const secured = start({ security: { readable: true, editable: false, secured: true }, properties: { writeUrlToColumn: "yes" } });
+    await flush();
+    expect(disabled.notify).not.toHaveBeenCalled();
+    expect(secured.notify).not.toHaveBeenCalled();
+    expect(disabled.control.getOutputs()).toEqual({});
+    expect(secured.control.getOutputs()).toEqual({});
+  });
+
+  it("does not write a failure", async () => {
+    fetchMock.mockImplementation(async () => SERVER_ERROR);
+    const { control, notify } = start({ properties: { writeUrlToColumn: "yes" } });
+    await flush();
+    expect(notify).not.toHaveBeenCalled();
+    expect(control.getOutputs()).toEqual({});
+  });
+
+  it("shows, but does not write, an offline last-known value", async () => {
+    start().control.destroy();
+    await flush(); // a linked answer is now known to this tab
+    const { control, notify } = start({ offline: true, properties: { writeUrlToColumn: "yes" } });
+    await flush();
+    expect(screen.getByText("Last known environment")).toBeTruthy();
+    expect(notify).not.toHaveBeenCalled();
+    expect(control.getOutputs()).toEqual({});
+  });
+});

@@ -1,0 +1,104 @@
+/** A hand-made PCF context for driving the control's lifecycle and views in tests (no harness, no platform). */
+import { webDarkTheme } from "@fluentui/react-components";
+import { buildResx, parseResx } from "../../scripts/resx";
+import type { Lcid } from "../../core/strings";
+import type { IInputs } from "../../pcf/LinkedEnvironment/generated/ManifestTypes";
+
+type Context = ComponentFramework.Context<IInputs>;
+type Security = ComponentFramework.PropertyHelper.SecurityValues;
+
+/** The maker's property values, as the form designer would set them (undefined = not set). */
+export interface FakeProperties {
+  value?: string | null;
+  layout?: "card" | "compact" | "linkOnly";
+  showTenantId?: "yes" | "no";
+  showEnvironmentId?: "yes" | "no";
+  label?: string;
+  openIn?: "newTab" | "sameTab";
+  legalEntity?: string;
+  menuItem?: string;
+  cacheMinutes?: number;
+  writeUrlToColumn?: "yes" | "no";
+}
+
+export interface FakeContextOptions {
+  properties?: FakeProperties;
+  lcid?: Lcid;
+  isRTL?: boolean;
+  disabled?: boolean;
+  visible?: boolean;
+  security?: Security;
+  dark?: boolean;
+  offline?: boolean;
+  userId?: string;
+}
+
+const resxCache = new Map<number, Map<string, string>>();
+
+/** context.resources.getString backed by the generated resx for `lcid`, as the platform does. */
+export function resxLookup(lcid: Lcid): (key: string) => string {
+  let strings = resxCache.get(lcid);
+  if (!strings) {
+    strings = parseResx(buildResx(lcid));
+    resxCache.set(lcid, strings);
+  }
+  const table = strings;
+  return (key) => table.get(key) ?? key;
+}
+
+function stringProperty(raw: string | null | undefined, security?: Security): ComponentFramework.PropertyTypes.StringProperty {
+  return { raw: raw ?? null, formatted: raw ?? undefined, error: false, errorMessage: "", type: "SingleLine.Text", security };
+}
+
+function enumProperty<T extends string>(raw: T | undefined): ComponentFramework.PropertyTypes.EnumProperty<T> {
+  return { raw: raw as T, type: "Enum" };
+}
+
+function numberProperty(raw: number | undefined): ComponentFramework.PropertyTypes.WholeNumberProperty {
+  return { raw: raw ?? null, error: false, errorMessage: "", type: "Whole.None" };
+}
+
+export function fakeParameters(p: FakeProperties = {}, security?: Security): IInputs {
+  return {
+    value: stringProperty(p.value, security),
+    layout: enumProperty(p.layout),
+    showTenantId: enumProperty(p.showTenantId),
+    showEnvironmentId: enumProperty(p.showEnvironmentId),
+    label: stringProperty(p.label),
+    openIn: enumProperty(p.openIn),
+    legalEntity: stringProperty(p.legalEntity),
+    menuItem: stringProperty(p.menuItem),
+    cacheMinutes: numberProperty(p.cacheMinutes),
+    writeUrlToColumn: enumProperty(p.writeUrlToColumn),
+  };
+}
+
+/**
+ * The parts of Context the control reads are real values; the rest (formatting, navigation, webAPI…) is never
+ * touched by the control, so it is left out and the object is typed as the full Context.
+ */
+export function fakeContext(options: FakeContextOptions = {}): Context {
+  const lcid = options.lcid ?? 1033;
+  const partial = {
+    parameters: fakeParameters(options.properties, options.security),
+    mode: {
+      isControlDisabled: options.disabled ?? false,
+      isVisible: options.visible ?? true,
+      label: "FinOps",
+      allocatedHeight: -1,
+      allocatedWidth: -1,
+    } as Partial<ComponentFramework.Mode>,
+    userSettings: {
+      userId: options.userId ?? "{8C4B5E0F-1A2B-4C3D-8E9F-0A1B2C3D4E5F}",
+      languageId: lcid,
+      isRTL: options.isRTL ?? lcid === 1025,
+      userName: "Test User",
+      securityRoles: [],
+    } as Partial<ComponentFramework.UserSettings>,
+    client: { isOffline: () => options.offline ?? false } as Partial<ComponentFramework.Client>,
+    resources: { getString: resxLookup(lcid), getResource: () => undefined } as ComponentFramework.Resources,
+    fluentDesignLanguage: options.dark ? ({ tokenTheme: webDarkTheme, isDarkTheme: true } as unknown as ComponentFramework.FluentDesignState) : undefined,
+    updatedProperties: [],
+  };
+  return partial as unknown as Context;
+}

@@ -1,0 +1,162 @@
+import type { IntegrationResult } from "../../core";
+import { columnValueToWrite, createOutputNotifier } from "../../pcf/LinkedEnvironment/services/columnOutput";
+import { ResultStore } from "../../pcf/LinkedEnvironment/services/resultStore";
+import { readSettings } from "../../pcf/LinkedEnvironment/services/settings";
+import { createTranslator } from "../../pcf/LinkedEnvironment/services/translate";
+import { fakeParameters } from "./pcfContext";
+import { FO_URL, RESULTS } from "./fixtures";
+import { deferred, type Deferred } from "./renderView";
+
+describe("readSettings", () => {
+  it("applies the manifest's defaults when the maker set nothing", () => {
+    expect(readSettings(fakeParameters())).toEqual({
+      layout: "card",
+      showTenantId: true,
+      showEnvironmentId: true,
+      label: undefined,
+      openInNewTab: true,
+      legalEntity: undefined,
+      menuItem: undefined,
+      cacheMinutes: 15,
+      writeUrlToColumn: false,
+    });
+  });
+
+  it("reads every property when set, trimming text", () => {
+    const settings = readSettings(
+      fakeParameters({
+        layout: "linkOnly",
+        showTenantId: "no",
+        showEnvironmentId: "no",
+        label: "  ERP ",
+        openIn: "sameTab",
+        legalEntity: " USMF",
+        menuItem: "CustTableListPage ",
+        cacheMinutes: 0,
+        writeUrlToColumn: "yes",
+      }),
+    );
+    expect(settings).toEqual({
+      layout: "linkOnly",
+      showTenantId: false,
+      showEnvironmentId: false,
+      label: "ERP",
+      openInNewTab: false,
+      legalEntity: "USMF",
+      menuItem: "CustTableListPage",
+      cacheMinutes: 0,
+      writeUrlToColumn: true,
+    });
+  });
+
+  it("treats blank text as unset and ignores values no manifest allows", () => {
+    const parameters = fakeParameters({ label: "   ", cacheMinutes: -5 });
+    (parameters.layout as { raw: string }).raw = "grid";
+    const settings = readSettings(parameters);
+    expect(settings.label).toBeUndefined();
+    expect(settings.cacheMinutes).toBe(15);
+    expect(settings.layout).toBe("card");
+  });
+});
+
+describe("columnValueToWrite", () => {
+  const base = { result: RESULTS.linked as IntegrationResult, writeUrlToColumn: true, canEdit: true, currentValue: null };
+
+  it("gives the F&O URL when the option is on and the column differs", () => {
+    expect(columnValueToWrite(base)).toBe(FO_URL);
+    expect(columnValueToWrite({ ...base, currentValue: "https://other.example.com" })).toBe(FO_URL);
+  });
+
+  it.each([
+    ["option off", { writeUrlToColumn: false }],
+    ["cannot edit", { canEdit: false }],
+    ["same value", { currentValue: FO_URL }],
+    ["still loading", { result: undefined }],
+    ["not linked", { result: RESULTS.notLinked }],
+    ["offline last known", { result: RESULTS.offlineLastKnown }],
+  ] as const)("gives nothing when %s", (_name, change) => {
+    expect(columnValueToWrite({ ...base, ...change })).toBeUndefined();
+  });
+});
+
+describe("createOutputNotifier", () => {
+  it("notifies once per new pending value and never for nothing", () => {
+    const notify = jest.fn();
+    const notifyIfPending = createOutputNotifier(notify);
+    notifyIfPending(undefined);
+    notifyIfPending("a");
+    notifyIfPending("a");
+    notifyIfPending(undefined);
+    notifyIfPending("b");
+    expect(notify).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("ResultStore", () => {
+  function storeWith(...answers: Array<Deferred<IntegrationResult>>) {
+    const calls: boolean[] = [];
+    const store = new ResultStore((force) => answers[calls.push(force) - 1].promise);
+    return { store, calls };
+  }
+
+  it("starts loading, then holds the answer and tells subscribers", async () => {
+    const answer = deferred<IntegrationResult>();
+    const { store } = storeWith(answer);
+    const listener = jest.fn();
+    store.subscribe(listener);
+    store.refresh();
+    expect(store.snapshot).toEqual({ result: undefined, loading: true });
+    answer.resolve(RESULTS.linked);
+    await answer.promise;
+    await Promise.resolve();
+    expect(store.snapshot).toEqual({ result: RESULTS.linked, loading: false });
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it("keeps the newest answer when an older request answers late", async () => {
+    const first = deferred<IntegrationResult>();
+    const second = deferred<IntegrationResult>();
+    const { store, calls } = storeWith(first, second);
+    store.refresh();
+    store.refresh(true);
+    second.resolve(RESULTS.linked);
+    await second.promise;
+    first.resolve(RESULTS.failed);
+    await first.promise;
+    await Promise.resolve();
+    expect(calls).toEqual([false, true]);
+    expect(store.snapshot.result).toBe(RESULTS.linked);
+  });
+
+  it("after dispose, ignores answers and starts nothing", async () => {
+    const answer = deferred<IntegrationResult>();
+    const { store, calls } = storeWith(answer);
+    const listener = jest.fn();
+    store.subscribe(listener);
+    store.refresh();
+    listener.mockClear();
+    store.dispose();
+    answer.resolve(RESULTS.linked);
+    await answer.promise;
+    await Promise.resolve();
+    store.refresh();
+    expect(listener).not.toHaveBeenCalled();
+    expect(calls).toHaveLength(1);
+    expect(store.snapshot.loading).toBe(true);
+  });
+
+  it("turns a rejected load into a failed answer instead of spinning forever", async () => {
+    const store = new ResultStore(() => Promise.reject(new Error("boom")));
+    store.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.snapshot).toEqual({ result: { kind: "failed", message: "boom" }, loading: false });
+  });
+});
+
+describe("createTranslator", () => {
+  it("fills placeholders and shows the key when the host has no text for it", () => {
+    const translate = createTranslator((key) => (key === "Control_CopyLabel" ? "Copy {0}" : ""));
+    expect(translate("Control_CopyLabel", "Tenant ID")).toBe("Copy Tenant ID");
+    expect(translate("Control_Copied")).toBe("Control_Copied");
+  });
+});
