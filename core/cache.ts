@@ -13,7 +13,8 @@
  * tab; they share sessionStorage but not JavaScript memory. The module Map below joins callers inside one bundle; the
  * marker joins bundles: a caller that finds a live marker polls (every 100 ms) until the result entry appears
  * (answer, marked fromCache), the marker disappears (the owner got an error, which is not shared: ask yourself) or
- * the marker is older than 10 s (the owner's frame was closed or hung: ask yourself). Frames of one tab run on one
+ * the marker is older than 10 s (the owner hung: ask yourself). An owner whose page goes away mid-request (reload,
+ * closed frame) clears its marker on `pagehide`, so the next page does not wait for it. Frames of one tab run on one
  * event loop, so "check marker, then write marker" cannot interleave with another frame's check.
  *
  * Every storage access is guarded: a storage that throws (sandboxed frame, quota, privacy mode) means "no cache",
@@ -130,6 +131,27 @@ export class ResultCache {
     const token = `${this.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     this.set(this.pendingKey, () => JSON.stringify({ v: 1, token, at: this.now() }));
     return token;
+  }
+
+  /**
+   * Clears our marker if this page goes away mid-request (reload, closed frame), so the next page does not wait
+   * out the timeout for an answer that will never come. Returns the function that removes the listener.
+   */
+  releaseOnPageHide(token: string): () => void {
+    const target = globalThis as { addEventListener?: EventTarget["addEventListener"]; removeEventListener?: EventTarget["removeEventListener"] };
+    const onPageHide = () => this.release(token);
+    try {
+      target.addEventListener?.("pagehide", onPageHide);
+    } catch {
+      return () => undefined;
+    }
+    return () => {
+      try {
+        target.removeEventListener?.("pagehide", onPageHide);
+      } catch {
+        // nothing to undo
+      }
+    };
   }
 
   /** Clears the marker when it is still ours (a newer owner may have taken over a stale one). */

@@ -35,12 +35,14 @@ async function run(options: GetDetailsOptions): Promise<IntegrationResult> {
       if (handedOff !== undefined) return handedOff;
     }
     const token = cache.claim();
+    const stopWatchingPage = cache.releaseOnPageHide(token);
     let result: IntegrationResult;
     try {
       result = await request(options);
     } catch (error) {
       result = classifyFailure(error);
     }
+    stopWatchingPage();
     // Write before releasing, in one synchronous step, so a waiting bundle sees the answer as the marker clears.
     cache.write(result);
     cache.release(token);

@@ -261,3 +261,15 @@ describe("ResultCache marker", () => {
     expect(() => cache.release("x")).not.toThrow();
   });
 });
+
+test("a page whose event API throws still gets its answer", async () => {
+  const added = jest.spyOn(window, "addEventListener").mockImplementation(() => { throw new Error("locked down"); });
+  const removed = jest.spyOn(window, "removeEventListener").mockImplementation(() => { throw new Error("locked down"); });
+  try {
+    const { call } = setup();
+    await expect(call()).resolves.toMatchObject({ kind: "linked" });
+  } finally {
+    added.mockRestore();
+    removed.mockRestore();
+  }
+});

@@ -123,3 +123,28 @@ test("with the real timer the default sleep waits and hands off", async () => {
   await first;
   expect(formFetch).not.toHaveBeenCalled();
 });
+
+test("a page that goes away mid-request clears its marker, so the next page does not wait", async () => {
+  const { storage, clock, control, form } = setup();
+  const never = deferred<ReturnType<typeof response>>();
+  void control({ orgUrl: ORG, userId: USER, fetch: () => never.promise, storage, now: clock.now, sleep: clock.sleep });
+  await settle();
+  expect([...storage.data.keys()].some((k) => k.includes(":pending:"))).toBe(true);
+  window.dispatchEvent(new Event("pagehide"));
+  expect([...storage.data.keys()].some((k) => k.includes(":pending:"))).toBe(false);
+  const sleep = jest.fn(clock.sleep);
+  await expect(form({ orgUrl: ORG, userId: USER, fetch: fetchReturning(200, linkedBody()), storage, now: clock.now, sleep })).resolves.toMatchObject({ kind: "linked" });
+  expect(sleep).not.toHaveBeenCalled();
+});
+
+test("after the request the page listener is removed again", async () => {
+  const { storage, clock, control } = setup();
+  const added = jest.spyOn(window, "addEventListener");
+  const removed = jest.spyOn(window, "removeEventListener");
+  await control({ orgUrl: ORG, userId: USER, fetch: fetchReturning(200, linkedBody()), storage, now: clock.now });
+  const listener = added.mock.calls.find(([type]) => type === "pagehide")?.[1];
+  expect(listener).toBeDefined();
+  expect(removed).toHaveBeenCalledWith("pagehide", listener);
+  added.mockRestore();
+  removed.mockRestore();
+});
