@@ -130,7 +130,8 @@ describe("offline", () => {
     await expect(viaFetch(fetchImpl)).resolves.toEqual({ kind: "offline" });
   });
   test("Xrm: an error that says the client is offline", async () => {
-    const error = { errorCode: 2147943859, message: "You are offline. Check your network connection." };
+    // The words mobile offline hosts use (reported in MicrosoftDocs/powerapps-docs#857); the code varies by host.
+    const error = { errorCode: 2147943859, message: "This operation failed because you're offline. Reconnect and try again." };
     await expect(viaXrm(webApiRejecting(error))).resolves.toEqual({ kind: "offline" });
   });
   test("Xrm: a network TypeError", async () => {
