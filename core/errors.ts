@@ -16,6 +16,8 @@ const FORBIDDEN_CODES = new Set(["0x80040220", "0x80042f09", "0x80048306", "0x80
 
 const MISSING_PRIVILEGE = /missing\s+prv\w*\s+privilege|insufficient\s+privilege/i;
 const NETWORK_WORDS = /offline|network|failed to fetch|fetch failed|load failed|internet connection|no connection|connection (?:was )?(?:lost|reset|refused|closed)/i;
+/** With a server error code present, only words that plainly mean "this device is offline" override the code. */
+const OFFLINE_WORDS = /offline|failed to fetch|network ?error/i;
 const MAX_MESSAGE = 300;
 /** A stack frame line: V8 (`    at f (file.js:1:2)`) or Firefox/Safari (`f@file.js:1:2`). */
 const STACK_FRAME = /^\s*at\s.*(?::\d+:\d+\)?|<anonymous>\)?|native\)?)\s*$|^\s*\S*@\S+:\d+:\d+\s*$/;
@@ -24,7 +26,7 @@ const STACK_FRAME = /^\s*at\s.*(?::\d+:\d+\)?|<anonymous>\)?|native\)?)\s*$|^\s*
 export function classifyFailure(error: unknown): IntegrationResult {
   if (error instanceof NetworkFailure) return { kind: "offline" };
   if (error instanceof ServiceFailure) return classifyCoded(error.status, error.code === undefined ? undefined : toHexCode(error.code), error.message);
-  if (isObject(error) && ["errorCode", "status", "httpStatus", "code", "raw", "innerror"].some((key) => Object.prototype.hasOwnProperty.call(error, key))) {
+  if (isObject(error) && ["errorCode", "status", "httpStatus", "statusCode", "code", "raw", "innerror"].some((key) => Object.prototype.hasOwnProperty.call(error, key))) {
     return classifyXrmError(error);
   }
   const message = messageOf(error);
@@ -40,7 +42,7 @@ function classifyXrmError(error: Record<string, unknown>): IntegrationResult {
   const innerMessage = isObject(error.innerror) ? error.innerror.message : undefined;
   const message = [error.message, rawBody.message, innerMessage].find((m): m is string => typeof m === "string" && m.trim() !== "") ?? "";
   if (status === 0 || (code === undefined && NETWORK_WORDS.test(message))) return { kind: "offline" };
-  if (code !== undefined && NETWORK_WORDS.test(message) && !FORBIDDEN_CODES.has(code) && code !== NOT_LINKED_CODE) {
+  if (code !== undefined && OFFLINE_WORDS.test(message) && !FORBIDDEN_CODES.has(code) && code !== NOT_LINKED_CODE) {
     return { kind: "offline" };
   }
   return classifyCoded(status, code, message);

@@ -63,6 +63,15 @@ describe("classifyFailure", () => {
     expect(classifyFailure({ status: 403, message: "" })).toEqual({ kind: "forbidden" });
   });
 
+  test("a server error that merely mentions the network keeps its code", () => {
+    expect(classifyFailure({ errorCode: 2147746326, message: "The network path was not found." })).toEqual({
+      kind: "failed",
+      code: "0x80040216",
+      message: "The network path was not found.",
+    });
+    expect(classifyFailure({ statusCode: 429, message: "Too many requests" })).toEqual({ kind: "failed", status: 429, message: "Too many requests" });
+  });
+
   test("a Xrm error with a code and no message", () => {
     expect(classifyFailure({ errorCode: 2147746326 })).toEqual({ kind: "failed", code: "0x80040216", message: "Unknown error" });
   });
