@@ -75,8 +75,9 @@ function mountControls(): void {
   const theme = config.theme === "dark" ? w.FluentUIReactv940.webDarkTheme : w.FluentUIReactv940.webLightTheme;
   const area = document.getElementById("controls");
   if (area) {
-    watchForPaint(area, config.expectedEnvironmentId, (at) => {
+    watchForPaint(area, config.expectedEnvironmentId, (at, inDomAt) => {
       api.paintedAt = at;
+      api.valuesInDomAt = inDomAt;
       const end = apiResponseEnd();
       api.log("painted", end === undefined ? "linked values painted (no request from this frame)" : `linked values painted ${(at - end).toFixed(1)} ms after the API response`);
     });

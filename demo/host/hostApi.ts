@@ -25,6 +25,8 @@ export interface DemoHostApi {
   formScript: { state: "pending" | "returned" | "threw" | "missing"; onLoadMs?: number; error?: string };
   /** performance.now() of the first paint showing the linked environment id in a control (top frame clock). */
   paintedAt?: number;
+  /** performance.now() when the MutationObserver saw the id arrive in the DOM (before that frame was painted). */
+  valuesInDomAt?: number;
   controlErrors: string[];
   /** Called by the frame once FinOpsLink.Form.onLoad has returned (or failed). */
   formScriptDone(): void;

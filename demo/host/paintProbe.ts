@@ -3,15 +3,16 @@
  * the text arrive, requestAnimationFrame waits for the frame that paints it. The bench compares this with the
  * resource timing of the API response.
  */
-export function watchForPaint(root: HTMLElement, text: string, onPainted: (at: number) => void): void {
+export function watchForPaint(root: HTMLElement, text: string, onPainted: (at: number, inDomAt: number) => void): void {
   if (!text) return;
   const observer = new MutationObserver(() => {
     if (!root.textContent?.includes(text)) return;
     observer.disconnect();
+    const inDomAt = performance.now();
     requestAnimationFrame(() => {
       const at = performance.now();
       performance.mark("finops:painted");
-      onPainted(at);
+      onPainted(at, inDomAt);
     });
   });
   observer.observe(root, { subtree: true, childList: true, characterData: true });

@@ -1,0 +1,85 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { unmanagedZipPath } from "../../demo/build/ensureBuilt";
+import { readSolution } from "../../demo/solution/readSolution";
+import { ROOT, startHarness } from "../e2e/support/demo";
+import { median, percentile, requestsPerPage, responseToPaint, shippedSizes, timeBuild, type PaintSample } from "./measure";
+
+/**
+ * `npm run bench`: numbers for the built artifacts, printed and written to BENCHMARKS.md.
+ *   --skip-build   measure what solution/bin holds, without timing `npm run build`
+ *   --loads N      page loads for the render-time median (default 20)
+ *   --no-write     print only
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      "skip-build": { type: "boolean", default: false },
+      loads: { type: "string", default: "20" },
+      "no-write": { type: "boolean", default: false },
+    },
+  });
+  const loads = Number(values.loads);
+  if (!Number.isInteger(loads) || loads < 1) throw new Error(`--loads must be a positive integer, not ${values.loads}`);
+  const lines: string[] = [];
+  const out = (line = "") => {
+    lines.push(line);
+    console.log(line);
+  };
+
+  const buildMs = values["skip-build"] ? undefined : timeBuild(ROOT);
+  const solution = readSolution(unmanagedZipPath(ROOT));
+  const harness = await startHarness();
+  try {
+    const load = loadavg();
+    out("## Machine");
+    out();
+    out(`- CPUs: ${availableParallelism()} (nproc) × ${cpus()[0]?.model ?? "unknown"}`);
+    out(`- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
+    out(`- Node ${process.version}; Chromium ${harness.browser.version()} (headless, ${process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"})`);
+    out(`- Load average when the bench started: ${load.map((l) => l.toFixed(2)).join(", ")} (other work on the machine inflates the times)`);
+    out(`- Package version ${(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version}, measured ${new Date().toISOString()}`);
+    out();
+    out("## Shipped artifacts (from the unmanaged zip)");
+    out();
+    out("| file | raw bytes | gzip -9 bytes |");
+    out("| --- | ---: | ---: |");
+    for (const size of shippedSizes(solution)) out(`| ${size.name} | ${size.raw} | ${size.gzip9} |`);
+    out();
+    out("## API requests per page (fresh tab, linked)");
+    out();
+    out("| form | requests |");
+    out("| --- | ---: |");
+    out(`| 1 control + form script | ${await requestsPerPage(harness, 1, true)} |`);
+    out(`| 3 controls + form script | ${await requestsPerPage(harness, 3, true)} |`);
+    out();
+    const samples: PaintSample[] = [];
+    for (let i = 0; i < loads; i++) samples.push(await responseToPaint(harness, { controls: 1, script: false }));
+    const summary = (values: number[]) =>
+      `median ${median(values).toFixed(1)} ms; p90 ${percentile(values, 90).toFixed(1)} ms; min ${Math.min(...values).toFixed(1)} ms; max ${Math.max(...values).toFixed(1)} ms`;
+    out(`## Emulator response to values painted (1 control, ${loads} loads, a fresh tab each)`);
+    out();
+    out(`- response -> values painted: ${summary(samples.map((s) => s.painted))}`);
+    out(`- response -> values in the DOM: ${summary(samples.map((s) => s.inDom))}`);
+    out("- start: the API response's `responseEnd` (resource timing); end: the id's text appearing (MutationObserver), then the next animation frame");
+    out();
+    out("## Build");
+    out();
+    out(buildMs === undefined ? "- `npm run build`: not timed (--skip-build)" : `- \`npm run build\` wall time: ${(buildMs / 1000).toFixed(1)} s`);
+  } finally {
+    await harness.close();
+  }
+
+  if (!values["no-write"]) {
+    const header = "# Benchmarks\n\nWritten by `npm run bench` (test/bench/run.ts); rerun it to refresh. Numbers come from the built solution zip running in real Chromium against the demo's emulated Dataverse.\n\n";
+    writeFileSync(join(ROOT, "BENCHMARKS.md"), `${header}${lines.join("\n")}\n`);
+    console.log("\nWrote BENCHMARKS.md");
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
