@@ -14,7 +14,7 @@ beforeAll(async () => {
   harness = await startHarness();
 });
 afterAll(() => harness?.close());
-afterEach(() => expect(harness.pageErrors.splice(0)).toEqual([]));
+afterEach(() => expect(harness?.pageErrors.splice(0) ?? []).toEqual([]));
 
 const HOST = new URL(LINKED.Url).host;
 

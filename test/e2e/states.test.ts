@@ -13,7 +13,7 @@ beforeAll(async () => {
   harness = await startHarness();
 });
 afterAll(() => harness?.close());
-afterEach(() => expect(harness.pageErrors.splice(0)).toEqual([]));
+afterEach(() => expect(harness?.pageErrors.splice(0) ?? []).toEqual([]));
 
 const en = (key: Parameters<typeof getString>[1], ...args: string[]) => getString(1033, key, ...args);
 
