@@ -24,12 +24,12 @@ export const SHOTS: Array<{ file: string; caption: string; query: FormQuery; sho
 ];
 
 /** Takes every shot of the gallery into `outDir` with the built solution; returns the files written. */
-export async function takeScreenshots(outDir: string): Promise<string[]> {
+export async function takeScreenshots(outDir: string, only?: ReadonlyArray<string>): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const harness = await startHarness();
   const written: string[] = [];
   try {
-    for (const shot of SHOTS) {
+    for (const shot of SHOTS.filter((s) => !only || only.includes(s.file))) {
       const { page } = await harness.newPage();
       await page.setViewportSize({ width: 900, height: 700 });
       await openForm(page, harness.server.url, { controls: 1, ...shot.query, formOptions: { notify: "always" } });
