@@ -2,7 +2,7 @@ import * as React from "react";
 import { FluentProvider, IdPrefixProvider, webLightTheme, type Theme } from "@fluentui/react-components";
 import { announcementFor } from "../services/announcement";
 import type { ResultStore } from "../services/resultStore";
-import type { Layout } from "../services/settings";
+import type { DisplaySettings } from "../services/settings";
 import type { Translate } from "../services/translate";
 import { ControlFrame } from "./ControlFrame";
 import { LiveRegion } from "./LiveRegion";
@@ -10,7 +10,7 @@ import { StateContent } from "./StateContent";
 import { useResultSnapshot } from "./useResultSnapshot";
 
 /** Everything the view needs, as plain values (what index.ts reads from the PCF context). */
-export interface LinkedEnvironmentProps {
+export interface LinkedEnvironmentProps extends DisplaySettings {
   store: ResultStore;
   translate: Translate;
   /** Unique per control instance, so Fluent ids never collide when a form holds several. */
@@ -21,13 +21,6 @@ export interface LinkedEnvironmentProps {
   visible: boolean;
   /** Column security on the bound column. */
   readable: boolean;
-  layout: Layout;
-  showTenantId: boolean;
-  showEnvironmentId: boolean;
-  label?: string;
-  openInNewTab: boolean;
-  legalEntity?: string;
-  menuItem?: string;
 }
 
 /** The control's root: theme, direction and id prefix, the layout frame, the state, and the live region. */
@@ -42,19 +35,7 @@ export const LinkedEnvironmentRoot = React.memo(function LinkedEnvironmentRoot(p
       <FluentProvider theme={props.theme ?? webLightTheme} dir={props.rtl ? "rtl" : "ltr"}>
         <div aria-busy={busy}>
           <ControlFrame layout={props.layout} heading={props.label ?? translate("Control_Heading")} hasCustomLabel={props.label !== undefined}>
-            <StateContent
-              snapshot={snapshot}
-              readable={props.readable}
-              layout={props.layout}
-              showTenantId={props.showTenantId}
-              showEnvironmentId={props.showEnvironmentId}
-              label={props.label}
-              openInNewTab={props.openInNewTab}
-              legalEntity={props.legalEntity}
-              menuItem={props.menuItem}
-              translate={translate}
-              onRetry={onRetry}
-            />
+            <StateContent {...props} snapshot={snapshot} onRetry={onRetry} />
           </ControlFrame>
           <LiveRegion message={announcementFor(snapshot, props.readable, translate)} />
         </div>

@@ -1,20 +1,13 @@
 import * as React from "react";
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { buildDeepLink, hostOf, type LinkedDetails } from "../../../core";
-import type { Layout } from "../services/settings";
+import type { DisplaySettings } from "../services/settings";
 import type { Translate } from "../services/translate";
 import { CopyField } from "./CopyField";
 import { SafeLink } from "./SafeLink";
 
-export interface LinkedViewProps {
+export interface LinkedViewProps extends DisplaySettings {
   details: LinkedDetails;
-  layout: Layout;
-  showTenantId: boolean;
-  showEnvironmentId: boolean;
-  label?: string;
-  openInNewTab: boolean;
-  legalEntity?: string;
-  menuItem?: string;
   translate: Translate;
   /** Offline: these details are the last known answer, not a fresh one. */
   lastKnown?: boolean;

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { describeResult, type LinkedDetails } from "../../../core";
 import type { ResultSnapshot } from "../services/resultStore";
-import type { Layout } from "../services/settings";
+import type { DisplaySettings } from "../services/settings";
 import type { Translate } from "../services/translate";
 import { FailedView } from "./FailedView";
 import { InvalidView } from "./InvalidView";
@@ -12,17 +12,10 @@ import { NotLinkedView } from "./NotLinkedView";
 import { OfflineView } from "./OfflineView";
 import { StateMessage } from "./StateMessage";
 
-export interface StateContentProps {
+export interface StateContentProps extends DisplaySettings {
   snapshot: ResultSnapshot;
   /** Column security: false when the user may not read the bound column. */
   readable: boolean;
-  layout: Layout;
-  showTenantId: boolean;
-  showEnvironmentId: boolean;
-  label?: string;
-  openInNewTab: boolean;
-  legalEntity?: string;
-  menuItem?: string;
   translate: Translate;
   onRetry: () => void;
 }
@@ -35,18 +28,7 @@ export function StateContent(props: StateContentProps): React.ReactElement {
   if (snapshot.loading || result === undefined) return <LoadingView label={translate("Result_Loading")} />;
 
   const renderLinked = (details: LinkedDetails, lastKnown: boolean): React.ReactElement => (
-    <LinkedView
-      details={details}
-      lastKnown={lastKnown}
-      layout={props.layout}
-      showTenantId={props.showTenantId}
-      showEnvironmentId={props.showEnvironmentId}
-      label={props.label}
-      openInNewTab={props.openInNewTab}
-      legalEntity={props.legalEntity}
-      menuItem={props.menuItem}
-      translate={translate}
-    />
+    <LinkedView {...props} details={details} lastKnown={lastKnown} />
   );
   const { title, detail } = describeResult(result, translate);
   const retryLabel = translate("Result_Retry");

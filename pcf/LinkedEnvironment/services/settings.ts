@@ -18,6 +18,9 @@ export interface ControlSettings {
   writeUrlToColumn: boolean;
 }
 
+/** The settings that shape what the view shows (the rest steer the request and the column). */
+export type DisplaySettings = Omit<ControlSettings, "cacheMinutes" | "writeUrlToColumn">;
+
 const LAYOUTS: readonly Layout[] = ["card", "compact", "linkOnly"];
 
 function text(property: { raw: string | null } | undefined): string | undefined {

@@ -13,21 +13,16 @@ export function toViewProps(
   context: ComponentFramework.Context<IInputs>,
   instance: { store: ResultStore; translate: Translate; idPrefix: string },
 ): LinkedEnvironmentProps {
-  const settings = readSettings(context.parameters);
+  // cacheMinutes and writeUrlToColumn steer the request and the column, not the view.
+  const { cacheMinutes: _cacheMinutes, writeUrlToColumn: _writeUrlToColumn, ...display } = readSettings(context.parameters);
   return {
     ...instance,
+    ...display,
     // The platform's token theme follows Fluent's Theme shape; the PCF typings declare their own copy of it.
     theme: context.fluentDesignLanguage?.tokenTheme as Theme | undefined,
     rtl: context.userSettings.isRTL === true || RTL_LCIDS.includes(context.userSettings.languageId),
     visible: context.mode.isVisible !== false,
     readable: context.parameters.value?.security?.readable !== false,
-    layout: settings.layout,
-    showTenantId: settings.showTenantId,
-    showEnvironmentId: settings.showEnvironmentId,
-    label: settings.label,
-    openInNewTab: settings.openInNewTab,
-    legalEntity: settings.legalEntity,
-    menuItem: settings.menuItem,
   };
 }
 
