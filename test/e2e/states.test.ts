@@ -53,14 +53,18 @@ describe("linked", () => {
     await expect(page.locator("#form-notifications").innerText()).resolves.toContain(LINKED.Url);
   });
 
-  it("slow: shows the loading state first, then the link", async () => {
+  it("slow: the control shows loading and the form script's onLoad returns before Dataverse answers", async () => {
     const { page } = await harness.newPage();
-    await openForm(page, harness.server.url, { scenario: "slow", delay: 1500, script: false });
+    await openForm(page, harness.server.url, { scenario: "slow", delay: 2000, formOptions: { notify: "always" } });
+    // onLoad has returned (openForm waited for it) while the request is still out: the handler never blocks the form.
+    const early = await hostState(page);
+    expect(early.formScript.state).toBe("returned");
+    expect(early.formNotifications).toEqual([]);
     await waitForControlText(page, en("Result_Loading"));
     expect(await slot(page).getByRole("link").count()).toBe(0);
     await waitForControlText(page, LINKED.Id);
     await slot(page).getByRole("link").waitFor();
-    expect(await slot(page).innerText()).toContain(LINKED.Id);
+    await page.waitForFunction(() => (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications.length === 1);
   });
 
   it("the host's offline flag shows offline without asking Dataverse", async () => {
