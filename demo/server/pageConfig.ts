@@ -55,7 +55,8 @@ export function parsePageQuery(params: URLSearchParams): PageQuery {
     lcid: LANGUAGES.some((l) => l.lcid === lcid) ? lcid : 1033,
     theme: params.get("theme") === "dark" ? "dark" : "light",
     controls: Number.isInteger(controls) ? Math.max(0, Math.min(MAX_CONTROLS, controls)) : 3,
-    script: flag(params.get("script"), true),
+    // The picker sends a hidden script=0 before the checkbox's script=1: the last value wins.
+    script: flag(params.getAll("script").pop() ?? null, true),
     offline: flag(params.get("offline"), false),
     disabled: flag(params.get("disabled"), false),
     formOptions,

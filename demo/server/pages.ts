@@ -57,6 +57,7 @@ main { padding: 12px 16px; max-width: 1100px; }
 .field .label { color: var(--muted); }
 .field-notification { color: #c50f1f; grid-column: 2; }
 [data-theme=dark] .field-notification { color: #ff9a9e; }
+#controls { padding: 4px; }
 details { margin-top: 12px; } #events { font-family: ui-monospace, monospace; font-size: 12px; }
 .problems { border: 2px solid #c50f1f; padding: 8px 12px; background: var(--card); }
 `;

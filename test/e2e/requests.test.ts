@@ -71,6 +71,21 @@ describe("requests per tab", () => {
   });
 });
 
+describe("the picker", () => {
+  it("switching scenario in the same tab shows the new answer, not the cached one; the form-script box turns it off", async () => {
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario: "linked", controls: 1 });
+    await waitForControlText(page, LINKED.Id);
+    await Promise.all([page.waitForURL(/scenario=notLinked/), page.selectOption("#picker select[name=scenario]", "notLinked")]);
+    await waitForControlText(page, getString(1033, "Result_NotLinked"));
+    await page.waitForFunction(() => (window as unknown as { __finopsDemo: { formScript: { state: string } } }).__finopsDemo.formScript.state === "returned");
+    await Promise.all([page.waitForURL(/script=0(?!&script=1)/), page.uncheck("#picker input[type=checkbox][name=script]")]);
+    await waitForControlText(page, getString(1033, "Result_NotLinked"));
+    expect((await hostState(page)).formScript.state).toBe("pending");
+    expect(await page.locator("#form-script-frame").count()).toBe(0);
+  });
+});
+
 describe("keyboard and clipboard", () => {
   /** Where focus lands on each Tab press: the control slot it is in and the element's accessible name. */
   async function tabStops(page: Page, presses: number): Promise<Array<{ slot: string | null; role: string; name: string }>> {
