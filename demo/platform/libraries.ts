@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { build, type Plugin } from "esbuild";
@@ -56,7 +56,10 @@ async function fluentBundle(root: string, cacheDir: string, version: string): Pr
   });
   const code = result.outputFiles[0].text;
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, code);
+  // Written aside then renamed: parallel test workers may build it at once, and none may read half a file.
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, code);
+  renameSync(partial, file);
   return code;
 }
 
