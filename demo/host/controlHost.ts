@@ -46,10 +46,10 @@ export function mountControl(
     slot.textContent = `Error loading control (${text})`;
   };
 
-  const instanceOf = new Ctor();
+  const pcfControl = new Ctor();
   function render(): void {
     try {
-      const element = instanceOf.updateView(contextFor());
+      const element = pcfControl.updateView(contextFor());
       w.ReactDOMv16.render(createElement(FluentProvider, { theme, dir: config.rtl ? "rtl" : "ltr", style: { background: "transparent" } }, element), slot);
     } catch (error) {
       fail("updateView", error);
@@ -58,14 +58,14 @@ export function mountControl(
   const notifyOutputChanged = () => {
     // The platform reads outputs after the current turn, then writes the bound column and re-renders.
     queueMicrotask(() => {
-      const outputs = instanceOf.getOutputs?.() as Record<string, unknown> | undefined;
+      const outputs = pcfControl.getOutputs?.() as Record<string, unknown> | undefined;
       api.log(`${instance.id} getOutputs`, JSON.stringify(outputs ?? {}));
       if (attribute && outputs && "value" in outputs) attribute.setValue(typeof outputs.value === "string" ? outputs.value : null);
       render();
     });
   };
   try {
-    instanceOf.init(contextFor(), notifyOutputChanged, {});
+    pcfControl.init(contextFor(), notifyOutputChanged, {});
   } catch (error) {
     fail("init", error);
     return () => undefined;

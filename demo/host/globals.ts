@@ -12,7 +12,8 @@ export interface PlatformWindow extends Window {
   __finopsDemo?: DemoHostApi;
 }
 
-export type ControlConstructor = new () => ComponentFramework.ReactControl<ComponentFramework.PropertyTypes.Property[] | object, object>;
+/** A PCF virtual control class as the bundle registers it. */
+export type ControlConstructor = new () => ComponentFramework.ReactControl<Record<string, unknown>, Record<string, unknown>>;
 
 export function platformWindow(win: Window = window): PlatformWindow {
   return win as PlatformWindow;
