@@ -21,6 +21,6 @@ it("writes the linked-state screenshot as a PNG", async () => {
 });
 
 it("the docs reference every picture of the gallery", () => {
-  const docs = readFileSync(join(__dirname, "../../docs/readme/demo.md"), "utf8");
+  const docs = readFileSync(join(__dirname, "../../README.md"), "utf8");
   for (const shot of SHOTS) expect(docs).toContain(`docs/images/${shot.file}`);
 });
