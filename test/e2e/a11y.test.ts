@@ -8,16 +8,11 @@
 import { getString } from "../../core/strings";
 import { LINKED } from "../../demo/emulator/scenarios";
 import { describeViolations, seriousViolations } from "./support/axe";
-import { openForm, startHarness, waitForControlText, type DemoHarness, type FormQuery } from "./support/demo";
+import { openForm, useHarness, waitForControlText, type FormQuery } from "./support/demo";
 
 jest.setTimeout(60_000);
 
-let harness: DemoHarness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness?.close());
-afterEach(() => expect(harness?.pageErrors.splice(0) ?? []).toEqual([]));
+const harness = useHarness();
 
 type Key = Parameters<typeof getString>[1];
 

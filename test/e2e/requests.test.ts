@@ -4,17 +4,12 @@
  */
 import { getString } from "../../core/strings";
 import { LINKED } from "../../demo/emulator/scenarios";
-import { hostState, openForm, slot, startHarness, waitForControlText, type DemoHarness } from "./support/demo";
+import { hostState, openForm, slot, useHarness, waitForControlText } from "./support/demo";
 import type { Page } from "playwright-core";
 
 jest.setTimeout(60_000);
 
-let harness: DemoHarness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness?.close());
-afterEach(() => expect(harness?.pageErrors.splice(0) ?? []).toEqual([]));
+const harness = useHarness();
 
 const HOST = new URL(LINKED.Url).host;
 

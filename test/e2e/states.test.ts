@@ -4,16 +4,11 @@
  */
 import { getString } from "../../core/strings";
 import { HOSTILE, LINKED } from "../../demo/emulator/scenarios";
-import { hostState, openForm, slot, startHarness, waitForControlText, type DemoHarness } from "./support/demo";
+import { hostState, openForm, slot, useHarness, waitForControlText } from "./support/demo";
 
 jest.setTimeout(60_000);
 
-let harness: DemoHarness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness?.close());
-afterEach(() => expect(harness?.pageErrors.splice(0) ?? []).toEqual([]));
+const harness = useHarness();
 
 const en = (key: Parameters<typeof getString>[1], ...args: string[]) => getString(1033, key, ...args);
 

@@ -26,6 +26,25 @@ export interface DemoHarness {
   close(): Promise<void>;
 }
 
+/**
+ * The file's harness, with its hooks registered: started before the file's tests, closed after them, and no uncaught
+ * page error allowed after any test. The returned object forwards to the harness once it has started.
+ */
+export function useHarness(): DemoHarness {
+  let current: DemoHarness | undefined;
+  beforeAll(async () => {
+    current = await startHarness();
+  });
+  afterAll(() => current?.close());
+  afterEach(() => expect(current?.pageErrors.splice(0) ?? []).toEqual([]));
+  return new Proxy({} as DemoHarness, {
+    get(_target, key) {
+      if (current === undefined) throw new Error("the demo harness is used before beforeAll started it");
+      return Reflect.get(current, key);
+    },
+  });
+}
+
 export async function startHarness(): Promise<DemoHarness> {
   const zipPath = unmanagedZipPath(ROOT);
   if (!existsSync(zipPath)) throw new Error(`${zipPath} is missing: the browser tests run the built solution; run npm run build first.`);
