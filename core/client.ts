@@ -51,17 +51,18 @@ async function run(options: GetDetailsOptions): Promise<IntegrationResult> {
 }
 
 async function request(options: GetDetailsOptions): Promise<IntegrationResult> {
-  const body = await chooseTransport(options).retrieve();
+  const transport = chooseTransport(options);
+  if (transport === undefined) return { kind: "failed", noTransport: true };
+  const body = await transport.retrieve();
   const parsed = parseDetails(body);
   return parsed.kind === "linked" ? { kind: "linked", details: parsed.details, fromCache: false } : parsed;
 }
 
-/** Xrm.WebApi when the host hands it in (form script); otherwise same-origin fetch (control). */
-function chooseTransport(options: GetDetailsOptions): Transport {
+/** Xrm.WebApi when the host hands it in (form script); otherwise same-origin fetch (control); undefined: neither. */
+function chooseTransport(options: GetDetailsOptions): Transport | undefined {
   if (options.webApi !== undefined && options.webApi !== null) return xrmTransport(options.webApi);
   const fetchImpl = options.fetch ?? (typeof globalThis.fetch === "function" ? globalThis.fetch.bind(globalThis) : undefined);
-  if (fetchImpl === undefined) throw new Error("This browser offers neither Xrm.WebApi nor fetch.");
-  return fetchTransport(fetchImpl);
+  return fetchImpl === undefined ? undefined : fetchTransport(fetchImpl);
 }
 
 function offline(cache: ResultCache): IntegrationResult {

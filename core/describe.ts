@@ -31,10 +31,27 @@ export function describeResult(result: IntegrationResult, t: ResultTranslator): 
   }
 }
 
+/**
+ * The detail for a failure, from what is known: code and message, code alone, status and message, status alone, the
+ * server's message alone, or nothing. A code outranks the status (it names the problem; the status only echoes it).
+ */
 function failedDetail(result: Extract<IntegrationResult, { kind: "failed" }>, t: ResultTranslator): string {
-  if (result.code !== undefined) return fillPlaceholders(t("Result_FailedDetail"), [result.code, result.message]);
-  if (result.status !== undefined) return fillPlaceholders(t("Result_FailedStatus"), [result.status, result.message]);
-  return result.message;
+  if (result.noTransport === true) return t("Result_NoTransport");
+  const message = distinctMessage(result);
+  if (result.code !== undefined) return message === undefined ? fillPlaceholders(t("Result_ErrorCode"), [result.code]) : fillPlaceholders(t("Result_FailedDetail"), [result.code, message]);
+  if (result.status !== undefined) return fillPlaceholders(t(message === undefined ? "Result_FailedStatusOnly" : "Result_FailedStatus"), [result.status, message ?? ""]);
+  return message ?? t("Result_FailedNoDetail");
+}
+
+/**
+ * The server's message minus what the template already says: "HTTP 502", "502 Bad Gateway" or the code itself would
+ * otherwise show twice ("HTTP 502: HTTP 502"). Undefined when nothing new is left.
+ */
+function distinctMessage({ message, status, code }: { message?: string; status?: number; code?: string }): string | undefined {
+  let text = (message ?? "").trim();
+  if (status !== undefined) text = text.replace(new RegExp(`^(?:HTTP(?:/[\\d.]+)?\\s*)?${status}\\b[\\s:.\\-–]*`, "i"), "");
+  if (code !== undefined && text.toLowerCase() === code.toLowerCase()) text = "";
+  return text === "" ? undefined : text;
 }
 
 function withCode(text: string, code: string | undefined, t: ResultTranslator): string {

@@ -31,7 +31,8 @@ export function classifyFailure(error: unknown): IntegrationResult {
   }
   const message = messageOf(error);
   if (isNamed(error, "TypeError") && NETWORK_WORDS.test(message)) return { kind: "offline" };
-  return { kind: "failed", message: message || "Unknown error" };
+  // No words of our own here: describe.ts words a failure without a message in the user's language.
+  return message === "" ? { kind: "failed" } : { kind: "failed", message };
 }
 
 /** The `Xrm.WebApi` error shape: `{ errorCode, message, code?, raw?, innerror?, status? }`. */
@@ -60,7 +61,7 @@ function classifyCoded(status: number | undefined, code: string | undefined, raw
     kind: "failed",
     ...(code === undefined ? {} : { code }),
     ...(status === undefined ? {} : { status }),
-    message: message || (status === undefined ? "Unknown error" : `HTTP ${status}`),
+    ...(message === "" ? {} : { message }),
   };
 }
 

@@ -21,7 +21,9 @@ export type InvalidField = "Url" | "TenantId" | "Id" | "body";
  * - forbidden: HTTP 403 or a missing-privilege error code.
  * - offline: the network failed or the host said it is offline; `lastKnown` is the last linked answer this tab saw.
  * - invalid: a 200 whose body broke the contract (`field` and a developer-facing `reason`).
- * - failed: anything else, with the error code in hex (`0x80040216`) and the server's message.
+ * - failed: anything else, with the error code in hex (`0x80040216`), the HTTP status and the server's message, each
+ *   only when known (the core never makes up words: describe.ts picks translated ones); `noTransport` when the host
+ *   offers neither Xrm.WebApi nor fetch, so no request could be sent.
  */
 export type IntegrationResult =
   | { kind: "linked"; details: LinkedDetails; fromCache: boolean }
@@ -30,6 +32,6 @@ export type IntegrationResult =
   | { kind: "forbidden"; code?: string; message?: string }
   | { kind: "offline"; lastKnown?: LinkedDetails }
   | { kind: "invalid"; field: InvalidField; reason: string }
-  | { kind: "failed"; code?: string; status?: number; message: string };
+  | { kind: "failed"; code?: string; status?: number; message?: string; noTransport?: true };
 
 export type ResultKind = IntegrationResult["kind"];

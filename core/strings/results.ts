@@ -21,6 +21,9 @@ const en = {
   Result_FailedDetail: "Error {0}: {1}",
   Result_FailedStatus: "HTTP {0}: {1}",
   Result_ErrorCode: "Error code: {0}",
+  Result_FailedStatusOnly: "The server answered with HTTP status {0}.",
+  Result_FailedNoDetail: "No details were given. Try again in a few minutes.",
+  Result_NoTransport: "This browser can't send requests to Dataverse. Open the page in a current browser or in the Power Apps app.",
   Result_Retry: "Retry",
 } as const;
 
@@ -48,6 +51,9 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedDetail: "Fehler {0}: {1}",
     Result_FailedStatus: "HTTP {0}: {1}",
     Result_ErrorCode: "Fehlercode: {0}",
+    Result_FailedStatusOnly: "Der Server hat mit HTTP-Status {0} geantwortet.",
+    Result_FailedNoDetail: "Es wurden keine Details angegeben. Versuchen Sie es in einigen Minuten erneut.",
+    Result_NoTransport: "Dieser Browser kann keine Anfragen an Dataverse senden. Öffnen Sie die Seite in einem aktuellen Browser oder in der Power Apps-App.",
     Result_Retry: "Erneut versuchen",
   },
   fr: {
@@ -70,6 +76,9 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedDetail: "Erreur {0} : {1}",
     Result_FailedStatus: "HTTP {0} : {1}",
     Result_ErrorCode: "Code d’erreur : {0}",
+    Result_FailedStatusOnly: "Le serveur a répondu avec le statut HTTP {0}.",
+    Result_FailedNoDetail: "Aucun détail n’a été fourni. Réessayez dans quelques minutes.",
+    Result_NoTransport: "Ce navigateur ne peut pas envoyer de requêtes à Dataverse. Ouvrez la page dans un navigateur récent ou dans l’application Power Apps.",
     Result_Retry: "Réessayer",
   },
   es: {
@@ -92,6 +101,9 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedDetail: "Error {0}: {1}",
     Result_FailedStatus: "HTTP {0}: {1}",
     Result_ErrorCode: "Código de error: {0}",
+    Result_FailedStatusOnly: "El servidor respondió con el estado HTTP {0}.",
+    Result_FailedNoDetail: "No se proporcionaron detalles. Vuelva a intentarlo en unos minutos.",
+    Result_NoTransport: "Este explorador no puede enviar solicitudes a Dataverse. Abra la página en un explorador actual o en la aplicación Power Apps.",
     Result_Retry: "Reintentar",
   },
   it: {
@@ -114,6 +126,9 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedDetail: "Errore {0}: {1}",
     Result_FailedStatus: "HTTP {0}: {1}",
     Result_ErrorCode: "Codice errore: {0}",
+    Result_FailedStatusOnly: "Il server ha risposto con lo stato HTTP {0}.",
+    Result_FailedNoDetail: "Non sono stati forniti dettagli. Riprova tra qualche minuto.",
+    Result_NoTransport: "Questo browser non può inviare richieste a Dataverse. Apri la pagina in un browser aggiornato o nell’app Power Apps.",
     Result_Retry: "Riprova",
   },
   nl: {
@@ -136,6 +151,9 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedDetail: "Fout {0}: {1}",
     Result_FailedStatus: "HTTP {0}: {1}",
     Result_ErrorCode: "Foutcode: {0}",
+    Result_FailedStatusOnly: "De server antwoordde met HTTP-status {0}.",
+    Result_FailedNoDetail: "Er zijn geen details opgegeven. Probeer het over een paar minuten opnieuw.",
+    Result_NoTransport: "Deze browser kan geen aanvragen naar Dataverse sturen. Open de pagina in een recente browser of in de Power Apps-app.",
     Result_Retry: "Opnieuw proberen",
   },
   "pt-BR": {
@@ -158,6 +176,9 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedDetail: "Erro {0}: {1}",
     Result_FailedStatus: "HTTP {0}: {1}",
     Result_ErrorCode: "Código de erro: {0}",
+    Result_FailedStatusOnly: "O servidor respondeu com o status HTTP {0}.",
+    Result_FailedNoDetail: "Nenhum detalhe foi informado. Tente novamente em alguns minutos.",
+    Result_NoTransport: "Este navegador não consegue enviar solicitações ao Dataverse. Abra a página em um navegador atualizado ou no aplicativo Power Apps.",
     Result_Retry: "Tentar novamente",
   },
   ja: {
@@ -180,6 +201,9 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedDetail: "エラー {0}: {1}",
     Result_FailedStatus: "HTTP {0}: {1}",
     Result_ErrorCode: "エラー コード: {0}",
+    Result_FailedStatusOnly: "サーバーから HTTP ステータス {0} が返されました。",
+    Result_FailedNoDetail: "詳細情報はありません。数分後にもう一度お試しください。",
+    Result_NoTransport: "このブラウザーは Dataverse に要求を送信できません。最新のブラウザーまたは Power Apps アプリでページを開いてください。",
     Result_Retry: "再試行",
   },
   "zh-CN": {
@@ -202,6 +226,9 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedDetail: "错误 {0}：{1}",
     Result_FailedStatus: "HTTP {0}：{1}",
     Result_ErrorCode: "错误代码：{0}",
+    Result_FailedStatusOnly: "服务器返回了 HTTP 状态 {0}。",
+    Result_FailedNoDetail: "未提供详细信息。请过几分钟再试。",
+    Result_NoTransport: "此浏览器无法向 Dataverse 发送请求。请在最新版浏览器或 Power Apps 应用中打开此页面。",
     Result_Retry: "重试",
   },
   ar: {
@@ -224,6 +251,9 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedDetail: "الخطأ {0}: {1}",
     Result_FailedStatus: "HTTP {0}: {1}",
     Result_ErrorCode: "رمز الخطأ: {0}",
+    Result_FailedStatusOnly: "استجاب الخادم بحالة HTTP {0}.",
+    Result_FailedNoDetail: "لم تُقدَّم أي تفاصيل. حاول مرة أخرى بعد بضع دقائق.",
+    Result_NoTransport: "لا يمكن لهذا المستعرض إرسال طلبات إلى Dataverse. افتح الصفحة في مستعرض حديث أو في تطبيق Power Apps.",
     Result_Retry: "إعادة المحاولة",
   },
 };

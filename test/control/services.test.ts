@@ -149,7 +149,7 @@ describe("ResultStore", () => {
     const store = new ResultStore(() => Promise.reject(new Error("boom")));
     store.refresh();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(store.snapshot).toEqual({ result: { kind: "failed", message: "boom" }, loading: false });
+    expect(store.snapshot).toEqual({ result: { kind: "failed" }, loading: false });
   });
 });
 

@@ -31,8 +31,9 @@ export class ResultStore {
     const request = ++this.latestRequest;
     this.set({ result: this.current.result, loading: true });
     this.load(forceRefresh)
-      // The core never rejects; this guard keeps a broken promise from leaving the control spinning forever.
-      .catch((error: unknown): IntegrationResult => ({ kind: "failed", message: error instanceof Error ? error.message : String(error) }))
+      // The core never rejects; this guard keeps a broken promise from leaving the control spinning forever. A script
+      // error is no server message, so none is passed on: the view says "failed" in the user's language.
+      .catch((): IntegrationResult => ({ kind: "failed" }))
       .then((result) => {
         if (this.disposed || request !== this.latestRequest) return;
         this.set({ result, loading: false });
