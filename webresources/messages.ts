@@ -23,8 +23,8 @@ export function statusNotice(result: IntegrationResult, mode: NotifyMode | undef
     const { url, tenantId } = result.details;
     return {
       level: "INFO",
-      // Reuses the control's labels: "Linked finance and operations environment: <url> (Tenant ID: <guid>)".
-      message: `${texts.result("Result_Linked")}: ${url} (${texts.result("Result_TenantId")}: ${tenantId})`,
+      // Reuses the control's labels in a per-language template (full-width punctuation in ja/zh, isolated URL in ar).
+      message: texts.form("Form_LinkedNotice", texts.result("Result_Linked"), url, texts.result("Result_TenantId"), tenantId),
       ...(open ? { action: { label: texts.form("Form_Open"), run: () => open(url) } } : {}),
     };
   }

@@ -7,6 +7,7 @@ import type { Catalog } from "./languages";
  */
 const en = {
   Form_Open: "Open",
+  Form_LinkedNotice: "{0}: {1} ({2}: {3})",
   Form_DialogTitle: "Finance and operations",
   Form_UnsafeUrl: "The linked address is not a secure https:// address, so it was not opened.",
   Form_OptionsProblem: "FinOps Link options need attention: {0}",
@@ -25,6 +26,7 @@ export const formStrings: Catalog<FormStringKey> = {
   en,
   de: {
     Form_Open: "Öffnen",
+    Form_LinkedNotice: "{0}: {1} ({2}: {3})",
     Form_DialogTitle: "Finance and Operations",
     Form_UnsafeUrl: "Die verknüpfte Adresse ist keine sichere https://-Adresse und wurde daher nicht geöffnet.",
     Form_OptionsProblem: "FinOps Link-Optionen prüfen: {0}",
@@ -38,6 +40,7 @@ export const formStrings: Catalog<FormStringKey> = {
   },
   fr: {
     Form_Open: "Ouvrir",
+    Form_LinkedNotice: "{0} : {1} ({2} : {3})",
     Form_DialogTitle: "Finance et Opérations",
     Form_UnsafeUrl: "L’adresse liée n’est pas une adresse https:// sécurisée ; elle n’a donc pas été ouverte.",
     Form_OptionsProblem: "Options FinOps Link à vérifier : {0}",
@@ -51,6 +54,7 @@ export const formStrings: Catalog<FormStringKey> = {
   },
   es: {
     Form_Open: "Abrir",
+    Form_LinkedNotice: "{0}: {1} ({2}: {3})",
     Form_DialogTitle: "Finanzas y Operaciones",
     Form_UnsafeUrl: "La dirección vinculada no es una dirección https:// segura, por lo que no se abrió.",
     Form_OptionsProblem: "Revise las opciones de FinOps Link: {0}",
@@ -64,6 +68,7 @@ export const formStrings: Catalog<FormStringKey> = {
   },
   it: {
     Form_Open: "Apri",
+    Form_LinkedNotice: "{0}: {1} ({2}: {3})",
     Form_DialogTitle: "Finanza e operazioni",
     Form_UnsafeUrl: "L'indirizzo collegato non è un indirizzo https:// sicuro, quindi non è stato aperto.",
     Form_OptionsProblem: "Controllare le opzioni di FinOps Link: {0}",
@@ -77,6 +82,7 @@ export const formStrings: Catalog<FormStringKey> = {
   },
   nl: {
     Form_Open: "Openen",
+    Form_LinkedNotice: "{0}: {1} ({2}: {3})",
     Form_DialogTitle: "Finance and Operations",
     Form_UnsafeUrl: "Het gekoppelde adres is geen veilig https://-adres en is daarom niet geopend.",
     Form_OptionsProblem: "Controleer de FinOps Link-opties: {0}",
@@ -90,6 +96,7 @@ export const formStrings: Catalog<FormStringKey> = {
   },
   "pt-BR": {
     Form_Open: "Abrir",
+    Form_LinkedNotice: "{0}: {1} ({2}: {3})",
     Form_DialogTitle: "Finanças e Operações",
     Form_UnsafeUrl: "O endereço vinculado não é um endereço https:// seguro, por isso não foi aberto.",
     Form_OptionsProblem: "Verifique as opções do FinOps Link: {0}",
@@ -103,6 +110,7 @@ export const formStrings: Catalog<FormStringKey> = {
   },
   ja: {
     Form_Open: "開く",
+    Form_LinkedNotice: "{0}：{1}（{2}：{3}）",
     Form_DialogTitle: "財務と運用",
     Form_UnsafeUrl: "リンク先のアドレスは安全な https:// アドレスではないため、開きませんでした。",
     Form_OptionsProblem: "FinOps Link のオプションを確認してください: {0}",
@@ -116,6 +124,7 @@ export const formStrings: Catalog<FormStringKey> = {
   },
   "zh-CN": {
     Form_Open: "打开",
+    Form_LinkedNotice: "{0}：{1}（{2}：{3}）",
     Form_DialogTitle: "财务和运营",
     Form_UnsafeUrl: "链接的地址不是安全的 https:// 地址，因此未打开。",
     Form_OptionsProblem: "请检查 FinOps Link 选项: {0}",
@@ -129,6 +138,7 @@ export const formStrings: Catalog<FormStringKey> = {
   },
   ar: {
     Form_Open: "فتح",
+    Form_LinkedNotice: "{0}: \u2068{1}\u2069 ({2}: \u2068{3}\u2069)",
     Form_DialogTitle: "الشؤون المالية والعمليات",
     Form_UnsafeUrl: "العنوان المرتبط ليس عنوان https:// آمنًا، لذا لم يتم فتحه.",
     Form_OptionsProblem: "تحقق من خيارات FinOps Link: {0}",

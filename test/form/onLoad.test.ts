@@ -1,3 +1,4 @@
+import { resultStrings } from "../../core/strings/results";
 import { onLoad, showLinkOnForm } from "../../webresources/onLoad";
 import { OPTIONS_ID, STATUS_ID, globalNotificationsSettled } from "../../webresources/notifier";
 import { ANSWERS, ENVIRONMENT, FNO_URL, TENANT, executionContextOf, fakeAttribute, fakeForm, fakeXrm, flush, type FakeXrm, type ServerAnswer } from "./fakes";
@@ -89,6 +90,18 @@ describe("languages", () => {
   ])("LCID %i words the not-linked warning in that language", async (lcid, word) => {
     const { status } = await run(ANSWERS.notLinked, undefined, fakeForm(), fakeXrm(ANSWERS.notLinked, lcid));
     expect(status?.message).toContain(word);
+  });
+
+  it.each([
+    [1033, `Linked finance and operations environment: ${FNO_URL} (Tenant ID: ${TENANT})`],
+    [1036, `Environnement de finances et d’opérations lié : ${FNO_URL} (ID de locataire : ${TENANT})`],
+    [1041, `${resultStrings.ja.Result_Linked}：${FNO_URL}（${resultStrings.ja.Result_TenantId}：${TENANT}）`],
+    [2052, `${resultStrings["zh-CN"].Result_Linked}：${FNO_URL}（${resultStrings["zh-CN"].Result_TenantId}：${TENANT}）`],
+    // Arabic is right-to-left: the URL and GUID are isolated (FSI…PDI) so their punctuation keeps its place.
+    [1025, `${resultStrings.ar.Result_Linked}: \u2068${FNO_URL}\u2069 (${resultStrings.ar.Result_TenantId}: \u2068${TENANT}\u2069)`],
+  ])("LCID %i words the linked notice with that language's punctuation", async (lcid, expected) => {
+    const { status } = await run(ANSWERS.linked, undefined, fakeForm(), fakeXrm(ANSWERS.linked, lcid));
+    expect(status?.message).toBe(expected);
   });
 
   it("an unshipped language falls back to English", async () => {
