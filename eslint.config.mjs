@@ -4,6 +4,7 @@ import tseslint from "typescript-eslint";
 import powerApps from "@microsoft/eslint-plugin-power-apps";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
+import prettier from "eslint-config-prettier";
 
 const browserCode = ["core/**/*.ts", "pcf/**/*.{ts,tsx}", "webresources/**/*.ts"];
 
@@ -31,27 +32,53 @@ export default tseslint.config(
     rules: {
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "error",
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/webresources/**"], message: "pcf/ and webresources/ never import each other: share through core/." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/webresources/**"],
+              message: "pcf/ and webresources/ never import each other: share through core/.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ["webresources/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: ["**/pcf/**"], message: "pcf/ and webresources/ never import each other: share through core/." },
-        { group: ["react", "react-dom", "@fluentui/*"], message: "The form script is plain: no React." },
-      ] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/pcf/**"], message: "pcf/ and webresources/ never import each other: share through core/." },
+            { group: ["react", "react-dom", "@fluentui/*"], message: "The form script is plain: no React." },
+          ],
+        },
+      ],
     },
   },
   {
     // ARCHITECTURE.md: core knows nothing of React, form APIs, edges, or a global Xrm.
     files: ["core/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: ["react", "react-dom", "@fluentui/*"], message: "core/ knows nothing of React." },
-        { group: ["**/pcf/**", "**/webresources/**", "**/solution/**", "**/demo/**"], message: "core/ imports no edge." },
-      ] }],
-      "no-restricted-globals": ["error", { name: "Xrm", message: "core/ is handed Xrm.WebApi; never read the global." }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["react", "react-dom", "@fluentui/*"], message: "core/ knows nothing of React." },
+            {
+              group: ["**/pcf/**", "**/webresources/**", "**/solution/**", "**/demo/**"],
+              message: "core/ imports no edge.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        { name: "Xrm", message: "core/ is handed Xrm.WebApi; never read the global." },
+      ],
     },
   },
   {
@@ -59,11 +86,23 @@ export default tseslint.config(
     files: ["solution/**/*.ts"],
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/core/**", "**/pcf/**", "**/webresources/**"], message: "The packer reads build outputs, never runtime code." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/core/**", "**/pcf/**", "**/webresources/**"],
+              message: "The packer reads build outputs, never runtime code.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ["test/**/*.{ts,tsx}", "demo/**/*.ts", "scripts/**/*.ts", "*.{js,cjs,mjs,ts}"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
+  // Last: formatting belongs to Prettier alone (npm run format), so no lint rule argues with it.
+  prettier,
 );

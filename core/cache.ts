@@ -114,14 +114,20 @@ export class ResultCache {
   /** Stores linked / notLinked answers; anything else is left out (errors are never shared). */
   write(result: IntegrationResult): void {
     if (result.kind !== "linked" && result.kind !== "notLinked") return;
-    const stored: CacheableResult = result.kind === "linked" ? { kind: "linked", details: result.details, fromCache: false } : { kind: "notLinked", fromCache: false };
-    this.set(this.resultKey, () => JSON.stringify({ v: 1, org: this.org, user: this.user, savedAt: this.now(), result: stored }));
+    const stored: CacheableResult =
+      result.kind === "linked"
+        ? { kind: "linked", details: result.details, fromCache: false }
+        : { kind: "notLinked", fromCache: false };
+    this.set(this.resultKey, () =>
+      JSON.stringify({ v: 1, org: this.org, user: this.user, savedAt: this.now(), result: stored }),
+    );
   }
 
   /** The live in-flight marker of another caller, if any. */
   pending(): Marker | undefined {
     const value = this.parse(this.pendingKey);
-    if (!isObject(value) || value.v !== 1 || typeof value.token !== "string" || !isTimestamp(value.at)) return undefined;
+    if (!isObject(value) || value.v !== 1 || typeof value.token !== "string" || !isTimestamp(value.at))
+      return undefined;
     const age = this.now() - value.at;
     return age <= MARKER_TIMEOUT_MS && age >= -CLOCK_SKEW_MS ? { token: value.token, at: value.at } : undefined;
   }
@@ -138,7 +144,10 @@ export class ResultCache {
    * out the timeout for an answer that will never come. Returns the function that removes the listener.
    */
   releaseOnPageHide(token: string): () => void {
-    const target = globalThis as { addEventListener?: EventTarget["addEventListener"]; removeEventListener?: EventTarget["removeEventListener"] };
+    const target = globalThis as {
+      addEventListener?: EventTarget["addEventListener"];
+      removeEventListener?: EventTarget["removeEventListener"];
+    };
     const onPageHide = () => this.release(token);
     try {
       target.addEventListener?.("pagehide", onPageHide);
@@ -190,9 +199,12 @@ export class ResultCache {
     if (!isObject(value) || value.v !== 1 || value.org !== this.org || value.user !== this.user) return undefined;
     if (!isTimestamp(value.savedAt) || value.savedAt - this.now() > CLOCK_SKEW_MS) return undefined;
     const result = value.result;
-    if (isObject(result) && result.kind === "notLinked") return { savedAt: value.savedAt, result: { kind: "notLinked", fromCache: true } };
+    if (isObject(result) && result.kind === "notLinked")
+      return { savedAt: value.savedAt, result: { kind: "notLinked", fromCache: true } };
     const details = isObject(result) && result.kind === "linked" ? checkDetails(result.details) : undefined;
-    return details === undefined ? undefined : { savedAt: value.savedAt, result: { kind: "linked", details, fromCache: true } };
+    return details === undefined
+      ? undefined
+      : { savedAt: value.savedAt, result: { kind: "linked", details, fromCache: true } };
   }
 
   private parse(key: string): unknown {

@@ -61,7 +61,8 @@ async function request(options: GetDetailsOptions): Promise<IntegrationResult> {
 /** Xrm.WebApi when the host hands it in (form script); otherwise same-origin fetch (control); undefined: neither. */
 function chooseTransport(options: GetDetailsOptions): Transport | undefined {
   if (options.webApi !== undefined && options.webApi !== null) return xrmTransport(options.webApi);
-  const fetchImpl = options.fetch ?? (typeof globalThis.fetch === "function" ? globalThis.fetch.bind(globalThis) : undefined);
+  const fetchImpl =
+    options.fetch ?? (typeof globalThis.fetch === "function" ? globalThis.fetch.bind(globalThis) : undefined);
   return fetchImpl === undefined ? undefined : fetchTransport(fetchImpl);
 }
 

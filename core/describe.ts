@@ -22,7 +22,10 @@ export function describeResult(result: IntegrationResult, t: ResultTranslator): 
       return { title: t("Result_Forbidden"), detail: withCode(t("Result_ForbiddenHint"), result.code, t) };
     case "offline": {
       const host = result.lastKnown === undefined ? undefined : hostOf(result.lastKnown.url);
-      return { title: t("Result_Offline"), detail: host === undefined ? t("Result_OfflineHint") : fillPlaceholders(t("Result_OfflineLastKnown"), [host]) };
+      return {
+        title: t("Result_Offline"),
+        detail: host === undefined ? t("Result_OfflineHint") : fillPlaceholders(t("Result_OfflineLastKnown"), [host]),
+      };
     }
     case "invalid":
       return { title: t("Result_Invalid"), detail: fillPlaceholders(t("Result_InvalidDetail"), [result.field]) };
@@ -38,8 +41,15 @@ export function describeResult(result: IntegrationResult, t: ResultTranslator): 
 function failedDetail(result: Extract<IntegrationResult, { kind: "failed" }>, t: ResultTranslator): string {
   if (result.noTransport === true) return t("Result_NoTransport");
   const message = distinctMessage(result);
-  if (result.code !== undefined) return message === undefined ? fillPlaceholders(t("Result_ErrorCode"), [result.code]) : fillPlaceholders(t("Result_FailedDetail"), [result.code, message]);
-  if (result.status !== undefined) return fillPlaceholders(t(message === undefined ? "Result_FailedStatusOnly" : "Result_FailedStatus"), [result.status, message ?? ""]);
+  if (result.code !== undefined)
+    return message === undefined
+      ? fillPlaceholders(t("Result_ErrorCode"), [result.code])
+      : fillPlaceholders(t("Result_FailedDetail"), [result.code, message]);
+  if (result.status !== undefined)
+    return fillPlaceholders(t(message === undefined ? "Result_FailedStatusOnly" : "Result_FailedStatus"), [
+      result.status,
+      message ?? "",
+    ]);
   return message ?? t("Result_FailedNoDetail");
 }
 
@@ -47,9 +57,18 @@ function failedDetail(result: Extract<IntegrationResult, { kind: "failed" }>, t:
  * The server's message minus what the template already says: "HTTP 502", "502 Bad Gateway" or the code itself would
  * otherwise show twice ("HTTP 502: HTTP 502"). Undefined when nothing new is left.
  */
-function distinctMessage({ message, status, code }: { message?: string; status?: number; code?: string }): string | undefined {
+function distinctMessage({
+  message,
+  status,
+  code,
+}: {
+  message?: string;
+  status?: number;
+  code?: string;
+}): string | undefined {
   let text = (message ?? "").trim();
-  if (status !== undefined) text = text.replace(new RegExp(`^(?:HTTP(?:/[\\d.]+)?\\s*)?${status}\\b[\\s:.\\-–]*`, "i"), "");
+  if (status !== undefined)
+    text = text.replace(new RegExp(`^(?:HTTP(?:/[\\d.]+)?\\s*)?${status}\\b[\\s:.\\-–]*`, "i"), "");
   if (code !== undefined && text.toLowerCase() === code.toLowerCase()) text = "";
   return text === "" ? undefined : text;
 }

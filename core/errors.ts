@@ -15,7 +15,8 @@ const UNAUTHORIZED_CODES = new Set(["0x8005f101"]);
 const FORBIDDEN_CODES = new Set(["0x80040220", "0x80042f09", "0x80048306", "0x80048405", "0x80048370", "0x80041d1f"]);
 
 const MISSING_PRIVILEGE = /missing\s+prv\w*\s+privilege|insufficient\s+privilege/i;
-const NETWORK_WORDS = /offline|network|failed to fetch|fetch failed|load failed|internet connection|no connection|connection (?:was )?(?:lost|reset|refused|closed)/i;
+const NETWORK_WORDS =
+  /offline|network|failed to fetch|fetch failed|load failed|internet connection|no connection|connection (?:was )?(?:lost|reset|refused|closed)/i;
 /** With a server error code present, only words that plainly mean "this device is offline" override the code. */
 const OFFLINE_WORDS = /offline|failed to fetch|network ?error/i;
 const MAX_MESSAGE = 300;
@@ -25,8 +26,14 @@ const STACK_FRAME = /^\s*at\s.*(?::\d+:\d+\)?|<anonymous>\)?|native\)?)\s*$|^\s*
 /** Anything a transport threw or rejected with -> the result kind the user sees. Never throws. */
 export function classifyFailure(error: unknown): IntegrationResult {
   if (error instanceof NetworkFailure) return { kind: "offline" };
-  if (error instanceof ServiceFailure) return classifyCoded(error.status, error.code === undefined ? undefined : toHexCode(error.code), error.message);
-  if (isObject(error) && ["errorCode", "status", "httpStatus", "statusCode", "code", "raw", "innerror"].some((key) => Object.prototype.hasOwnProperty.call(error, key))) {
+  if (error instanceof ServiceFailure)
+    return classifyCoded(error.status, error.code === undefined ? undefined : toHexCode(error.code), error.message);
+  if (
+    isObject(error) &&
+    ["errorCode", "status", "httpStatus", "statusCode", "code", "raw", "innerror"].some((key) =>
+      Object.prototype.hasOwnProperty.call(error, key),
+    )
+  ) {
     return classifyXrmError(error);
   }
   const message = messageOf(error);
@@ -41,7 +48,9 @@ function classifyXrmError(error: Record<string, unknown>): IntegrationResult {
   const code = toHexCode(error.errorCode) ?? toHexCode(error.code) ?? toHexCode(rawBody.code);
   const status = [error.status, error.httpStatus, error.statusCode].find(isHttpStatus);
   const innerMessage = isObject(error.innerror) ? error.innerror.message : undefined;
-  const message = [error.message, rawBody.message, innerMessage].find((m): m is string => typeof m === "string" && m.trim() !== "") ?? "";
+  const message =
+    [error.message, rawBody.message, innerMessage].find((m): m is string => typeof m === "string" && m.trim() !== "") ??
+    "";
   if (status === 0 || (code === undefined && NETWORK_WORDS.test(message))) return { kind: "offline" };
   if (code !== undefined && OFFLINE_WORDS.test(message) && !FORBIDDEN_CODES.has(code) && code !== NOT_LINKED_CODE) {
     return { kind: "offline" };
@@ -53,7 +62,8 @@ function classifyCoded(status: number | undefined, code: string | undefined, raw
   const message = cleanMessage(rawMessage);
   const detail = { ...(code === undefined ? {} : { code }), ...(message === "" ? {} : { message }) };
   if (code === NOT_LINKED_CODE) return { kind: "notLinked", fromCache: false };
-  if (status === 401 || (code !== undefined && UNAUTHORIZED_CODES.has(code))) return { kind: "unauthorized", ...detail };
+  if (status === 401 || (code !== undefined && UNAUTHORIZED_CODES.has(code)))
+    return { kind: "unauthorized", ...detail };
   if (status === 403 || (code !== undefined && FORBIDDEN_CODES.has(code)) || MISSING_PRIVILEGE.test(message)) {
     return { kind: "forbidden", ...detail };
   }
@@ -85,9 +95,16 @@ export function toHexCode(value: unknown): string | undefined {
 export function cleanMessage(value: unknown): string {
   if (typeof value !== "string") return "";
   // Bounded first: what is shown is short anyway, and the line patterns then stay cheap on hostile input.
-  const lines = value.slice(0, 20 * MAX_MESSAGE).split(/\r?\n/).filter((line) => !STACK_FRAME.test(line));
-  // eslint-disable-next-line no-control-regex
-  const text = lines.join(" ").replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, " ").replace(/\s+/g, " ").trim();
+  const lines = value
+    .slice(0, 20 * MAX_MESSAGE)
+    .split(/\r?\n/)
+    .filter((line) => !STACK_FRAME.test(line));
+  const text = lines
+    .join(" ")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;
 }
 

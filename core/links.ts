@@ -12,7 +12,12 @@ const UNSAFE_CHARACTERS = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u20
  * otherwise undefined. The only way a string becomes an href. A bare origin keeps no trailing slash.
  */
 export function safeHttpsUrl(value: unknown): string | undefined {
-  if (typeof value !== "string" || value.length === 0 || value.length > MAX_URL_LENGTH || UNSAFE_CHARACTERS.test(value)) {
+  if (
+    typeof value !== "string" ||
+    value.length === 0 ||
+    value.length > MAX_URL_LENGTH ||
+    UNSAFE_CHARACTERS.test(value)
+  ) {
     return undefined;
   }
   let url: URL;

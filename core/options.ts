@@ -10,7 +10,15 @@ export interface StorageLike {
   removeItem(key: string): void;
 }
 
-export type FetchLike = (input: string, init?: { method?: string; headers?: Record<string, string>; credentials?: "same-origin" | "include" | "omit"; signal?: AbortSignal }) => Promise<{
+export type FetchLike = (
+  input: string,
+  init?: {
+    method?: string;
+    headers?: Record<string, string>;
+    credentials?: "same-origin" | "include" | "omit";
+    signal?: AbortSignal;
+  },
+) => Promise<{
   ok: boolean;
   status: number;
   json(): Promise<unknown>;

@@ -3,8 +3,7 @@ import { safeHttpsUrl } from "./links";
 import type { InvalidField, LinkedDetails } from "./result";
 
 export type ParseOutcome =
-  | { kind: "linked"; details: LinkedDetails }
-  | { kind: "invalid"; field: InvalidField; reason: string };
+  { kind: "linked"; details: LinkedDetails } | { kind: "invalid"; field: InvalidField; reason: string };
 
 const KNOWN_FIELDS = new Set(["Url", "TenantId", "Id"]);
 

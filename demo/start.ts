@@ -22,13 +22,16 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port ?? process.env.PORT ?? 5178);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Not a port: ${values.port ?? process.env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Not a port: ${values.port ?? process.env.PORT}`);
   const root = resolve(__dirname, "..");
   if (!values["no-build"]) ensureBuilt(root);
   const server = await startDemoServer({ port, root, zipPath: unmanagedZipPath(root) });
   console.log(`FinOps Link demo: ${server.url}`);
   console.log(`  scenarios: ${SCENARIOS.join(", ")} (e.g. ${server.url}?scenario=notLinked&lang=1025&theme=dark)`);
-  console.log(`  emulator:  ${server.url}api/data/v9.2/RetrieveFinanceAndOperationsIntegrationDetails, requests at ${server.url}__emulator/stats`);
+  console.log(
+    `  emulator:  ${server.url}api/data/v9.2/RetrieveFinanceAndOperationsIntegrationDetails, requests at ${server.url}__emulator/stats`,
+  );
   const stop = () => void server.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

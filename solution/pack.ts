@@ -36,7 +36,9 @@ function main(): void {
   console.log(`  unmanaged  ${relative(process.cwd(), result.unmanagedZip)}  ${kb(result.unmanagedZip)}`);
   console.log(`  managed    ${relative(process.cwd(), result.managedZip)}  ${kb(result.managedZip)}`);
   console.log(`  for pac    ${relative(process.cwd(), result.unpackedDir)}/`);
-  console.log(`  schema     ${result.schema.status === "valid" ? "customizations.xml valid" : "not checked (see warning)"}`);
+  console.log(
+    `  schema     ${result.schema.status === "valid" ? "customizations.xml valid" : "not checked (see warning)"}`,
+  );
   console.log(`  ${result.entries.length} entries, packed in ${Date.now() - started} ms`);
 }
 

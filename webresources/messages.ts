@@ -16,7 +16,12 @@ const TRANSIENT_LEVEL: Record<Exclude<IntegrationResult["kind"], "linked" | "not
  * The status notification for a result under a notify mode; null means "show none". Omitted mode: INFO when linked,
  * WARNING when not linked, nothing for the other kinds. `notLinked` mode: only the WARNING. `always`: every kind.
  */
-export function statusNotice(result: IntegrationResult, mode: NotifyMode | undefined, texts: FormTexts, open?: (url: string) => void): Notice | null {
+export function statusNotice(
+  result: IntegrationResult,
+  mode: NotifyMode | undefined,
+  texts: FormTexts,
+  open?: (url: string) => void,
+): Notice | null {
   if (mode === "never") return null;
   if (result.kind === "linked") {
     if (mode === "notLinked") return null;
@@ -24,7 +29,13 @@ export function statusNotice(result: IntegrationResult, mode: NotifyMode | undef
     return {
       level: "INFO",
       // Reuses the control's labels in a per-language template (full-width punctuation in ja/zh, isolated URL in ar).
-      message: texts.form("Form_LinkedNotice", texts.result("Result_Linked"), url, texts.result("Result_TenantId"), tenantId),
+      message: texts.form(
+        "Form_LinkedNotice",
+        texts.result("Result_Linked"),
+        url,
+        texts.result("Result_TenantId"),
+        tenantId,
+      ),
       ...(open ? { action: { label: texts.form("Form_Open"), run: () => open(url) } } : {}),
     };
   }

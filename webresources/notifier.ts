@@ -36,7 +36,10 @@ const lastIds = new Map<string, string>();
  * Global (app-wide) notifications. They outlive the form, so the previous one for the same id is cleared first;
  * its platform id is kept in sessionStorage because the form's script frame may be recreated between records.
  */
-export function globalNotifier(app: App, storage: Pick<Storage, "getItem" | "setItem" | "removeItem"> | null): Notifier {
+export function globalNotifier(
+  app: App,
+  storage: Pick<Storage, "getItem" | "setItem" | "removeItem"> | null,
+): Notifier {
   const replace = (id: string, notice: Notice | null): void => {
     const previous = queues.get(id) ?? Promise.resolve();
     const next = previous.then(async () => {
@@ -58,7 +61,10 @@ export function globalNotifier(app: App, storage: Pick<Storage, "getItem" | "set
       quietly(() => storage?.setItem(storageKey(id), added));
     });
     // A failed call must not block the next replacement for this id.
-    queues.set(id, next.catch((error: unknown) => console.warn("FinOps Link: global notification failed", error)));
+    queues.set(
+      id,
+      next.catch((error: unknown) => console.warn("FinOps Link: global notification failed", error)),
+    );
   };
   return { show: (id, notice) => replace(id, notice), clear: (id) => replace(id, null) };
 }

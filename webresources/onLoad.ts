@@ -21,11 +21,15 @@ export function onLoad(executionContext?: unknown, options?: unknown): void {
 }
 
 /** The work behind onLoad, with the Client API handed in. Resolves when done; never rejects. */
-export async function showLinkOnForm(executionContext: unknown, rawOptions: unknown, xrm: XrmPort | undefined): Promise<void> {
+export async function showLinkOnForm(
+  executionContext: unknown,
+  rawOptions: unknown,
+  xrm: XrmPort | undefined,
+): Promise<void> {
   try {
     const form = formOf(executionContext);
     if (!form) {
-      console.warn("FinOps Link: tick \"Pass execution context as first parameter\" for FinOpsLink.Form.onLoad");
+      console.warn('FinOps Link: tick "Pass execution context as first parameter" for FinOpsLink.Form.onLoad');
       return;
     }
     const globalContext = xrm?.Utility?.getGlobalContext();

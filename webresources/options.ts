@@ -27,14 +27,20 @@ const isNameList: Check = (value) => Array.isArray(value) && value.every(isText)
 
 /** Each option's check and the language-neutral hint shown when it fails. */
 const SCHEMA: Record<keyof FormOptions, { check: Check; expected: string }> = {
-  notify: { check: (value) => value === "always" || value === "notLinked" || value === "never", expected: '"always" | "notLinked" | "never"' },
+  notify: {
+    check: (value) => value === "always" || value === "notLinked" || value === "never",
+    expected: '"always" | "notLinked" | "never"',
+  },
   global: { check: (value) => typeof value === "boolean", expected: "true | false" },
   urlColumn: { check: isText, expected: '"logicalname"' },
   tenantColumn: { check: isText, expected: '"logicalname"' },
   environmentColumn: { check: isText, expected: '"logicalname"' },
   showWhenLinked: { check: isNameList, expected: '["tab", "tab.section"]' },
   hideWhenLinked: { check: isNameList, expected: '["tab", "tab.section"]' },
-  cacheMinutes: { check: (value) => typeof value === "number" && Number.isFinite(value) && value >= 0, expected: "0, 1, 2…" },
+  cacheMinutes: {
+    check: (value) => typeof value === "number" && Number.isFinite(value) && value >= 0,
+    expected: "0, 1, 2…",
+  },
 };
 
 /**
@@ -44,7 +50,8 @@ const SCHEMA: Record<keyof FormOptions, { check: Check; expected: string }> = {
 export function parseOptions(raw: unknown): { options: FormOptions; problems: OptionProblem[] } {
   const problems: OptionProblem[] = [];
   let value = raw;
-  if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return { options: {}, problems };
+  if (value === undefined || value === null || (typeof value === "string" && value.trim() === ""))
+    return { options: {}, problems };
   if (typeof value === "string") {
     try {
       value = JSON.parse(value);
@@ -59,7 +66,8 @@ export function parseOptions(raw: unknown): { options: FormOptions; problems: Op
   for (const [name, optionValue] of Object.entries(value)) {
     const rule = Object.prototype.hasOwnProperty.call(SCHEMA, name) ? SCHEMA[name as keyof FormOptions] : undefined;
     if (!rule) problems.push({ key: "Form_OptionUnknown", args: [name] });
-    else if (optionValue === undefined || optionValue === null) continue; // an explicit null means the default
+    else if (optionValue === undefined || optionValue === null)
+      continue; // an explicit null means the default
     else if (!rule.check(optionValue)) problems.push({ key: "Form_OptionBadValue", args: [name, rule.expected] });
     else options[name] = typeof optionValue === "string" ? optionValue.trim() : optionValue;
   }

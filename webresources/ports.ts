@@ -72,7 +72,8 @@ export function pageXrm(): XrmPort | undefined {
 export function toWebApiLike(webApi: NonNullable<XrmPort["WebApi"]>): WebApiLike {
   return {
     online: {
-      execute: (request) => new Promise<unknown>((resolve, reject) => void webApi.online.execute(request).then(resolve, reject)),
+      execute: (request) =>
+        new Promise<unknown>((resolve, reject) => void webApi.online.execute(request).then(resolve, reject)),
     },
   };
 }

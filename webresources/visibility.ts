@@ -2,7 +2,10 @@ import type { OptionProblem } from "./options";
 import type { FormPort, SectionPort, TabPort } from "./ports";
 
 /** Tabs and sections named "tab" or "tab.section", and a problem for each name this form lacks. */
-export function findTargets(form: FormPort, names: ReadonlyArray<string> | undefined): { targets: Array<TabPort | SectionPort>; problems: OptionProblem[] } {
+export function findTargets(
+  form: FormPort,
+  names: ReadonlyArray<string> | undefined,
+): { targets: Array<TabPort | SectionPort>; problems: OptionProblem[] } {
   const targets: Array<TabPort | SectionPort> = [];
   const problems: OptionProblem[] = [];
   for (const name of names ?? []) {

@@ -10,7 +10,7 @@ const en = {
     "Shows whether this Dataverse environment is linked to a finance and operations environment, which one, and a link to it.",
   Property_Value_Name: "Column",
   Property_Value_Desc:
-    "The text column the control is placed on. Its value is only changed when \"Write the URL into the column\" is Yes.",
+    'The text column the control is placed on. Its value is only changed when "Write the URL into the column" is Yes.',
   Property_Layout_Name: "Layout",
   Property_Layout_Desc:
     "Card: a heading, the link and the IDs. Compact: the link and the IDs without the card. Link only: just the link.",
@@ -49,7 +49,8 @@ const en = {
   Control_NewTabHint: "(opens in a new tab)",
   Control_LastKnown: "Last known environment",
   Control_EnableHelp: "How to enable the Power Platform integration",
-  Control_ColumnSecured: "You don't have permission to view this column, so the finance and operations link isn't shown.",
+  Control_ColumnSecured:
+    "You don't have permission to view this column, so the finance and operations link isn't shown.",
 } as const;
 
 export type ControlStringKey = keyof typeof en;
@@ -62,15 +63,15 @@ const de: Record<ControlStringKey, string> = {
   Property_Value_Desc:
     "Die Textspalte, auf der das Steuerelement liegt. Ihr Wert wird nur geändert, wenn „URL in die Spalte schreiben“ auf Ja steht.",
   Property_Layout_Name: "Layout",
-  Property_Layout_Desc:
-    "Karte: Überschrift, Link und IDs. Kompakt: Link und IDs ohne Karte. Nur Link: nur der Link.",
+  Property_Layout_Desc: "Karte: Überschrift, Link und IDs. Kompakt: Link und IDs ohne Karte. Nur Link: nur der Link.",
   Property_Layout_Card: "Karte",
   Property_Layout_Compact: "Kompakt",
   Property_Layout_LinkOnly: "Nur Link",
   Property_Yes: "Ja",
   Property_No: "Nein",
   Property_ShowTenantId_Name: "Mandanten-ID anzeigen",
-  Property_ShowTenantId_Desc: "Zeigt die Microsoft Entra-Mandanten-ID der verknüpften Umgebung mit einer Schaltfläche zum Kopieren.",
+  Property_ShowTenantId_Desc:
+    "Zeigt die Microsoft Entra-Mandanten-ID der verknüpften Umgebung mit einer Schaltfläche zum Kopieren.",
   Property_ShowEnvironmentId_Name: "Umgebungs-ID anzeigen",
   Property_ShowEnvironmentId_Desc:
     "Zeigt die ID der verknüpften Finance and Operations-Umgebung mit einer Schaltfläche zum Kopieren.",
@@ -78,7 +79,8 @@ const de: Record<ControlStringKey, string> = {
   Property_Label_Desc:
     "Ersetzt die Überschrift (Layouts Karte und Kompakt) oder den Linktext (Layout Nur Link). Leer lassen für den Standard.",
   Property_OpenIn_Name: "Link öffnen in",
-  Property_OpenIn_Desc: "Ob der Finance and Operations-Link in einem neuen Browsertab oder im selben Tab geöffnet wird.",
+  Property_OpenIn_Desc:
+    "Ob der Finance and Operations-Link in einem neuen Browsertab oder im selben Tab geöffnet wird.",
   Property_OpenIn_NewTab: "Neuem Tab",
   Property_OpenIn_SameTab: "Selbem Tab",
   Property_LegalEntity_Name: "Juristische Person (cmp)",
@@ -123,7 +125,8 @@ const fr: Record<ControlStringKey, string> = {
   Property_ShowTenantId_Desc:
     "Affiche l’ID de locataire Microsoft Entra de l’environnement lié, avec un bouton de copie.",
   Property_ShowEnvironmentId_Name: "Afficher l’ID d’environnement",
-  Property_ShowEnvironmentId_Desc: "Affiche l’ID de l’environnement finances et opérations lié, avec un bouton de copie.",
+  Property_ShowEnvironmentId_Desc:
+    "Affiche l’ID de l’environnement finances et opérations lié, avec un bouton de copie.",
   Property_Label_Name: "Libellé",
   Property_Label_Desc:
     "Remplace le titre (dispositions Carte et Compacte) ou le texte du lien (disposition Lien seul). Laisser vide pour la valeur par défaut.",
@@ -213,7 +216,7 @@ const it: Record<ControlStringKey, string> = {
     "Mostra se questo ambiente Dataverse è collegato a un ambiente di finanza e operazioni, a quale, e un collegamento ad esso.",
   Property_Value_Name: "Colonna",
   Property_Value_Desc:
-    "La colonna di testo su cui è posizionato il controllo. Il suo valore viene modificato solo se \"Scrivi l'URL nella colonna\" è Sì.",
+    'La colonna di testo su cui è posizionato il controllo. Il suo valore viene modificato solo se "Scrivi l\'URL nella colonna" è Sì.',
   Property_Layout_Name: "Layout",
   Property_Layout_Desc:
     "Scheda: un'intestazione, il collegamento e gli ID. Compatto: il collegamento e gli ID senza scheda. Solo collegamento: solo il collegamento.",
@@ -223,7 +226,8 @@ const it: Record<ControlStringKey, string> = {
   Property_Yes: "Sì",
   Property_No: "No",
   Property_ShowTenantId_Name: "Mostra ID tenant",
-  Property_ShowTenantId_Desc: "Mostra l'ID tenant di Microsoft Entra dell'ambiente collegato, con un pulsante per copiarlo.",
+  Property_ShowTenantId_Desc:
+    "Mostra l'ID tenant di Microsoft Entra dell'ambiente collegato, con un pulsante per copiarlo.",
   Property_ShowEnvironmentId_Name: "Mostra ID ambiente",
   Property_ShowEnvironmentId_Desc:
     "Mostra l'ID dell'ambiente di finanza e operazioni collegato, con un pulsante per copiarlo.",
@@ -276,7 +280,8 @@ const nl: Record<ControlStringKey, string> = {
   Property_ShowTenantId_Name: "Tenant-id weergeven",
   Property_ShowTenantId_Desc: "Toont de Microsoft Entra-tenant-id van de gekoppelde omgeving, met een kopieerknop.",
   Property_ShowEnvironmentId_Name: "Omgevings-id weergeven",
-  Property_ShowEnvironmentId_Desc: "Toont de id van de gekoppelde financiële en operationele omgeving, met een kopieerknop.",
+  Property_ShowEnvironmentId_Desc:
+    "Toont de id van de gekoppelde financiële en operationele omgeving, met een kopieerknop.",
   Property_Label_Name: "Label",
   Property_Label_Desc:
     "Vervangt de kop (indelingen Kaart en Compact) of de koppelingstekst (indeling Alleen koppeling). Laat leeg voor de standaardwaarde.",
@@ -314,7 +319,7 @@ const ptBR: Record<ControlStringKey, string> = {
     "Mostra se este ambiente do Dataverse está vinculado a um ambiente de finanças e operações, a qual, e um link para ele.",
   Property_Value_Name: "Coluna",
   Property_Value_Desc:
-    "A coluna de texto em que o controle é colocado. O valor só é alterado quando \"Gravar a URL na coluna\" é Sim.",
+    'A coluna de texto em que o controle é colocado. O valor só é alterado quando "Gravar a URL na coluna" é Sim.',
   Property_Layout_Name: "Layout",
   Property_Layout_Desc:
     "Cartão: um título, o link e as IDs. Compacto: o link e as IDs sem o cartão. Somente link: apenas o link.",
@@ -324,9 +329,11 @@ const ptBR: Record<ControlStringKey, string> = {
   Property_Yes: "Sim",
   Property_No: "Não",
   Property_ShowTenantId_Name: "Mostrar ID do locatário",
-  Property_ShowTenantId_Desc: "Mostra a ID do locatário do Microsoft Entra do ambiente vinculado, com um botão para copiar.",
+  Property_ShowTenantId_Desc:
+    "Mostra a ID do locatário do Microsoft Entra do ambiente vinculado, com um botão para copiar.",
   Property_ShowEnvironmentId_Name: "Mostrar ID do ambiente",
-  Property_ShowEnvironmentId_Desc: "Mostra a ID do ambiente de finanças e operações vinculado, com um botão para copiar.",
+  Property_ShowEnvironmentId_Desc:
+    "Mostra a ID do ambiente de finanças e operações vinculado, com um botão para copiar.",
   Property_Label_Name: "Rótulo",
   Property_Label_Desc:
     "Substitui o título (layouts Cartão e Compacto) ou o texto do link (layout Somente link). Deixe em branco para usar o padrão.",
@@ -365,8 +372,7 @@ const ja: Record<ControlStringKey, string> = {
   Property_Value_Desc:
     "コントロールを配置するテキスト列です。「URL を列に書き込む」が「はい」の場合にのみ値が変更されます。",
   Property_Layout_Name: "レイアウト",
-  Property_Layout_Desc:
-    "カード: 見出し、リンク、ID。コンパクト: カードなしのリンクと ID。リンクのみ: リンクだけ。",
+  Property_Layout_Desc: "カード: 見出し、リンク、ID。コンパクト: カードなしのリンクと ID。リンクのみ: リンクだけ。",
   Property_Layout_Card: "カード",
   Property_Layout_Compact: "コンパクト",
   Property_Layout_LinkOnly: "リンクのみ",
@@ -384,11 +390,9 @@ const ja: Record<ControlStringKey, string> = {
   Property_OpenIn_NewTab: "新しいタブ",
   Property_OpenIn_SameTab: "同じタブ",
   Property_LegalEntity_Name: "法人 (cmp)",
-  Property_LegalEntity_Desc:
-    "財務と運用で開く会社コード (省略可能)。例: USMF。列にバインドできます。",
+  Property_LegalEntity_Desc: "財務と運用で開く会社コード (省略可能)。例: USMF。列にバインドできます。",
   Property_MenuItem_Name: "メニュー項目 (mi)",
-  Property_MenuItem_Desc:
-    "財務と運用で開くメニュー項目 (省略可能)。例: CustTableListPage。列にバインドできます。",
+  Property_MenuItem_Desc: "財務と運用で開くメニュー項目 (省略可能)。例: CustTableListPage。列にバインドできます。",
   Property_CacheMinutes_Name: "キャッシュ時間 (分)",
   Property_CacheMinutes_Desc:
     "ブラウザーのタブで応答を再利用する時間 (分、既定値 15)。0 の場合、フォームを開くたびに Dataverse に問い合わせます。",
@@ -432,7 +436,8 @@ const zhCN: Record<ControlStringKey, string> = {
   Property_MenuItem_Name: "菜单项 (mi)",
   Property_MenuItem_Desc: "要在财务和运营中打开的菜单项（可选），例如 CustTableListPage。可以绑定到列。",
   Property_CacheMinutes_Name: "缓存分钟数",
-  Property_CacheMinutes_Desc: "在浏览器标签页中重复使用响应的分钟数（默认 15）。为 0 时，每次打开窗体都会查询 Dataverse。",
+  Property_CacheMinutes_Desc:
+    "在浏览器标签页中重复使用响应的分钟数（默认 15）。为 0 时，每次打开窗体都会查询 Dataverse。",
   Property_WriteUrl_Name: "将 URL 写入列",
   Property_WriteUrl_Desc: "为“是”时，如果值不同，控件会将财务和运营 URL 写入列。用户保存记录后才会保留。",
   Control_Heading: "财务和运营",
@@ -451,10 +456,9 @@ const ar: Record<ControlStringKey, string> = {
     "يعرض ما إذا كانت بيئة Dataverse هذه مرتبطة ببيئة للشؤون المالية والعمليات، وبأي بيئة، ورابطاً إليها.",
   Property_Value_Name: "العمود",
   Property_Value_Desc:
-    "العمود النصي الذي يوضع عليه عنصر التحكم. لا تتغير قيمته إلا عندما يكون \"كتابة عنوان URL في العمود\" بقيمة نعم.",
+    'العمود النصي الذي يوضع عليه عنصر التحكم. لا تتغير قيمته إلا عندما يكون "كتابة عنوان URL في العمود" بقيمة نعم.',
   Property_Layout_Name: "التخطيط",
-  Property_Layout_Desc:
-    "بطاقة: عنوان والرابط والمعرّفات. مضغوط: الرابط والمعرّفات بدون بطاقة. الرابط فقط: الرابط وحده.",
+  Property_Layout_Desc: "بطاقة: عنوان والرابط والمعرّفات. مضغوط: الرابط والمعرّفات بدون بطاقة. الرابط فقط: الرابط وحده.",
   Property_Layout_Card: "بطاقة",
   Property_Layout_Compact: "مضغوط",
   Property_Layout_LinkOnly: "الرابط فقط",
@@ -468,12 +472,12 @@ const ar: Record<ControlStringKey, string> = {
   Property_Label_Desc:
     "تحل محل العنوان (تخطيطا البطاقة والمضغوط) أو نص الرابط (تخطيط الرابط فقط). اتركها فارغة لاستخدام القيمة الافتراضية.",
   Property_OpenIn_Name: "فتح الرابط في",
-  Property_OpenIn_Desc: "ما إذا كان رابط الشؤون المالية والعمليات يُفتح في علامة تبويب جديدة في المستعرض أو في علامة التبويب نفسها.",
+  Property_OpenIn_Desc:
+    "ما إذا كان رابط الشؤون المالية والعمليات يُفتح في علامة تبويب جديدة في المستعرض أو في علامة التبويب نفسها.",
   Property_OpenIn_NewTab: "علامة تبويب جديدة",
   Property_OpenIn_SameTab: "علامة التبويب نفسها",
   Property_LegalEntity_Name: "الكيان القانوني (cmp)",
-  Property_LegalEntity_Desc:
-    "رمز شركة اختياري يُفتح في الشؤون المالية والعمليات، مثل USMF. يمكن ربطه بعمود.",
+  Property_LegalEntity_Desc: "رمز شركة اختياري يُفتح في الشؤون المالية والعمليات، مثل USMF. يمكن ربطه بعمود.",
   Property_MenuItem_Name: "عنصر القائمة (mi)",
   Property_MenuItem_Desc:
     "عنصر قائمة اختياري يُفتح في الشؤون المالية والعمليات، مثل CustTableListPage. يمكن ربطه بعمود.",

@@ -7,7 +7,7 @@ const en = {
   Result_TenantId: "Tenant ID",
   Result_EnvironmentId: "Environment ID",
   Result_NotLinked: "This environment isn't linked to finance and operations apps.",
-  Result_NotLinkedHint: "An administrator can link it: see Microsoft's article \"Enable Power Platform integration\".",
+  Result_NotLinkedHint: 'An administrator can link it: see Microsoft\'s article "Enable Power Platform integration".',
   Result_Unauthorized: "Your sign-in has expired.",
   Result_UnauthorizedHint: "Sign in again, then reload the page.",
   Result_Forbidden: "You don't have permission to see the finance and operations link.",
@@ -23,7 +23,8 @@ const en = {
   Result_ErrorCode: "Error code: {0}",
   Result_FailedStatusOnly: "The server answered with HTTP status {0}.",
   Result_FailedNoDetail: "No details were given. Try again in a few minutes.",
-  Result_NoTransport: "This browser can't send requests to Dataverse. Open the page in a current browser or in the Power Apps app.",
+  Result_NoTransport:
+    "This browser can't send requests to Dataverse. Open the page in a current browser or in the Power Apps app.",
   Result_Retry: "Retry",
 } as const;
 
@@ -37,7 +38,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_TenantId: "Mandanten-ID",
     Result_EnvironmentId: "Umgebungs-ID",
     Result_NotLinked: "Diese Umgebung ist nicht mit Finanz- und Betriebs-Apps verknüpft.",
-    Result_NotLinkedHint: "Ein Administrator kann sie verknüpfen: siehe den Microsoft-Artikel „Power Platform-Integration aktivieren“.",
+    Result_NotLinkedHint:
+      "Ein Administrator kann sie verknüpfen: siehe den Microsoft-Artikel „Power Platform-Integration aktivieren“.",
     Result_Unauthorized: "Ihre Anmeldung ist abgelaufen.",
     Result_UnauthorizedHint: "Melden Sie sich erneut an und laden Sie die Seite neu.",
     Result_Forbidden: "Sie haben keine Berechtigung, die Verknüpfung mit Finanz- und Betriebs-Apps anzuzeigen.",
@@ -53,7 +55,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_ErrorCode: "Fehlercode: {0}",
     Result_FailedStatusOnly: "Der Server hat mit HTTP-Status {0} geantwortet.",
     Result_FailedNoDetail: "Es wurden keine Details angegeben. Versuchen Sie es in einigen Minuten erneut.",
-    Result_NoTransport: "Dieser Browser kann keine Anfragen an Dataverse senden. Öffnen Sie die Seite in einem aktuellen Browser oder in der Power Apps-App.",
+    Result_NoTransport:
+      "Dieser Browser kann keine Anfragen an Dataverse senden. Öffnen Sie die Seite in einem aktuellen Browser oder in der Power Apps-App.",
     Result_Retry: "Erneut versuchen",
   },
   fr: {
@@ -62,10 +65,12 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_TenantId: "ID de locataire",
     Result_EnvironmentId: "ID d’environnement",
     Result_NotLinked: "Cet environnement n’est pas lié aux applications de finances et d’opérations.",
-    Result_NotLinkedHint: "Un administrateur peut le lier : consultez l’article Microsoft « Activer l’intégration de Power Platform ».",
+    Result_NotLinkedHint:
+      "Un administrateur peut le lier : consultez l’article Microsoft « Activer l’intégration de Power Platform ».",
     Result_Unauthorized: "Votre session a expiré.",
     Result_UnauthorizedHint: "Reconnectez-vous, puis rechargez la page.",
-    Result_Forbidden: "Vous n’avez pas l’autorisation de voir le lien avec les applications de finances et d’opérations.",
+    Result_Forbidden:
+      "Vous n’avez pas l’autorisation de voir le lien avec les applications de finances et d’opérations.",
     Result_ForbiddenHint: "Demandez à votre administrateur un rôle de sécurité qui le permet.",
     Result_Offline: "Vous êtes hors connexion.",
     Result_OfflineHint: "Le lien sera vérifié à nouveau dès votre retour en ligne.",
@@ -78,7 +83,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_ErrorCode: "Code d’erreur : {0}",
     Result_FailedStatusOnly: "Le serveur a répondu avec le statut HTTP {0}.",
     Result_FailedNoDetail: "Aucun détail n’a été fourni. Réessayez dans quelques minutes.",
-    Result_NoTransport: "Ce navigateur ne peut pas envoyer de requêtes à Dataverse. Ouvrez la page dans un navigateur récent ou dans l’application Power Apps.",
+    Result_NoTransport:
+      "Ce navigateur ne peut pas envoyer de requêtes à Dataverse. Ouvrez la page dans un navigateur récent ou dans l’application Power Apps.",
     Result_Retry: "Réessayer",
   },
   es: {
@@ -87,7 +93,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_TenantId: "Id. de inquilino",
     Result_EnvironmentId: "Id. de entorno",
     Result_NotLinked: "Este entorno no está vinculado a las aplicaciones de finanzas y operaciones.",
-    Result_NotLinkedHint: "Un administrador puede vincularlo: consulte el artículo de Microsoft «Habilitar la integración de Power Platform».",
+    Result_NotLinkedHint:
+      "Un administrador puede vincularlo: consulte el artículo de Microsoft «Habilitar la integración de Power Platform».",
     Result_Unauthorized: "Su sesión ha caducado.",
     Result_UnauthorizedHint: "Vuelva a iniciar sesión y recargue la página.",
     Result_Forbidden: "No tiene permiso para ver el vínculo con las aplicaciones de finanzas y operaciones.",
@@ -103,7 +110,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_ErrorCode: "Código de error: {0}",
     Result_FailedStatusOnly: "El servidor respondió con el estado HTTP {0}.",
     Result_FailedNoDetail: "No se proporcionaron detalles. Vuelva a intentarlo en unos minutos.",
-    Result_NoTransport: "Este explorador no puede enviar solicitudes a Dataverse. Abra la página en un explorador actual o en la aplicación Power Apps.",
+    Result_NoTransport:
+      "Este explorador no puede enviar solicitudes a Dataverse. Abra la página en un explorador actual o en la aplicación Power Apps.",
     Result_Retry: "Reintentar",
   },
   it: {
@@ -112,7 +120,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_TenantId: "ID tenant",
     Result_EnvironmentId: "ID ambiente",
     Result_NotLinked: "Questo ambiente non è collegato alle app per finanza e operazioni.",
-    Result_NotLinkedHint: "Un amministratore può collegarlo: vedere l'articolo Microsoft \"Abilitare l'integrazione di Power Platform\".",
+    Result_NotLinkedHint:
+      "Un amministratore può collegarlo: vedere l'articolo Microsoft \"Abilitare l'integrazione di Power Platform\".",
     Result_Unauthorized: "L'accesso è scaduto.",
     Result_UnauthorizedHint: "Accedi di nuovo, quindi ricarica la pagina.",
     Result_Forbidden: "Non hai l'autorizzazione per visualizzare il collegamento con le app per finanza e operazioni.",
@@ -128,7 +137,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_ErrorCode: "Codice errore: {0}",
     Result_FailedStatusOnly: "Il server ha risposto con lo stato HTTP {0}.",
     Result_FailedNoDetail: "Non sono stati forniti dettagli. Riprova tra qualche minuto.",
-    Result_NoTransport: "Questo browser non può inviare richieste a Dataverse. Apri la pagina in un browser aggiornato o nell’app Power Apps.",
+    Result_NoTransport:
+      "Questo browser non può inviare richieste a Dataverse. Apri la pagina in un browser aggiornato o nell’app Power Apps.",
     Result_Retry: "Riprova",
   },
   nl: {
@@ -137,7 +147,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_TenantId: "Tenant-id",
     Result_EnvironmentId: "Omgevings-id",
     Result_NotLinked: "Deze omgeving is niet gekoppeld aan financiële en operationele apps.",
-    Result_NotLinkedHint: "Een beheerder kan deze koppelen: zie het Microsoft-artikel 'Power Platform-integratie inschakelen'.",
+    Result_NotLinkedHint:
+      "Een beheerder kan deze koppelen: zie het Microsoft-artikel 'Power Platform-integratie inschakelen'.",
     Result_Unauthorized: "Uw aanmelding is verlopen.",
     Result_UnauthorizedHint: "Meld u opnieuw aan en laad de pagina opnieuw.",
     Result_Forbidden: "U hebt geen machtiging om de koppeling met financiële en operationele apps te zien.",
@@ -153,7 +164,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_ErrorCode: "Foutcode: {0}",
     Result_FailedStatusOnly: "De server antwoordde met HTTP-status {0}.",
     Result_FailedNoDetail: "Er zijn geen details opgegeven. Probeer het over een paar minuten opnieuw.",
-    Result_NoTransport: "Deze browser kan geen aanvragen naar Dataverse sturen. Open de pagina in een recente browser of in de Power Apps-app.",
+    Result_NoTransport:
+      "Deze browser kan geen aanvragen naar Dataverse sturen. Open de pagina in een recente browser of in de Power Apps-app.",
     Result_Retry: "Opnieuw proberen",
   },
   "pt-BR": {
@@ -162,7 +174,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_TenantId: "ID do locatário",
     Result_EnvironmentId: "ID do ambiente",
     Result_NotLinked: "Este ambiente não está vinculado aos aplicativos de finanças e operações.",
-    Result_NotLinkedHint: "Um administrador pode vinculá-lo: consulte o artigo da Microsoft \"Habilitar a integração do Power Platform\".",
+    Result_NotLinkedHint:
+      'Um administrador pode vinculá-lo: consulte o artigo da Microsoft "Habilitar a integração do Power Platform".',
     Result_Unauthorized: "Sua sessão expirou.",
     Result_UnauthorizedHint: "Entre novamente e recarregue a página.",
     Result_Forbidden: "Você não tem permissão para ver o vínculo com os aplicativos de finanças e operações.",
@@ -178,7 +191,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_ErrorCode: "Código de erro: {0}",
     Result_FailedStatusOnly: "O servidor respondeu com o status HTTP {0}.",
     Result_FailedNoDetail: "Nenhum detalhe foi informado. Tente novamente em alguns minutos.",
-    Result_NoTransport: "Este navegador não consegue enviar solicitações ao Dataverse. Abra a página em um navegador atualizado ou no aplicativo Power Apps.",
+    Result_NoTransport:
+      "Este navegador não consegue enviar solicitações ao Dataverse. Abra a página em um navegador atualizado ou no aplicativo Power Apps.",
     Result_Retry: "Tentar novamente",
   },
   ja: {
@@ -187,7 +201,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_TenantId: "テナント ID",
     Result_EnvironmentId: "環境 ID",
     Result_NotLinked: "この環境は財務と運用アプリにリンクされていません。",
-    Result_NotLinkedHint: "管理者がリンクできます。Microsoft の記事「Power Platform 統合を有効にする」を参照してください。",
+    Result_NotLinkedHint:
+      "管理者がリンクできます。Microsoft の記事「Power Platform 統合を有効にする」を参照してください。",
     Result_Unauthorized: "サインインの有効期限が切れました。",
     Result_UnauthorizedHint: "もう一度サインインしてから、ページを再読み込みしてください。",
     Result_Forbidden: "財務と運用アプリとのリンクを表示する権限がありません。",
@@ -203,7 +218,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_ErrorCode: "エラー コード: {0}",
     Result_FailedStatusOnly: "サーバーから HTTP ステータス {0} が返されました。",
     Result_FailedNoDetail: "詳細情報はありません。数分後にもう一度お試しください。",
-    Result_NoTransport: "このブラウザーは Dataverse に要求を送信できません。最新のブラウザーまたは Power Apps アプリでページを開いてください。",
+    Result_NoTransport:
+      "このブラウザーは Dataverse に要求を送信できません。最新のブラウザーまたは Power Apps アプリでページを開いてください。",
     Result_Retry: "再試行",
   },
   "zh-CN": {
@@ -237,7 +253,7 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_TenantId: "معرّف المستأجر",
     Result_EnvironmentId: "معرّف البيئة",
     Result_NotLinked: "هذه البيئة غير مرتبطة بتطبيقات المالية والعمليات.",
-    Result_NotLinkedHint: "يمكن للمسؤول ربطها: راجع مقالة Microsoft \"تمكين تكامل Power Platform\".",
+    Result_NotLinkedHint: 'يمكن للمسؤول ربطها: راجع مقالة Microsoft "تمكين تكامل Power Platform".',
     Result_Unauthorized: "انتهت صلاحية تسجيل دخولك.",
     Result_UnauthorizedHint: "سجّل الدخول مرة أخرى، ثم أعد تحميل الصفحة.",
     Result_Forbidden: "ليس لديك إذن لعرض الارتباط بتطبيقات المالية والعمليات.",
@@ -253,7 +269,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_ErrorCode: "رمز الخطأ: {0}",
     Result_FailedStatusOnly: "استجاب الخادم بحالة HTTP {0}.",
     Result_FailedNoDetail: "لم تُقدَّم أي تفاصيل. حاول مرة أخرى بعد بضع دقائق.",
-    Result_NoTransport: "لا يمكن لهذا المستعرض إرسال طلبات إلى Dataverse. افتح الصفحة في مستعرض حديث أو في تطبيق Power Apps.",
+    Result_NoTransport:
+      "لا يمكن لهذا المستعرض إرسال طلبات إلى Dataverse. افتح الصفحة في مستعرض حديث أو في تطبيق Power Apps.",
     Result_Retry: "إعادة المحاولة",
   },
 };

@@ -15,7 +15,11 @@ export function fetchTransport(fetchImpl: FetchLike): Transport {
     async retrieve() {
       let response: Awaited<ReturnType<FetchLike>>;
       try {
-        response = await fetchImpl(FUNCTION_PATH, { method: "GET", headers: { ...ODATA_HEADERS }, credentials: "same-origin" });
+        response = await fetchImpl(FUNCTION_PATH, {
+          method: "GET",
+          headers: { ...ODATA_HEADERS },
+          credentials: "same-origin",
+        });
       } catch (error) {
         // fetch rejects only when no response arrived (TypeError) or it was aborted.
         if (isAbort(error)) throw error;

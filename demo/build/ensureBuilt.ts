@@ -27,7 +27,10 @@ export function staleReason(root: string): string | undefined {
   const zip = unmanagedZipPath(root);
   const zipTime = statSync(zip, { throwIfNoEntry: false })?.mtimeMs;
   if (zipTime === undefined) return `${zip} does not exist`;
-  const newest = Math.max(newestMtime(join(root, "package.json")), ...SOURCE_DIRS.map((d) => newestMtime(join(root, d))));
+  const newest = Math.max(
+    newestMtime(join(root, "package.json")),
+    ...SOURCE_DIRS.map((d) => newestMtime(join(root, d))),
+  );
   return newest > zipTime ? "sources changed since the last build" : undefined;
 }
 

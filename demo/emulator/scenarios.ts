@@ -47,7 +47,7 @@ export const LINKED = {
 
 export const HOSTILE = {
   javascriptUrl: "javascript:window.__pwned=1;alert(document.domain)//https://contoso.operations.dynamics.com",
-  htmlUrl: "<img src=x onerror=\"window.__pwned=1\">https://contoso.operations.dynamics.com",
+  htmlUrl: '<img src=x onerror="window.__pwned=1">https://contoso.operations.dynamics.com',
 } as const;
 
 export interface EmulatedResponse {
@@ -79,7 +79,10 @@ function error(status: number, code: string, message: string): EmulatedResponse 
 
 const LINKED_EXTRA = { IsUnifiedDatabase: false, OrgLifecycleStatus: "Active" };
 
-export function respond(scenario: Scenario, request: { origin: string; apiVersion: string; delayMs?: number }): EmulatedResponse {
+export function respond(
+  scenario: Scenario,
+  request: { origin: string; apiVersion: string; delayMs?: number },
+): EmulatedResponse {
   const { origin, apiVersion } = request;
   switch (scenario) {
     case "linked":
@@ -97,7 +100,10 @@ export function respond(scenario: Scenario, request: { origin: string; apiVersio
     case "unauthorized":
       return {
         status: 401,
-        headers: { "WWW-Authenticate": 'Bearer authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"', "Content-Length": "0" },
+        headers: {
+          "WWW-Authenticate": 'Bearer authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"',
+          "Content-Length": "0",
+        },
         body: "",
         delayMs: 0,
       };
@@ -114,7 +120,12 @@ export function respond(scenario: Scenario, request: { origin: string; apiVersio
     case "htmlUrl":
       return ok(origin, apiVersion, { ...LINKED, Url: HOSTILE.htmlUrl });
     case "notJson":
-      return { status: 200, headers: { "Content-Type": "text/html" }, body: "<html><body>Sign in</body></html>", delayMs: 0 };
+      return {
+        status: 200,
+        headers: { "Content-Type": "text/html" },
+        body: "<html><body>Sign in</body></html>",
+        delayMs: 0,
+      };
   }
 }
 

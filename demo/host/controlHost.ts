@@ -50,7 +50,14 @@ export function mountControl(
   function render(): void {
     try {
       const element = pcfControl.updateView(contextFor());
-      w.ReactDOMv16.render(createElement(FluentProvider, { theme, dir: config.rtl ? "rtl" : "ltr", style: { background: "transparent" } }, element), slot);
+      w.ReactDOMv16.render(
+        createElement(
+          FluentProvider,
+          { theme, dir: config.rtl ? "rtl" : "ltr", style: { background: "transparent" } },
+          element,
+        ),
+        slot,
+      );
     } catch (error) {
       fail("updateView", error);
     }
@@ -60,7 +67,8 @@ export function mountControl(
     queueMicrotask(() => {
       const outputs = pcfControl.getOutputs?.() as Record<string, unknown> | undefined;
       api.log(`${instance.id} getOutputs`, JSON.stringify(outputs ?? {}));
-      if (attribute && outputs && "value" in outputs) attribute.setValue(typeof outputs.value === "string" ? outputs.value : null);
+      if (attribute && outputs && "value" in outputs)
+        attribute.setValue(typeof outputs.value === "string" ? outputs.value : null);
       render();
     });
   };

@@ -171,7 +171,8 @@ export class FormModel {
     this.attributes = layout.attributes.map((a) => new Attribute(a.name, a.value, onChange));
     this.tabs = layout.tabs.map((t) => new Tab(t.name, t.label, t.sections, onChange));
     this.controls = layout.controls.map(
-      (c) => new FieldControl(c.name, c.label, this.attributes.find((a) => a.getName() === c.attribute) ?? null, onChange),
+      (c) =>
+        new FieldControl(c.name, c.label, this.attributes.find((a) => a.getName() === c.attribute) ?? null, onChange),
     );
     this.formContext = this.createFormContext();
   }

@@ -21,7 +21,9 @@ window.addEventListener("DOMContentLoaded", () => {
     host.formScriptDone();
     return;
   }
-  const globalContext = (window as unknown as { Xrm: { Utility: { getGlobalContext(): unknown } } }).Xrm.Utility.getGlobalContext();
+  const globalContext = (
+    window as unknown as { Xrm: { Utility: { getGlobalContext(): unknown } } }
+  ).Xrm.Utility.getGlobalContext();
   const executionContext = {
     getFormContext: () => host.formContext,
     getContext: () => globalContext,
@@ -35,9 +37,16 @@ window.addEventListener("DOMContentLoaded", () => {
   try {
     const returned = onLoad(executionContext, host.config.formScript?.options);
     host.formScript = { state: "returned", onLoadMs: performance.now() - started };
-    host.log("FinOpsLink.Form.onLoad", `returned ${returned instanceof Promise ? "a promise" : typeof returned} in ${host.formScript.onLoadMs?.toFixed(1)} ms`);
+    host.log(
+      "FinOpsLink.Form.onLoad",
+      `returned ${returned instanceof Promise ? "a promise" : typeof returned} in ${host.formScript.onLoadMs?.toFixed(1)} ms`,
+    );
   } catch (error) {
-    host.formScript = { state: "threw", onLoadMs: performance.now() - started, error: error instanceof Error ? error.message : String(error) };
+    host.formScript = {
+      state: "threw",
+      onLoadMs: performance.now() - started,
+      error: error instanceof Error ? error.message : String(error),
+    };
     host.log("FinOpsLink.Form.onLoad threw", host.formScript.error ?? "");
   }
   host.formScriptDone();

@@ -13,7 +13,10 @@ export interface PlatformWindow extends Window {
 }
 
 /** A PCF virtual control class as the bundle registers it. */
-export type ControlConstructor = new () => ComponentFramework.ReactControl<Record<string, unknown>, Record<string, unknown>>;
+export type ControlConstructor = new () => ComponentFramework.ReactControl<
+  Record<string, unknown>,
+  Record<string, unknown>
+>;
 
 export function platformWindow(win: Window = window): PlatformWindow {
   return win as PlatformWindow;

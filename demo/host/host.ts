@@ -47,7 +47,11 @@ const api: DemoHostApi = {
     for (const render of renderers) render();
   },
 };
-const model: FormModel = new FormModel(formLayout(config), () => scheduleRender(), (kind, text) => api.log(kind, text));
+const model: FormModel = new FormModel(
+  formLayout(config),
+  () => scheduleRender(),
+  (kind, text) => api.log(kind, text),
+);
 api.formNotifications = model.notifications;
 w.__finopsDemo = api;
 
@@ -79,7 +83,12 @@ function mountControls(): void {
       api.paintedAt = at;
       api.valuesInDomAt = inDomAt;
       const end = apiResponseEnd();
-      api.log("painted", end === undefined ? "linked values painted (no request from this frame)" : `linked values painted ${(at - end).toFixed(1)} ms after the API response`);
+      api.log(
+        "painted",
+        end === undefined
+          ? "linked values painted (no request from this frame)"
+          : `linked values painted ${(at - end).toFixed(1)} ms after the API response`,
+      );
     });
   }
   for (const instance of control.instances) {
@@ -100,7 +109,9 @@ function openFormScriptFrame(): void {
 
 document.addEventListener("DOMContentLoaded", () => {
   renderForm(model, api);
-  for (const select of document.querySelectorAll<HTMLSelectElement | HTMLInputElement>("#picker select, #picker input[type=checkbox]")) {
+  for (const select of document.querySelectorAll<HTMLSelectElement | HTMLInputElement>(
+    "#picker select, #picker input[type=checkbox]",
+  )) {
     select.addEventListener("change", () => (select.form as HTMLFormElement).submit());
   }
   openFormScriptFrame();

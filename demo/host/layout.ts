@@ -10,10 +10,21 @@ export function formLayout(config: DemoConfig): FormLayout {
     attributes: [
       { name: "name", label: "Account name", value: "Contoso Ltd" },
       // The column a maker binds the control to (and form scripts may fill), on the form even without the control.
-      ...[...new Set(["fol_finopsurl", ...instances.map((i) => i.boundAttribute)])].map((name) => ({ name, label: name, value: null })),
+      ...[...new Set(["fol_finopsurl", ...instances.map((i) => i.boundAttribute)])].map((name) => ({
+        name,
+        label: name,
+        value: null,
+      })),
     ],
     tabs: [
-      { name: "summary", label: "Summary", sections: [["finops_section", "Finance and operations"], ["details_section", "Details"]] },
+      {
+        name: "summary",
+        label: "Summary",
+        sections: [
+          ["finops_section", "Finance and operations"],
+          ["details_section", "Details"],
+        ],
+      },
       { name: "finops_tab", label: "Finance and operations", sections: [["finops_tab_section", "Linked environment"]] },
     ],
     controls: [

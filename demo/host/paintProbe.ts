@@ -22,6 +22,7 @@ export function watchForPaint(root: HTMLElement, text: string, onPainted: (at: n
 export function apiResponseEnd(): number | undefined {
   const entry = performance
     .getEntriesByType("resource")
-    .find((e) => e.name.includes("RetrieveFinanceAndOperationsIntegrationDetails")) as PerformanceResourceTiming | undefined;
+    .find((e) => e.name.includes("RetrieveFinanceAndOperationsIntegrationDetails")) as
+    PerformanceResourceTiming | undefined;
   return entry?.responseEnd;
 }

@@ -13,7 +13,14 @@ export interface ContextInputs {
   requestRender(): void;
 }
 
-type Parameter = { raw: unknown; formatted?: string; type: string; error: boolean; errorMessage: string; attributes?: object };
+type Parameter = {
+  raw: unknown;
+  formatted?: string;
+  type: string;
+  error: boolean;
+  errorMessage: string;
+  attributes?: object;
+};
 
 /** The raw value the platform hands a control for one manifest property, from the form designer's string. */
 function rawValue(property: ManifestProperty, text: string | undefined): unknown {
@@ -36,11 +43,21 @@ function parameters(inputs: ContextInputs): Record<string, Parameter> {
         type: property.type,
         error: false,
         errorMessage: "",
-        attributes: { LogicalName: inputs.instance.boundAttribute, DisplayName: inputs.instance.label, RequiredLevel: 0 },
+        attributes: {
+          LogicalName: inputs.instance.boundAttribute,
+          DisplayName: inputs.instance.label,
+          RequiredLevel: 0,
+        },
       };
     } else {
       const raw = rawValue(property, inputs.instance.params[property.name] ?? property.defaultValue);
-      result[property.name] = { raw, formatted: raw === null ? "" : String(raw), type: property.type, error: false, errorMessage: "" };
+      result[property.name] = {
+        raw,
+        formatted: raw === null ? "" : String(raw),
+        type: property.type,
+        error: false,
+        errorMessage: "",
+      };
     }
   }
   return result;

@@ -55,5 +55,9 @@ export function renderForm(model: FormModel, api: DemoHostApi): void {
     );
   }
   const script = document.getElementById("form-script-state");
-  if (script) script.textContent = api.formScript.state + (api.formScript.onLoadMs === undefined ? "" : ` (onLoad returned in ${api.formScript.onLoadMs.toFixed(1)} ms)`) + (api.formScript.error ? `: ${api.formScript.error}` : "");
+  if (script)
+    script.textContent =
+      api.formScript.state +
+      (api.formScript.onLoadMs === undefined ? "" : ` (onLoad returned in ${api.formScript.onLoadMs.toFixed(1)} ms)`) +
+      (api.formScript.error ? `: ${api.formScript.error}` : "");
 }

@@ -33,7 +33,8 @@ async function platformError(response: Response): Promise<PlatformError> {
   }
   const hex = typeof body?.error?.code === "string" ? body.error.code : undefined;
   const errorCode = hex && /^0x[0-9a-f]+$/i.test(hex) ? Number.parseInt(hex, 16) >>> 0 : undefined;
-  const message = typeof body?.error?.message === "string" ? body.error.message : `${response.status} ${response.statusText}`.trim();
+  const message =
+    typeof body?.error?.message === "string" ? body.error.message : `${response.status} ${response.statusText}`.trim();
   return { errorCode, code: errorCode, message, title: response.statusText, raw, innerror: body?.error?.innererror };
 }
 
@@ -45,14 +46,22 @@ export function createXrm(win: Window, config: DemoConfig, host: DemoHostApi): o
   const execute = async (request: object): Promise<Response> => {
     const metadata = metadataOf(request);
     if (!metadata || metadata.operationType !== 1 || metadata.boundParameter !== null) {
-      throw { errorCode: 0x80040203, message: "The demo host emulates unbound functions only." } satisfies PlatformError;
+      throw {
+        errorCode: 0x80040203,
+        message: "The demo host emulates unbound functions only.",
+      } satisfies PlatformError;
     }
     host.log("Xrm.WebApi.online.execute", metadata.operationName);
     // Network failures reject with what fetch threw, as the platform's transport does.
     const response = await win.fetch(`/api/data/v9.1/${encodeURIComponent(metadata.operationName)}()`, {
       method: "GET",
       credentials: "same-origin",
-      headers: { Accept: "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0", "x-demo-caller": "Xrm.WebApi" },
+      headers: {
+        Accept: "application/json",
+        "OData-MaxVersion": "4.0",
+        "OData-Version": "4.0",
+        "x-demo-caller": "Xrm.WebApi",
+      },
     });
     if (response.ok) return response;
     throw await platformError(response);
@@ -70,7 +79,11 @@ export function createXrm(win: Window, config: DemoConfig, host: DemoHostApi): o
       roles: { get: () => [] },
       securityRoles: [] as string[],
     },
-    organizationSettings: { languageId: 1033, uniqueName: "contoso", organizationId: "{0A1B2C3D-4E5F-4061-8293-A4B5C6D7E8F9}" },
+    organizationSettings: {
+      languageId: 1033,
+      uniqueName: "contoso",
+      organizationId: "{0A1B2C3D-4E5F-4061-8293-A4B5C6D7E8F9}",
+    },
     client: {
       getClient: () => "Web",
       getClientState: () => (config.offline ? "Offline" : "Online"),
@@ -90,7 +103,11 @@ export function createXrm(win: Window, config: DemoConfig, host: DemoHostApi): o
     App: {
       addGlobalNotification: (notification: { level?: number; message?: string; type?: number }) => {
         const id = `global-${++globalNotificationSeq}`;
-        host.globalNotifications.push({ id, level: String(notification.level ?? 4), message: String(notification.message ?? "") });
+        host.globalNotifications.push({
+          id,
+          level: String(notification.level ?? 4),
+          message: String(notification.message ?? ""),
+        });
         host.log("Xrm.App.addGlobalNotification", String(notification.message ?? ""));
         host.rerender();
         return Promise.resolve(id);

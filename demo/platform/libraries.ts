@@ -3,7 +3,6 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { build, type Plugin } from "esbuild";
 
-
 /** The scripts a model-driven app loads before a control that declares React 16.14.0 and Fluent 9.46.2. */
 export interface PlatformLibraries {
   react: string;

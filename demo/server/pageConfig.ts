@@ -71,15 +71,27 @@ function instances(query: PageQuery): ControlInstanceConfig[] {
     const params: Record<string, string> = {};
     if (query.controls > 1 && !query.props.layout) params.layout = LAYOUTS_BY_POSITION[i % LAYOUTS_BY_POSITION.length];
     for (const [name, values] of Object.entries(query.props)) params[name] = values[Math.min(i, values.length - 1)];
-    return { id: `control-${i + 1}`, label: `Finance and operations ${i + 1}`, boundAttribute: "fol_finopsurl", params };
+    return {
+      id: `control-${i + 1}`,
+      label: `Finance and operations ${i + 1}`,
+      boundAttribute: "fol_finopsurl",
+      params,
+    };
   });
 }
 
 /** Builds what the page needs from the query and the shipped solution (never from the sources). */
-export function buildDemoConfig(query: PageQuery, solution: ShippedSolution | undefined, problems: string[]): DemoConfig {
+export function buildDemoConfig(
+  query: PageQuery,
+  solution: ShippedSolution | undefined,
+  problems: string[],
+): DemoConfig {
   const language = LANGUAGES.find((l) => l.lcid === query.lcid) ?? LANGUAGES[0];
-  const shipped = solution?.controls.find((c) => c.manifest.constructorName === "LinkedEnvironment") ?? solution?.controls[0];
-  const script = solution?.webResources.find((w) => w.name === FORM_SCRIPT_NAME) ?? solution?.webResources.find((w) => w.name.endsWith(".js"));
+  const shipped =
+    solution?.controls.find((c) => c.manifest.constructorName === "LinkedEnvironment") ?? solution?.controls[0];
+  const script =
+    solution?.webResources.find((w) => w.name === FORM_SCRIPT_NAME) ??
+    solution?.webResources.find((w) => w.name.endsWith(".js"));
   if (solution && !shipped) problems.push("The solution has no control.");
   if (solution && !script) problems.push(`The solution has no ${FORM_SCRIPT_NAME} web resource.`);
   return {
@@ -103,7 +115,8 @@ export function buildDemoConfig(query: PageQuery, solution: ShippedSolution | un
             instances: instances(query),
           }
         : null,
-    formScript: script && query.script ? { url: `/solution/webresources/${script.name}`, options: query.formOptions } : null,
+    formScript:
+      script && query.script ? { url: `/solution/webresources/${script.name}`, options: query.formOptions } : null,
     order: query.order,
     problems,
   };

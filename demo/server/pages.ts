@@ -4,8 +4,16 @@ import { CONFIG_ELEMENT_ID, type DemoConfig } from "../host/config";
 import type { PageQuery } from "./pageConfig";
 
 const LANGUAGE_NAMES: Record<string, string> = {
-  en: "English", de: "Deutsch", fr: "Français", es: "Español", it: "Italiano", nl: "Nederlands",
-  "pt-BR": "Português (Brasil)", ja: "日本語", "zh-CN": "中文(简体)", ar: "العربية",
+  en: "English",
+  de: "Deutsch",
+  fr: "Français",
+  es: "Español",
+  it: "Italiano",
+  nl: "Nederlands",
+  "pt-BR": "Português (Brasil)",
+  ja: "日本語",
+  "zh-CN": "中文(简体)",
+  ar: "العربية",
 };
 
 export function escapeHtml(text: string): string {
@@ -68,7 +76,9 @@ export function formPage(config: DemoConfig, query: PageQuery): string {
   const controls = config.control?.instances ?? [];
   const slots = controls
     .map(
-      (c) => `<div class="field" data-control="${c.id}"><span class="label" id="${c.id}-label">${escapeHtml(c.label)}</span>
+      (
+        c,
+      ) => `<div class="field" data-control="${c.id}"><span class="label" id="${c.id}-label">${escapeHtml(c.label)}</span>
         <div role="group" aria-labelledby="${c.id}-label" data-control-slot="${c.id}" data-testid="${c.id}"></div>
         <span class="field-notification" data-control-notification="${c.id}" hidden></span></div>`,
     )

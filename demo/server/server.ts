@@ -38,7 +38,13 @@ function cookies(request: IncomingMessage): Map<string, string> {
   return jar;
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array, headers: Record<string, string | string[]> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Uint8Array,
+  headers: Record<string, string | string[]> = {},
+): void {
   response.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", ...headers });
   response.end(body);
 }
@@ -49,7 +55,10 @@ const JS = "text/javascript; charset=utf-8";
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const log = new RequestLog();
   const source = new SolutionSource(options.zipPath);
-  const [platform, hostBundles] = await Promise.all([loadPlatformLibraries(options.root, join(options.root, "out/demo")), buildHostBundles(options.root)]);
+  const [platform, hostBundles] = await Promise.all([
+    loadPlatformLibraries(options.root, join(options.root, "out/demo")),
+    buildHostBundles(options.root),
+  ]);
 
   function api(request: IncomingMessage, response: ServerResponse, url: URL, apiVersion: string): void {
     const jar = cookies(request);
@@ -57,8 +66,18 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     const named = url.searchParams.get("scenario") ?? jar.get(SCENARIO_COOKIE);
     const scenario = isScenario(named) ? named : DEFAULT_SCENARIO;
     const delay = Number(url.searchParams.get("delay") ?? jar.get(DELAY_COOKIE));
-    log.record({ at: Date.now(), method: request.method ?? "GET", path: url.pathname, scenario, referer: request.headers.referer ?? "" });
-    const answer = respond(scenario, { origin: `http://${request.headers.host}`, apiVersion, delayMs: Number.isFinite(delay) ? delay : undefined });
+    log.record({
+      at: Date.now(),
+      method: request.method ?? "GET",
+      path: url.pathname,
+      scenario,
+      referer: request.headers.referer ?? "",
+    });
+    const answer = respond(scenario, {
+      origin: `http://${request.headers.host}`,
+      apiVersion,
+      delayMs: Number.isFinite(delay) ? delay : undefined,
+    });
     const finish = () => {
       if (answer.drop) {
         request.socket.destroy();
@@ -76,7 +95,11 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     const { solution, problems } = source.load();
     const config = buildDemoConfig(query, solution, problems);
     const setCookie = [`${SCENARIO_COOKIE}=${query.scenario}; Path=/; SameSite=Strict`];
-    setCookie.push(query.delayMs === undefined ? `${DELAY_COOKIE}=; Path=/; Max-Age=0` : `${DELAY_COOKIE}=${query.delayMs}; Path=/; SameSite=Strict`);
+    setCookie.push(
+      query.delayMs === undefined
+        ? `${DELAY_COOKIE}=; Path=/; Max-Age=0`
+        : `${DELAY_COOKIE}=${query.delayMs}; Path=/; SameSite=Strict`,
+    );
     send(response, 200, "text/html; charset=utf-8", formPage(config, query), { "Set-Cookie": setCookie });
   }
 
@@ -101,25 +124,46 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     const apiMatch = API_PATH.exec(path);
     if (apiMatch && request.method === "GET") return api(request, response, url, apiMatch[1]);
     if (path.startsWith("/api/data/")) {
-      return send(response, 404, "application/json", JSON.stringify({ error: { code: "0x8006088a", message: `Resource not found for the segment '${path.split("/").pop()}'.` } }));
+      return send(
+        response,
+        404,
+        "application/json",
+        JSON.stringify({
+          error: { code: "0x8006088a", message: `Resource not found for the segment '${path.split("/").pop()}'.` },
+        }),
+      );
     }
     if (path === "/__emulator/stats") return send(response, 200, "application/json", JSON.stringify(log.stats()));
     if (path === "/__emulator/reset" && request.method === "POST") {
       log.reset();
       return send(response, 204, "text/plain", "");
     }
-    if (path === "/__emulator/scenarios") return send(response, 200, "application/json", JSON.stringify(SCENARIOS.map((s) => ({ name: s, description: SCENARIO_DESCRIPTIONS[s] }))));
+    if (path === "/__emulator/scenarios")
+      return send(
+        response,
+        200,
+        "application/json",
+        JSON.stringify(SCENARIOS.map((s) => ({ name: s, description: SCENARIO_DESCRIPTIONS[s] }))),
+      );
     if (path === "/" || path === "/index.html") return page(response, url);
     if (path === "/frame") {
       const { solution } = source.load();
       const script = solution?.webResources.find((w) => w.name === FORM_SCRIPT_NAME);
-      return send(response, 200, "text/html; charset=utf-8", framePage(script ? `/solution/webresources/${script.name}` : undefined));
+      return send(
+        response,
+        200,
+        "text/html; charset=utf-8",
+        framePage(script ? `/solution/webresources/${script.name}` : undefined),
+      );
     }
     if (path === "/assets/host.js") return send(response, 200, JS, hostBundles.host);
     if (path === "/assets/frame.js") return send(response, 200, JS, hostBundles.frame);
-    if (path === "/platform/react.js") return send(response, 200, JS, platform.react, { "Cache-Control": "max-age=3600" });
-    if (path === "/platform/react-dom.js") return send(response, 200, JS, platform.reactDom, { "Cache-Control": "max-age=3600" });
-    if (path === "/platform/fluent.js") return send(response, 200, JS, platform.fluent, { "Cache-Control": "max-age=3600" });
+    if (path === "/platform/react.js")
+      return send(response, 200, JS, platform.react, { "Cache-Control": "max-age=3600" });
+    if (path === "/platform/react-dom.js")
+      return send(response, 200, JS, platform.reactDom, { "Cache-Control": "max-age=3600" });
+    if (path === "/platform/fluent.js")
+      return send(response, 200, JS, platform.fluent, { "Cache-Control": "max-age=3600" });
     if (path.startsWith("/solution/")) return shipped(response, path);
     if (path === "/favicon.ico") return send(response, 204, "text/plain", "");
     send(response, 404, "text/plain", "Not found");

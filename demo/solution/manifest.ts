@@ -37,7 +37,10 @@ export function parseControlManifest(xml: string): ControlManifest {
   if (!namespace || !constructorName) throw new Error("ControlManifest.xml has no <control namespace constructor>");
   const groups = new Map<string, string[]>();
   for (const group of asArray(pick(control, "type-group"))) {
-    groups.set(attr(group, "name") ?? "", asArray(pick(group, "type")).map((t) => textOf(t) ?? ""));
+    groups.set(
+      attr(group, "name") ?? "",
+      asArray(pick(group, "type")).map((t) => textOf(t) ?? ""),
+    );
   }
   const properties = asArray(pick(control, "property")).map((p): ManifestProperty => {
     const group = attr(p, "of-type-group");

@@ -41,7 +41,10 @@ function entry(files: Record<string, Uint8Array>, path: string, zipPath: string)
  */
 export function readSolution(zipPath: string): ShippedSolution {
   const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
-  const customizations = parseXml(strFromU8(entry(files, "customizations.xml", zipPath)), ["WebResource", "CustomControl"]);
+  const customizations = parseXml(strFromU8(entry(files, "customizations.xml", zipPath)), [
+    "WebResource",
+    "CustomControl",
+  ]);
   const root = pick(customizations, "ImportExportXml");
 
   const webResources = asArray(pick(root, "WebResources", "WebResource")).map((node): ShippedWebResource => {

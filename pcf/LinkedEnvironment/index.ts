@@ -42,7 +42,10 @@ export class LinkedEnvironment implements ComponentFramework.ReactControl<IInput
   updateView(context: Context): React.ReactElement {
     this.context = context;
     this.notifyIfPending(this.pendingColumnValue());
-    return React.createElement(LinkedEnvironmentRoot, toViewProps(context, { store: this.store, translate: this.translate, idPrefix: this.idPrefix }));
+    return React.createElement(
+      LinkedEnvironmentRoot,
+      toViewProps(context, { store: this.store, translate: this.translate, idPrefix: this.idPrefix }),
+    );
   }
 
   getOutputs(): IOutputs {

@@ -141,10 +141,14 @@ function sourceDrift(inputs: Inputs): string[] {
   const source = describeSource(inputs.source);
   const notes: string[] = [];
   if (source.version !== inputs.versions.dataverse) {
-    notes.push(`src/Other/Solution.xml says version ${source.version}; package.json makes it ${inputs.versions.dataverse}`);
+    notes.push(
+      `src/Other/Solution.xml says version ${source.version}; package.json makes it ${inputs.versions.dataverse}`,
+    );
   }
   if (source.publisherPrefix !== inputs.publisher.customizationPrefix) {
-    notes.push(`src/Other/Solution.xml has publisher prefix ${source.publisherPrefix}; publisher.json has ${inputs.publisher.customizationPrefix}`);
+    notes.push(
+      `src/Other/Solution.xml has publisher prefix ${source.publisherPrefix}; publisher.json has ${inputs.publisher.customizationPrefix}`,
+    );
   }
   return notes;
 }
@@ -176,13 +180,17 @@ export function packSolution(options: PackOptions = {}): PackResult {
   });
   if (schema.status === "unavailable") warn(`customizations.xml was not schema-checked: ${schema.reason}`);
   for (const note of sourceDrift(inputs)) {
-    warn(`${note}. The zips and unpacked/ use the latter; \`npm run build:solution -- --sync-source\` updates the source.`);
+    warn(
+      `${note}. The zips and unpacked/ use the latter; \`npm run build:solution -- --sync-source\` updates the source.`,
+    );
   }
 
   const uniqueName = describeSource(inputs.source).uniqueName;
   const base = `${uniqueName}_${inputs.versions.semver}`;
   mkdirSync(paths.outputDir, { recursive: true });
-  for (const stale of readdirSync(paths.outputDir).filter((name) => name.startsWith(`${uniqueName}_`) && name.endsWith(".zip"))) {
+  for (const stale of readdirSync(paths.outputDir).filter(
+    (name) => name.startsWith(`${uniqueName}_`) && name.endsWith(".zip"),
+  )) {
     rmSync(join(paths.outputDir, stale));
   }
   const unmanaged = zipFiles(inputs, 0, customizations);
@@ -211,8 +219,12 @@ export function syncSource(options: PackOptions = {}): string {
   const sourceDir = resolve(options.sourceDir ?? join(repoRoot, "solution", "src"));
   const path = join(sourceDir, "Other", "Solution.xml");
   const source = readXml(sourceDir, "Other/Solution.xml");
-  const packageJson = JSON.parse(readFileSync(options.packageJson ?? join(repoRoot, "package.json"), "utf8")) as { version?: unknown };
-  const publisher = readPublisherConfig(JSON.parse(readFileSync(options.publisherJson ?? join(repoRoot, "solution", "publisher.json"), "utf8")));
+  const packageJson = JSON.parse(readFileSync(options.packageJson ?? join(repoRoot, "package.json"), "utf8")) as {
+    version?: unknown;
+  };
+  const publisher = readPublisherConfig(
+    JSON.parse(readFileSync(options.publisherJson ?? join(repoRoot, "solution", "publisher.json"), "utf8")),
+  );
   writeFileSync(
     path,
     buildSolutionXml(source, {

@@ -47,11 +47,20 @@ export function readPublisherConfig(json: unknown): PublisherConfig {
   }
   const prefix = raw.customizationPrefix;
   if (typeof prefix !== "string" || !/^[a-z][a-z0-9]{1,7}$/.test(prefix) || prefix.startsWith("mscrm")) {
-    throw new PublisherError('publisher.json "customizationPrefix" must be 2-8 lower-case letters or digits, starting with a letter, not "mscrm"');
+    throw new PublisherError(
+      'publisher.json "customizationPrefix" must be 2-8 lower-case letters or digits, starting with a letter, not "mscrm"',
+    );
   }
   const optionPrefix = raw.customizationOptionValuePrefix;
-  if (typeof optionPrefix !== "number" || !Number.isInteger(optionPrefix) || optionPrefix < 10000 || optionPrefix > 99999) {
-    throw new PublisherError('publisher.json "customizationOptionValuePrefix" must be a whole number from 10000 to 99999');
+  if (
+    typeof optionPrefix !== "number" ||
+    !Number.isInteger(optionPrefix) ||
+    optionPrefix < 10000 ||
+    optionPrefix > 99999
+  ) {
+    throw new PublisherError(
+      'publisher.json "customizationOptionValuePrefix" must be a whole number from 10000 to 99999',
+    );
   }
   return {
     uniqueName,
@@ -76,9 +85,29 @@ export function labelList(items: Record<string, string>): XmlNode[] {
 
 // The address fields an export writes for a publisher with no address; Dataverse reads them all as optional.
 const addressFields = [
-  "City", "County", "Country", "Fax", "FreightTermsCode", "ImportSequenceNumber", "Latitude", "Line1", "Line2",
-  "Line3", "Longitude", "Name", "PostalCode", "PostOfficeBox", "PrimaryContactName", "ShippingMethodCode",
-  "StateOrProvince", "Telephone1", "Telephone2", "Telephone3", "TimeZoneRuleVersionNumber", "UPSZone", "UTCOffset",
+  "City",
+  "County",
+  "Country",
+  "Fax",
+  "FreightTermsCode",
+  "ImportSequenceNumber",
+  "Latitude",
+  "Line1",
+  "Line2",
+  "Line3",
+  "Longitude",
+  "Name",
+  "PostalCode",
+  "PostOfficeBox",
+  "PrimaryContactName",
+  "ShippingMethodCode",
+  "StateOrProvince",
+  "Telephone1",
+  "Telephone2",
+  "Telephone3",
+  "TimeZoneRuleVersionNumber",
+  "UPSZone",
+  "UTCOffset",
   "UTCConversionTimeZoneCode",
 ];
 

@@ -55,7 +55,10 @@ export function buildSolutionXml(
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(text(manifest, "UniqueName", what))) {
     throw new SolutionXmlError(`${what}: <UniqueName> must be letters, digits and _`);
   }
-  for (const [list, item] of [["LocalizedNames", "LocalizedName"], ["Descriptions", "Description"]]) {
+  for (const [list, item] of [
+    ["LocalizedNames", "LocalizedName"],
+    ["Descriptions", "Description"],
+  ]) {
     if (!children(child(manifest, list, what), item).some((label) => attribute(label, "languagecode") === "1033")) {
       throw new SolutionXmlError(`${what}: <${list}> needs a 1033 (English) entry`);
     }

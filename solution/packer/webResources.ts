@@ -24,8 +24,20 @@ const formCommand = "npm run build:form";
 const guidPattern = /^\{([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}$/;
 // WebResourceType codes per file extension (Dataverse webresource.webresourcetype).
 const typeByExtension: Record<string, string> = {
-  htm: "1", html: "1", css: "2", js: "3", xml: "4", png: "5", jpg: "6", gif: "7", xap: "8", xsl: "9", xslt: "9",
-  ico: "10", svg: "11", resx: "12",
+  htm: "1",
+  html: "1",
+  css: "2",
+  js: "3",
+  xml: "4",
+  png: "5",
+  jpg: "6",
+  gif: "7",
+  xap: "8",
+  xsl: "9",
+  xslt: "9",
+  ico: "10",
+  svg: "11",
+  resx: "12",
 };
 
 /** The zip entry an export writes: the name without "/" and ".", then the id in upper case. */
@@ -47,7 +59,11 @@ export function readWebResource(
   prefix: string,
 ): WebResourceComponent {
   const what = `WebResources/${name}.data.xml`;
-  const sidecar = child(parseXml(readFileSync(join(sourceDir, "WebResources", `${name}.data.xml`), "utf8"), what), "WebResource", what);
+  const sidecar = child(
+    parseXml(readFileSync(join(sourceDir, "WebResources", `${name}.data.xml`), "utf8"), what),
+    "WebResource",
+    what,
+  );
   if (text(sidecar, "Name", what) !== name) throw new WebResourceError(`${what}: <Name> must be ${name}, its path`);
   if (!name.startsWith(`${prefix}_/`)) {
     throw new WebResourceError(`${what}: the name must start with the publisher prefix "${prefix}_/"`);

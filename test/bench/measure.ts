@@ -17,10 +17,19 @@ export function shippedSizes(solution: ShippedSolution): Size[] {
   const sizes: Size[] = [];
   for (const control of solution.controls) {
     const code = control.files.get(control.manifest.codePath);
-    if (code) sizes.push({ name: `${control.folder}/${control.manifest.codePath}`, raw: code.length, gzip9: gzipSync(code, { level: 9 }).length });
+    if (code)
+      sizes.push({
+        name: `${control.folder}/${control.manifest.codePath}`,
+        raw: code.length,
+        gzip9: gzipSync(code, { level: 9 }).length,
+      });
   }
   for (const resource of solution.webResources) {
-    sizes.push({ name: `${resource.name} (${resource.fileName.replace(/^\//, "")})`, raw: resource.content.length, gzip9: gzipSync(resource.content, { level: 9 }).length });
+    sizes.push({
+      name: `${resource.name} (${resource.fileName.replace(/^\//, "")})`,
+      raw: resource.content.length,
+      gzip9: gzipSync(resource.content, { level: 9 }).length,
+    });
   }
   return sizes;
 }
@@ -39,7 +48,10 @@ export async function requestsPerPage(harness: DemoHarness, controls: number, sc
   const { page } = await harness.newPage();
   await page.goto(formUrl(harness.server.url, { scenario: "linked", controls, script }));
   for (let n = 1; n <= controls; n++) await waitForControlText(page, new URL(LINKED.Url).host, n);
-  if (script) await page.waitForFunction(() => (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo.formNotifications.length > 0);
+  if (script)
+    await page.waitForFunction(
+      () => (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo.formNotifications.length > 0,
+    );
   await page.waitForTimeout(300);
   return harness.server.log.stats().count;
 }
@@ -65,7 +77,10 @@ export async function responseToPaint(harness: DemoHarness, query: FormQuery): P
 async function measureFrom(page: Page): Promise<PaintSample> {
   const handle = await page.waitForFunction(() => {
     const api = (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo;
-    const entry = performance.getEntriesByType("resource").find((e) => e.name.includes("RetrieveFinanceAndOperationsIntegrationDetails")) as PerformanceResourceTiming | undefined;
+    const entry = performance
+      .getEntriesByType("resource")
+      .find((e) => e.name.includes("RetrieveFinanceAndOperationsIntegrationDetails")) as
+      PerformanceResourceTiming | undefined;
     if (api.paintedAt === undefined || api.valuesInDomAt === undefined || !entry) return undefined;
     return { painted: api.paintedAt - entry.responseEnd, inDom: api.valuesInDomAt - entry.responseEnd };
   });

@@ -5,7 +5,15 @@ import { parseArgs } from "node:util";
 import { unmanagedZipPath } from "../../demo/build/ensureBuilt";
 import { readSolution } from "../../demo/solution/readSolution";
 import { ROOT, startHarness, type FormQuery } from "../e2e/support/demo";
-import { median, percentile, requestsPerPage, responseToPaint, shippedSizes, timeBuild, type PaintSample } from "./measure";
+import {
+  median,
+  percentile,
+  requestsPerPage,
+  responseToPaint,
+  shippedSizes,
+  timeBuild,
+  type PaintSample,
+} from "./measure";
 
 /**
  * `npm run bench`: numbers for the built artifacts, printed and written to BENCHMARKS.md.
@@ -38,9 +46,17 @@ async function main(): Promise<void> {
     out();
     out(`- CPUs: ${availableParallelism()} (nproc) × ${cpus()[0]?.model ?? "unknown"}`);
     out(`- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
-    out(`- Node ${process.version}; Chromium ${harness.browser.version()} (headless, ${process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"})`);
-    out(`- Load average (1, 5, 15 min) when the bench started: ${loadBefore.map((l) => l.toFixed(2)).join(", ")}; after the build: ${loadavg().map((l) => l.toFixed(2)).join(", ")} (other work on the machine inflates the times)`);
-    out(`- Package version ${(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version}, measured ${new Date().toISOString()}`);
+    out(
+      `- Node ${process.version}; Chromium ${harness.browser.version()} (headless, ${process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"})`,
+    );
+    out(
+      `- Load average (1, 5, 15 min) when the bench started: ${loadBefore.map((l) => l.toFixed(2)).join(", ")}; after the build: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(", ")} (other work on the machine inflates the times)`,
+    );
+    out(
+      `- Package version ${(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version}, measured ${new Date().toISOString()}`,
+    );
     out();
     out("## Shipped artifacts (from the unmanaged zip)");
     out();
@@ -59,7 +75,9 @@ async function main(): Promise<void> {
       `median ${median(values).toFixed(1)} ms; p90 ${percentile(values, 90).toFixed(1)} ms; min ${Math.min(...values).toFixed(1)} ms; max ${Math.max(...values).toFixed(1)} ms`;
     out(`## Emulator response to values painted (1 control, ${loads} loads each, a fresh tab per load)`);
     out();
-    out("Start: the API response's `responseEnd` (resource timing). End: the environment id's text appearing in the DOM");
+    out(
+      "Start: the API response's `responseEnd` (resource timing). End: the environment id's text appearing in the DOM",
+    );
     out("(MutationObserver), then the next animation frame (painted). Both in the page's clock.");
     out();
     out("| answer | response -> in the DOM | response -> painted |");
@@ -76,13 +94,18 @@ async function main(): Promise<void> {
     out();
     out("## Build");
     out();
-    out(buildMs === undefined ? "- `npm run build`: not timed (--skip-build)" : `- \`npm run build\` wall time: ${(buildMs / 1000).toFixed(1)} s`);
+    out(
+      buildMs === undefined
+        ? "- `npm run build`: not timed (--skip-build)"
+        : `- \`npm run build\` wall time: ${(buildMs / 1000).toFixed(1)} s`,
+    );
   } finally {
     await harness.close();
   }
 
   if (!values["no-write"]) {
-    const header = "# Benchmarks\n\nWritten by `npm run bench` (test/bench/run.ts); rerun it to refresh. Numbers come from the built solution zip running in real Chromium against the demo's emulated Dataverse.\n\n";
+    const header =
+      "# Benchmarks\n\nWritten by `npm run bench` (test/bench/run.ts); rerun it to refresh. Numbers come from the built solution zip running in real Chromium against the demo's emulated Dataverse.\n\n";
     writeFileSync(join(ROOT, "BENCHMARKS.md"), `${header}${lines.join("\n")}\n`);
     console.log("\nWrote BENCHMARKS.md");
   }

@@ -38,25 +38,42 @@ describe("the built control", () => {
 
   it("registers FinOpsLink.LinkedEnvironment, a class with the whole lifecycle", () => {
     const registered: Array<[string, { prototype: Record<string, unknown> }]> = [];
-    const window = { ComponentFramework: { registerControl: (name: string, ctor: { prototype: Record<string, unknown> }) => registered.push([name, ctor]) } };
+    const window = {
+      ComponentFramework: {
+        registerControl: (name: string, ctor: { prototype: Record<string, unknown> }) => registered.push([name, ctor]),
+      },
+    };
     // The platform hands in its React and Fluent under these names; here they are the same packages from node_modules.
-    const platform = { Reactv16: jest.requireActual<object>("react"), FluentUIReactv940: jest.requireActual<object>("@fluentui/react-components") };
-    runInNewContext(readFileSync(bundlePath, "utf8"), { window, ComponentFramework: window.ComponentFramework, ...platform });
+    const platform = {
+      Reactv16: jest.requireActual<object>("react"),
+      FluentUIReactv940: jest.requireActual<object>("@fluentui/react-components"),
+    };
+    runInNewContext(readFileSync(bundlePath, "utf8"), {
+      window,
+      ComponentFramework: window.ComponentFramework,
+      ...platform,
+    });
     expect(registered.map(([name]) => name)).toEqual(["FinOpsLink.LinkedEnvironment"]);
     const prototype = registered[0][1].prototype;
-    for (const method of ["init", "updateView", "getOutputs", "destroy"]) expect(typeof prototype[method]).toBe("function");
+    for (const method of ["init", "updateView", "getOutputs", "destroy"])
+      expect(typeof prototype[method]).toBe("function");
   });
 
   it("ships a manifest with the package version, virtual React + Fluent, and all ten resx files", () => {
-    const manifest = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", isArray: (name) => ["resx", "platform-library", "property"].includes(name) }).parse(
-      readFileSync(join(outDir, "ControlManifest.xml"), "utf8"),
-    ) as {
+    const manifest = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: "@_",
+      isArray: (name) => ["resx", "platform-library", "property"].includes(name),
+    }).parse(readFileSync(join(outDir, "ControlManifest.xml"), "utf8")) as {
       manifest: {
         control: {
           "@_namespace": string;
           "@_version": string;
           "@_control-type": string;
-          resources: { resx: Array<{ "@_path": string }>; "platform-library": Array<{ "@_name": string; "@_version": string }> };
+          resources: {
+            resx: Array<{ "@_path": string }>;
+            "platform-library": Array<{ "@_name": string; "@_version": string }>;
+          };
         };
       };
     };
@@ -65,7 +82,10 @@ describe("the built control", () => {
     expect(control["@_namespace"]).toBe("FinOpsLink");
     expect(control["@_version"]).toBe(version.match(/^\d+\.\d+\.\d+/)?.[0]);
     expect(control["@_control-type"]).toBe("virtual");
-    expect(control.resources["platform-library"].map((l) => `${l["@_name"]} ${l["@_version"]}`).sort()).toEqual(["Fluent 9.46.2", "React 16.14.0"]);
+    expect(control.resources["platform-library"].map((l) => `${l["@_name"]} ${l["@_version"]}`).sort()).toEqual([
+      "Fluent 9.46.2",
+      "React 16.14.0",
+    ]);
     const expected = LANGUAGES.map((l) => resxFileName(l.lcid)).sort();
     expect(control.resources.resx.map((r) => r["@_path"].replace(/^strings\//, "")).sort()).toEqual(expected);
     expect(readdirSync(join(outDir, "strings")).sort()).toEqual(expected);

@@ -11,7 +11,11 @@ export const RESULTS = {
   linked: { kind: "linked", details: DETAILS, fromCache: false },
   notLinked: { kind: "notLinked", fromCache: false },
   unauthorized: { kind: "unauthorized", code: "0x8005f101", message: "Token expired" },
-  forbidden: { kind: "forbidden", code: "0x80040220", message: "Principal user is missing prvReadOrganization privilege" },
+  forbidden: {
+    kind: "forbidden",
+    code: "0x80040220",
+    message: "Principal user is missing prvReadOrganization privilege",
+  },
   offline: { kind: "offline" },
   offlineLastKnown: { kind: "offline", lastKnown: DETAILS },
   invalid: { kind: "invalid", field: "Url", reason: "not https" },

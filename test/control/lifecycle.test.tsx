@@ -17,11 +17,22 @@ interface FakeResponse {
 
 function respond(status: number, body: unknown): FakeResponse {
   const text = JSON.stringify(body);
-  return { ok: status >= 200 && status < 300, status, json: async () => JSON.parse(text) as unknown, text: async () => text };
+  return {
+    ok: status >= 200 && status < 300,
+    status,
+    json: async () => JSON.parse(text) as unknown,
+    text: async () => text,
+  };
 }
 
-const LINKED = respond(200, { Url: FO_URL, TenantId: TENANT_ID.toUpperCase(), Id: "{3E1F0C2A-5B6D-4E7F-8091-A2B3C4D5E6F7}" });
-const NOT_LINKED = respond(404, { error: { code: "0x80048d0b", message: "Dataverse instance isn't integrated with finance and operations." } });
+const LINKED = respond(200, {
+  Url: FO_URL,
+  TenantId: TENANT_ID.toUpperCase(),
+  Id: "{3E1F0C2A-5B6D-4E7F-8091-A2B3C4D5E6F7}",
+});
+const NOT_LINKED = respond(404, {
+  error: { code: "0x80048d0b", message: "Dataverse instance isn't integrated with finance and operations." },
+});
 const SERVER_ERROR = respond(500, { error: { code: "0x80040216", message: "An unexpected error occurred." } });
 
 let fetchMock: jest.Mock<Promise<FakeResponse>, [string, unknown?]>;
@@ -170,7 +181,10 @@ describe("getOutputs: writing the URL into the column", () => {
 
   it("does not write when the control is disabled or column security forbids editing", async () => {
     const disabled = start({ disabled: true, properties: { writeUrlToColumn: "yes" } });
-    const secured = start({ security: { readable: true, editable: false, secured: true }, properties: { writeUrlToColumn: "yes" } });
+    const secured = start({
+      security: { readable: true, editable: false, secured: true },
+      properties: { writeUrlToColumn: "yes" },
+    });
     await flush();
     expect(disabled.notify).not.toHaveBeenCalled();
     expect(secured.notify).not.toHaveBeenCalled();

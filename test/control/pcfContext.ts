@@ -46,8 +46,18 @@ export function resxLookup(lcid: Lcid): (key: string) => string {
   return (key) => table.get(key) ?? key;
 }
 
-function stringProperty(raw: string | null | undefined, security?: Security): ComponentFramework.PropertyTypes.StringProperty {
-  return { raw: raw ?? null, formatted: raw ?? undefined, error: false, errorMessage: "", type: "SingleLine.Text", security };
+function stringProperty(
+  raw: string | null | undefined,
+  security?: Security,
+): ComponentFramework.PropertyTypes.StringProperty {
+  return {
+    raw: raw ?? null,
+    formatted: raw ?? undefined,
+    error: false,
+    errorMessage: "",
+    type: "SingleLine.Text",
+    security,
+  };
 }
 
 function enumProperty<T extends string>(raw: T | undefined): ComponentFramework.PropertyTypes.EnumProperty<T> {
@@ -97,7 +107,9 @@ export function fakeContext(options: FakeContextOptions = {}): Context {
     } as Partial<ComponentFramework.UserSettings>,
     client: { isOffline: () => options.offline ?? false } as Partial<ComponentFramework.Client>,
     resources: { getString: resxLookup(lcid), getResource: () => undefined } as ComponentFramework.Resources,
-    fluentDesignLanguage: options.dark ? ({ tokenTheme: webDarkTheme, isDarkTheme: true } as unknown as ComponentFramework.FluentDesignState) : undefined,
+    fluentDesignLanguage: options.dark
+      ? ({ tokenTheme: webDarkTheme, isDarkTheme: true } as unknown as ComponentFramework.FluentDesignState)
+      : undefined,
     updatedProperties: [],
   };
   return partial as unknown as Context;

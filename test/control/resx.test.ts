@@ -10,7 +10,14 @@ import { join, resolve } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { catalog, LANGUAGES } from "../../core/strings";
 import { controlStrings } from "../../core/strings/control";
-import { buildResx, controlResxKeys, manifestVersion, parseResx, resxFileName, syncManifestVersion } from "../../scripts/resx";
+import {
+  buildResx,
+  controlResxKeys,
+  manifestVersion,
+  parseResx,
+  resxFileName,
+  syncManifestVersion,
+} from "../../scripts/resx";
 
 const root = resolve(__dirname, "../..");
 const manifestPath = join(root, "pcf/LinkedEnvironment/ControlManifest.Input.xml");
@@ -34,10 +41,14 @@ function manifestKeys(xml: string): string[] {
 /** Every key the control's source asks for by name ("Control_…", "Result_…"). */
 function sourceKeys(): string[] {
   const dir = join(root, "pcf/LinkedEnvironment");
-  const files = ["index.ts", ...["components", "services"].flatMap((sub) => readdirSync(join(dir, sub)).map((f) => join(sub, f)))];
+  const files = [
+    "index.ts",
+    ...["components", "services"].flatMap((sub) => readdirSync(join(dir, sub)).map((f) => join(sub, f))),
+  ];
   const keys = new Set<string>();
   for (const file of files) {
-    for (const match of readFileSync(join(dir, file), "utf8").matchAll(/"((?:Control|Result)_[A-Za-z]+)"/g)) keys.add(match[1]);
+    for (const match of readFileSync(join(dir, file), "utf8").matchAll(/"((?:Control|Result)_[A-Za-z]+)"/g))
+      keys.add(match[1]);
   }
   return [...keys];
 }
@@ -48,8 +59,13 @@ describe("generated resx files", () => {
 
   beforeAll(() => {
     outDir = mkdtempSync(join(tmpdir(), "finops-resx-"));
-    execFileSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/generate-resx.ts", "--out", outDir], { cwd: root });
-    for (const { lcid } of LANGUAGES) files.set(lcid, parseResx(readFileSync(join(outDir, resxFileName(lcid)), "utf8")));
+    execFileSync(
+      process.execPath,
+      [join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/generate-resx.ts", "--out", outDir],
+      { cwd: root },
+    );
+    for (const { lcid } of LANGUAGES)
+      files.set(lcid, parseResx(readFileSync(join(outDir, resxFileName(lcid)), "utf8")));
   });
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -59,12 +75,15 @@ describe("generated resx files", () => {
     expect(referenced).toEqual(readdirSync(outDir).sort());
   });
 
-  it.each(LANGUAGES.map((l) => [l.tag, l.lcid] as const))("%s has every manifest, control and result key, none empty", (_tag, lcid) => {
-    const strings = files.get(lcid)!;
-    const needed = new Set([...manifestKeys(manifestXml), ...sourceKeys(), ...controlResxKeys()]);
-    const missing = [...needed].filter((key) => !strings.get(key)?.trim());
-    expect(missing).toEqual([]);
-  });
+  it.each(LANGUAGES.map((l) => [l.tag, l.lcid] as const))(
+    "%s has every manifest, control and result key, none empty",
+    (_tag, lcid) => {
+      const strings = files.get(lcid)!;
+      const needed = new Set([...manifestKeys(manifestXml), ...sourceKeys(), ...controlResxKeys()]);
+      const missing = [...needed].filter((key) => !strings.get(key)?.trim());
+      expect(missing).toEqual([]);
+    },
+  );
 
   it("carries the catalog's text exactly, including quotes, ampersands and placeholders", () => {
     for (const { lcid, tag } of LANGUAGES) {
@@ -78,7 +97,9 @@ describe("generated resx files", () => {
   });
 
   it("is well-formed resx with the standard headers", () => {
-    const parsed = new XMLParser({ ignoreAttributes: false }).parse(buildResx(1041)) as { root: { resheader: Array<{ "@_name": string; value: string }> } };
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(buildResx(1041)) as {
+      root: { resheader: Array<{ "@_name": string; value: string }> };
+    };
     expect(parsed.root.resheader.find((h) => h["@_name"] === "resmimetype")?.value).toBe("text/microsoft-resx");
   });
 });
@@ -95,11 +116,16 @@ describe("the control's catalog", () => {
     }
   });
 
-  it.each(LANGUAGES.filter((l) => l.tag !== "en").map((l) => l.tag))("%s is translated, not a copy of English", (tag) => {
-    const same = Object.entries(english).filter(([key, text]) => controlStrings[tag][key as keyof typeof english] === text);
-    // Only words that are the same in both languages may stay (e.g. "Layout", "No", "Compact").
-    expect(same.length).toBeLessThanOrEqual(3);
-  });
+  it.each(LANGUAGES.filter((l) => l.tag !== "en").map((l) => l.tag))(
+    "%s is translated, not a copy of English",
+    (tag) => {
+      const same = Object.entries(english).filter(
+        ([key, text]) => controlStrings[tag][key as keyof typeof english] === text,
+      );
+      // Only words that are the same in both languages may stay (e.g. "Layout", "No", "Compact").
+      expect(same.length).toBeLessThanOrEqual(3);
+    },
+  );
 });
 
 describe("manifest version sync", () => {
@@ -111,7 +137,9 @@ describe("manifest version sync", () => {
   it("changes only the control version and keeps the rest of the manifest as written", () => {
     const bumped = syncManifestVersion(manifestXml, "2.3.4-beta.1");
     expect(manifestVersion(bumped)).toBe("2.3.4");
-    expect(bumped.replace('version="2.3.4"', 'version="1.0.0"')).toBe(manifestXml.replace(/control (.*?)version="[^"]+"/, 'control $1version="1.0.0"'));
+    expect(bumped.replace('version="2.3.4"', 'version="1.0.0"')).toBe(
+      manifestXml.replace(/control (.*?)version="[^"]+"/, 'control $1version="1.0.0"'),
+    );
     expect(syncManifestVersion(bumped, "2.3.4")).toBe(bumped);
   });
 

@@ -60,7 +60,12 @@ describe("readSettings", () => {
 });
 
 describe("columnValueToWrite", () => {
-  const base = { result: RESULTS.linked as IntegrationResult, writeUrlToColumn: true, canEdit: true, currentValue: null };
+  const base = {
+    result: RESULTS.linked as IntegrationResult,
+    writeUrlToColumn: true,
+    canEdit: true,
+    currentValue: null,
+  };
 
   it("gives the F&O URL when the option is on and the column differs", () => {
     expect(columnValueToWrite(base)).toBe(FO_URL);

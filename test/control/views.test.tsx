@@ -69,7 +69,9 @@ describe("linked", () => {
   });
 
   it("shows no ids list at all when both are off", async () => {
-    const { container } = await renderView(RESULTS.linked, { properties: { showTenantId: "no", showEnvironmentId: "no" } });
+    const { container } = await renderView(RESULTS.linked, {
+      properties: { showTenantId: "no", showEnvironmentId: "no" },
+    });
     expect(container.querySelector("dl")).toBeNull();
     expect(screen.queryAllByRole("button")).toHaveLength(0);
   });
@@ -98,7 +100,11 @@ describe("linked", () => {
   });
 
   it("never turns a non-https URL into a link", async () => {
-    const unsafe: IntegrationResult = { kind: "linked", details: { ...DETAILS, url: "javascript:alert(1)" }, fromCache: false };
+    const unsafe: IntegrationResult = {
+      kind: "linked",
+      details: { ...DETAILS, url: "javascript:alert(1)" },
+      fromCache: false,
+    };
     const { container } = await renderView(unsafe);
     expect(container.querySelector("a")).toBeNull();
     expect(container.innerHTML).not.toContain('href="javascript');
@@ -162,7 +168,9 @@ describe("states that are not a link", () => {
   });
 
   it("column security: says the column can't be read instead of showing data", async () => {
-    const { container } = await renderView(RESULTS.linked, { security: { readable: false, editable: false, secured: true } });
+    const { container } = await renderView(RESULTS.linked, {
+      security: { readable: false, editable: false, secured: true },
+    });
     expect(screen.getByText(/You don't have permission to view this column/, SHOWN)).toBeTruthy();
     expect(container.querySelector("a")).toBeNull();
     expect(container.textContent).not.toContain(TENANT_ID);
@@ -248,7 +256,10 @@ describe("keyboard and copy", () => {
   });
 
   it("falls back to execCommand when the Clipboard API is refused, and says so when both fail", async () => {
-    Object.defineProperty(navigator, "clipboard", { value: { writeText: jest.fn().mockRejectedValue(new Error("denied")) }, configurable: true });
+    Object.defineProperty(navigator, "clipboard", {
+      value: { writeText: jest.fn().mockRejectedValue(new Error("denied")) },
+      configurable: true,
+    });
     const execCommand = jest.fn().mockReturnValue(true);
     Object.defineProperty(document, "execCommand", { value: execCommand, configurable: true });
     try {
@@ -269,7 +280,10 @@ describe("keyboard and copy", () => {
   it("hides the confirmation again after a few seconds", async () => {
     jest.useFakeTimers();
     try {
-      Object.defineProperty(navigator, "clipboard", { value: { writeText: jest.fn().mockResolvedValue(undefined) }, configurable: true });
+      Object.defineProperty(navigator, "clipboard", {
+        value: { writeText: jest.fn().mockResolvedValue(undefined) },
+        configurable: true,
+      });
       const store = renderView(RESULTS.linked);
       await jest.runOnlyPendingTimersAsync();
       await store;
@@ -305,12 +319,15 @@ describe("accessibility and languages", () => {
     expect(await axe(container)).toHaveNoViolations();
   });
 
-  it.each(LANGUAGES.map((l) => [l.tag, l.lcid] as const))("%s: every state renders its own words, never a key", async (_tag, lcid) => {
-    for (const result of Object.values(RESULTS)) {
-      const { container, unmount } = await renderView(result, { lcid });
-      expect(container.textContent).not.toMatch(/\b(Control|Result|Property)_[A-Za-z]+/);
-      expect(container.textContent?.trim()).not.toBe("");
-      unmount();
-    }
-  });
+  it.each(LANGUAGES.map((l) => [l.tag, l.lcid] as const))(
+    "%s: every state renders its own words, never a key",
+    async (_tag, lcid) => {
+      for (const result of Object.values(RESULTS)) {
+        const { container, unmount } = await renderView(result, { lcid });
+        expect(container.textContent).not.toMatch(/\b(Control|Result|Property)_[A-Za-z]+/);
+        expect(container.textContent?.trim()).not.toBe("");
+        unmount();
+      }
+    },
+  );
 });

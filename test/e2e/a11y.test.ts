@@ -33,13 +33,20 @@ const LOOKS = [
   { theme: "dark", lang: 1025 },
 ] as const;
 
-const CASES = STATES.flatMap((s) => LOOKS.map((look) => ({ ...s, ...look, name: `${s.state}, ${look.theme}, ${look.lang === 1025 ? "ar" : "en"}` })));
+const CASES = STATES.flatMap((s) =>
+  LOOKS.map((look) => ({ ...s, ...look, name: `${s.state}, ${look.theme}, ${look.lang === 1025 ? "ar" : "en"}` })),
+);
 
 it.each(CASES)("$name", async ({ query, shows, theme, lang }) => {
   const { page } = await harness.newPage();
   const slow = query.scenario === "slow";
   await openForm(page, harness.server.url, { ...query, theme, lang, script: !slow, formOptions: { notify: "always" } });
   await waitForControlText(page, shows === "id" ? LINKED.Id : getString(lang, shows));
-  if (!slow) await page.waitForFunction(() => (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications.length > 0);
+  if (!slow)
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications
+          .length > 0,
+    );
   expect(describeViolations(await seriousViolations(page))).toEqual([]);
 });

@@ -18,12 +18,17 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 beforeEach(() => server.log.reset());
 
-const api = (version = "v9.2", suffix = "") => `${server.url}api/data/${version}/RetrieveFinanceAndOperationsIntegrationDetails${suffix}`;
+const api = (version = "v9.2", suffix = "") =>
+  `${server.url}api/data/${version}/RetrieveFinanceAndOperationsIntegrationDetails${suffix}`;
 const as = (scenario: string) => ({ headers: { cookie: `${SCENARIO_COOKIE}=${scenario}` } });
 
 describe("emulated Dataverse", () => {
   it("linked: 200 with @odata.context, Url, TenantId, Id and extra fields, on v9.1 and v9.2, with or without ()", async () => {
-    for (const [version, suffix] of [["v9.1", ""], ["v9.2", ""], ["v9.1", "()"]]) {
+    for (const [version, suffix] of [
+      ["v9.1", ""],
+      ["v9.2", ""],
+      ["v9.1", "()"],
+    ]) {
       const response = await fetch(api(version, suffix), as("linked"));
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toMatch(/^application\/json/);
@@ -41,7 +46,9 @@ describe("emulated Dataverse", () => {
   it("notLinked: 400 with Dataverse's error body", async () => {
     const response = await fetch(api(), as("notLinked"));
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: { code: "0x80048d0b", message: "Dataverse instance isn't integrated with finance and operations." } });
+    expect(await response.json()).toEqual({
+      error: { code: "0x80048d0b", message: "Dataverse instance isn't integrated with finance and operations." },
+    });
   });
 
   it.each([
@@ -83,7 +90,8 @@ describe("emulated Dataverse", () => {
   });
 
   it("every scenario answers (or drops) and is counted; reset clears the count; other versions are 404", async () => {
-    for (const scenario of SCENARIOS.filter((s) => s !== "network" && s !== "slow")) await (await fetch(api(), as(scenario))).text();
+    for (const scenario of SCENARIOS.filter((s) => s !== "network" && s !== "slow"))
+      await (await fetch(api(), as(scenario))).text();
     expect(server.log.stats().count).toBe(SCENARIOS.length - 2);
     const stats = (await (await fetch(`${server.url}__emulator/stats`)).json()) as { count: number };
     expect(stats.count).toBe(SCENARIOS.length - 2);
@@ -112,7 +120,12 @@ describe("the solution zip, read as an import reads it", () => {
     const [control] = solution.controls;
     expect(control.folder).toBe("Controls/fol_FinOpsLink.LinkedEnvironment");
     expect(`${control.manifest.namespace}.${control.manifest.constructorName}`).toBe("FinOpsLink.LinkedEnvironment");
-    expect(control.manifest.platformLibraries).toEqual(expect.arrayContaining([{ name: "React", version: "16.14.0" }, { name: "Fluent", version: "9.46.2" }]));
+    expect(control.manifest.platformLibraries).toEqual(
+      expect.arrayContaining([
+        { name: "React", version: "16.14.0" },
+        { name: "Fluent", version: "9.46.2" },
+      ]),
+    );
     expect(control.files.get(control.manifest.codePath)?.length).toBeGreaterThan(0);
     expect(control.manifest.properties.find((p) => p.usage === "bound")?.name).toBe("value");
     expect([...control.strings.keys()].sort()).toEqual([1025, 1031, 1033, 1036, 1040, 1041, 1043, 1046, 2052, 3082]);

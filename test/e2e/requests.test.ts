@@ -18,7 +18,11 @@ async function settled(page: Page): Promise<void> {
   await waitForControlText(page, LINKED.Id, 1);
   await waitForControlText(page, LINKED.Id, 2);
   await waitForControlText(page, HOST, 3);
-  await page.waitForFunction(() => (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications.length === 1);
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications
+        .length === 1,
+  );
   // Late stragglers would show up within this window.
   await page.waitForTimeout(300);
 }
@@ -71,10 +75,20 @@ describe("the picker", () => {
     const { page } = await harness.newPage();
     await openForm(page, harness.server.url, { scenario: "linked", controls: 1 });
     await waitForControlText(page, LINKED.Id);
-    await Promise.all([page.waitForURL(/scenario=notLinked/), page.selectOption("#picker select[name=scenario]", "notLinked")]);
+    await Promise.all([
+      page.waitForURL(/scenario=notLinked/),
+      page.selectOption("#picker select[name=scenario]", "notLinked"),
+    ]);
     await waitForControlText(page, getString(1033, "Result_NotLinked"));
-    await page.waitForFunction(() => (window as unknown as { __finopsDemo: { formScript: { state: string } } }).__finopsDemo.formScript.state === "returned");
-    await Promise.all([page.waitForURL(/script=0(?!&script=1)/), page.uncheck("#picker input[type=checkbox][name=script]")]);
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __finopsDemo: { formScript: { state: string } } }).__finopsDemo.formScript.state ===
+        "returned",
+    );
+    await Promise.all([
+      page.waitForURL(/script=0(?!&script=1)/),
+      page.uncheck("#picker input[type=checkbox][name=script]"),
+    ]);
     await waitForControlText(page, getString(1033, "Result_NotLinked"));
     expect((await hostState(page)).formScript.state).toBe("pending");
     expect(await page.locator("#form-script-frame").count()).toBe(0);
@@ -83,7 +97,10 @@ describe("the picker", () => {
 
 describe("keyboard and clipboard", () => {
   /** Where focus lands on each Tab press: the control slot it is in and the element's accessible name. */
-  async function tabStops(page: Page, presses: number): Promise<Array<{ slot: string | null; role: string; name: string }>> {
+  async function tabStops(
+    page: Page,
+    presses: number,
+  ): Promise<Array<{ slot: string | null; role: string; name: string }>> {
     const stops = [];
     for (let i = 0; i < presses; i++) {
       await page.keyboard.press("Tab");
@@ -124,13 +141,17 @@ describe("keyboard and clipboard", () => {
     const { page } = await harness.newPage();
     await openForm(page, harness.server.url, { scenario: "linked", controls: 1, script: false });
     await waitForControlText(page, LINKED.Id);
-    const copyTenant = slot(page).getByRole("button", { name: getString(1033, "Control_CopyLabel", getString(1033, "Result_TenantId")) });
+    const copyTenant = slot(page).getByRole("button", {
+      name: getString(1033, "Control_CopyLabel", getString(1033, "Result_TenantId")),
+    });
     await copyTenant.focus();
     await page.keyboard.press("Enter");
     await waitForControlText(page, getString(1033, "Control_Copied"));
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(LINKED.TenantId);
 
-    await slot(page).getByRole("button", { name: getString(1033, "Control_CopyLabel", getString(1033, "Result_EnvironmentId")) }).click();
+    await slot(page)
+      .getByRole("button", { name: getString(1033, "Control_CopyLabel", getString(1033, "Result_EnvironmentId")) })
+      .click();
     await page.waitForFunction((id) => navigator.clipboard.readText().then((text) => text === id), LINKED.Id);
   });
 });

@@ -8,19 +8,97 @@ import { openForm, ROOT, startHarness, waitForControlText, type FormQuery } from
 type Key = Parameters<typeof getString>[1];
 
 /** The gallery: one picture per state the control can be in, plus the whole form, dark and right-to-left. */
-export const SHOTS: Array<{ file: string; caption: string; query: FormQuery; shows: Key | "id"; area: "controls" | "page" }> = [
-  { file: "linked.png", caption: "Linked (card layout)", query: { scenario: "linked", controls: 1 }, shows: "id", area: "controls" },
-  { file: "layouts.png", caption: "Linked: card, compact and link-only layouts", query: { scenario: "linked", controls: 3 }, shows: "id", area: "controls" },
-  { file: "form.png", caption: "The demo form: three controls and the form script's notification", query: { scenario: "linked", controls: 3 }, shows: "id", area: "page" },
-  { file: "loading.png", caption: "Loading", query: { scenario: "slow", delay: 30_000, script: false }, shows: "Result_Loading", area: "controls" },
-  { file: "not-linked.png", caption: "Not linked", query: { scenario: "notLinked" }, shows: "Result_NotLinked", area: "controls" },
-  { file: "forbidden.png", caption: "No permission", query: { scenario: "forbidden" }, shows: "Result_Forbidden", area: "controls" },
-  { file: "unauthorized.png", caption: "Signed out", query: { scenario: "unauthorized" }, shows: "Result_Unauthorized", area: "controls" },
-  { file: "failed.png", caption: "Server error, with Retry", query: { scenario: "serverError" }, shows: "Result_Failed", area: "controls" },
-  { file: "offline.png", caption: "Offline", query: { scenario: "network" }, shows: "Result_Offline", area: "controls" },
-  { file: "invalid.png", caption: "Invalid answer (a javascript: URL is never a link)", query: { scenario: "javascriptUrl" }, shows: "Result_Invalid", area: "controls" },
-  { file: "linked-dark.png", caption: "Linked, dark theme", query: { scenario: "linked", theme: "dark" }, shows: "id", area: "controls" },
-  { file: "linked-ar.png", caption: "Linked, Arabic (right to left)", query: { scenario: "linked", lang: 1025 }, shows: "id", area: "controls" },
+export const SHOTS: Array<{
+  file: string;
+  caption: string;
+  query: FormQuery;
+  shows: Key | "id";
+  area: "controls" | "page";
+}> = [
+  {
+    file: "linked.png",
+    caption: "Linked (card layout)",
+    query: { scenario: "linked", controls: 1 },
+    shows: "id",
+    area: "controls",
+  },
+  {
+    file: "layouts.png",
+    caption: "Linked: card, compact and link-only layouts",
+    query: { scenario: "linked", controls: 3 },
+    shows: "id",
+    area: "controls",
+  },
+  {
+    file: "form.png",
+    caption: "The demo form: three controls and the form script's notification",
+    query: { scenario: "linked", controls: 3 },
+    shows: "id",
+    area: "page",
+  },
+  {
+    file: "loading.png",
+    caption: "Loading",
+    query: { scenario: "slow", delay: 30_000, script: false },
+    shows: "Result_Loading",
+    area: "controls",
+  },
+  {
+    file: "not-linked.png",
+    caption: "Not linked",
+    query: { scenario: "notLinked" },
+    shows: "Result_NotLinked",
+    area: "controls",
+  },
+  {
+    file: "forbidden.png",
+    caption: "No permission",
+    query: { scenario: "forbidden" },
+    shows: "Result_Forbidden",
+    area: "controls",
+  },
+  {
+    file: "unauthorized.png",
+    caption: "Signed out",
+    query: { scenario: "unauthorized" },
+    shows: "Result_Unauthorized",
+    area: "controls",
+  },
+  {
+    file: "failed.png",
+    caption: "Server error, with Retry",
+    query: { scenario: "serverError" },
+    shows: "Result_Failed",
+    area: "controls",
+  },
+  {
+    file: "offline.png",
+    caption: "Offline",
+    query: { scenario: "network" },
+    shows: "Result_Offline",
+    area: "controls",
+  },
+  {
+    file: "invalid.png",
+    caption: "Invalid answer (a javascript: URL is never a link)",
+    query: { scenario: "javascriptUrl" },
+    shows: "Result_Invalid",
+    area: "controls",
+  },
+  {
+    file: "linked-dark.png",
+    caption: "Linked, dark theme",
+    query: { scenario: "linked", theme: "dark" },
+    shows: "id",
+    area: "controls",
+  },
+  {
+    file: "linked-ar.png",
+    caption: "Linked, Arabic (right to left)",
+    query: { scenario: "linked", lang: 1025 },
+    shows: "id",
+    area: "controls",
+  },
 ];
 
 /** Takes every shot of the gallery into `outDir` with the built solution; returns the files written. */

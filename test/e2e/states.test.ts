@@ -13,19 +13,60 @@ const harness = useHarness();
 const en = (key: Parameters<typeof getString>[1], ...args: string[]) => getString(1033, key, ...args);
 
 /** What the control must show (and the form notification must say) per scenario. */
-const CASES: Array<{ scenario: string; control: string[]; level: Xrm.FormNotificationLevel; notification: string[] }> = [
-  { scenario: "notLinked", control: [en("Result_NotLinked")], level: "WARNING", notification: [en("Result_NotLinked")] },
-  { scenario: "forbidden", control: [en("Result_Forbidden"), "0x80040220"], level: "WARNING", notification: [en("Result_Forbidden")] },
-  // Xrm.WebApi rejects a body-less 401 without a code or status, so the form script can only report the failure.
-  { scenario: "unauthorized", control: [en("Result_Unauthorized")], level: "ERROR", notification: [en("Result_Failed"), "401"] },
-  { scenario: "serverError", control: [en("Result_Failed"), "0x80040216", en("Result_Retry")], level: "ERROR", notification: [en("Result_Failed"), "0x80040216"] },
-  { scenario: "network", control: [en("Result_Offline")], level: "WARNING", notification: [en("Result_Offline")] },
-  { scenario: "missingFields", control: [en("Result_Invalid")], level: "ERROR", notification: [en("Result_Invalid")] },
-  { scenario: "invalidGuid", control: [en("Result_Invalid"), "TenantId"], level: "ERROR", notification: [en("Result_Invalid"), "TenantId"] },
-  { scenario: "javascriptUrl", control: [en("Result_Invalid"), "Url"], level: "ERROR", notification: [en("Result_Invalid"), "Url"] },
-  { scenario: "htmlUrl", control: [en("Result_Invalid"), "Url"], level: "ERROR", notification: [en("Result_Invalid"), "Url"] },
-  { scenario: "notJson", control: [en("Result_Invalid")], level: "ERROR", notification: [en("Result_Invalid")] },
-];
+const CASES: Array<{ scenario: string; control: string[]; level: Xrm.FormNotificationLevel; notification: string[] }> =
+  [
+    {
+      scenario: "notLinked",
+      control: [en("Result_NotLinked")],
+      level: "WARNING",
+      notification: [en("Result_NotLinked")],
+    },
+    {
+      scenario: "forbidden",
+      control: [en("Result_Forbidden"), "0x80040220"],
+      level: "WARNING",
+      notification: [en("Result_Forbidden")],
+    },
+    // Xrm.WebApi rejects a body-less 401 without a code or status, so the form script can only report the failure.
+    {
+      scenario: "unauthorized",
+      control: [en("Result_Unauthorized")],
+      level: "ERROR",
+      notification: [en("Result_Failed"), "401"],
+    },
+    {
+      scenario: "serverError",
+      control: [en("Result_Failed"), "0x80040216", en("Result_Retry")],
+      level: "ERROR",
+      notification: [en("Result_Failed"), "0x80040216"],
+    },
+    { scenario: "network", control: [en("Result_Offline")], level: "WARNING", notification: [en("Result_Offline")] },
+    {
+      scenario: "missingFields",
+      control: [en("Result_Invalid")],
+      level: "ERROR",
+      notification: [en("Result_Invalid")],
+    },
+    {
+      scenario: "invalidGuid",
+      control: [en("Result_Invalid"), "TenantId"],
+      level: "ERROR",
+      notification: [en("Result_Invalid"), "TenantId"],
+    },
+    {
+      scenario: "javascriptUrl",
+      control: [en("Result_Invalid"), "Url"],
+      level: "ERROR",
+      notification: [en("Result_Invalid"), "Url"],
+    },
+    {
+      scenario: "htmlUrl",
+      control: [en("Result_Invalid"), "Url"],
+      level: "ERROR",
+      notification: [en("Result_Invalid"), "Url"],
+    },
+    { scenario: "notJson", control: [en("Result_Invalid")], level: "ERROR", notification: [en("Result_Invalid")] },
+  ];
 
 describe("linked", () => {
   it("the control links to F&O and shows both ids; the form script's notification names the URL", async () => {
@@ -44,7 +85,9 @@ describe("linked", () => {
     const state = await hostState(page);
     expect(state.controlErrors).toEqual([]);
     expect(state.formScript.state).toBe("returned");
-    expect(state.formNotifications).toEqual([expect.objectContaining({ level: "INFO", message: expect.stringContaining(LINKED.Url) })]);
+    expect(state.formNotifications).toEqual([
+      expect.objectContaining({ level: "INFO", message: expect.stringContaining(LINKED.Url) }),
+    ]);
     // The notification bar on the page shows it, as the form does.
     await expect(page.locator("#form-notifications").innerText()).resolves.toContain(LINKED.Url);
   });
@@ -60,7 +103,11 @@ describe("linked", () => {
     expect(await slot(page).getByRole("link").count()).toBe(0);
     await waitForControlText(page, LINKED.Id);
     await slot(page).getByRole("link").waitFor();
-    await page.waitForFunction(() => (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications.length === 1);
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications
+          .length === 1,
+    );
   });
 
   it("the host's offline flag shows offline without asking Dataverse", async () => {
@@ -79,18 +126,26 @@ describe("linked", () => {
       formOptions: { global: true, urlColumn: "fol_finopsurl", hideWhenLinked: ["finops_tab"] },
       props: {},
     });
-    await page.waitForFunction(() => document.querySelector("[data-attribute=fol_finopsurl]")?.textContent?.startsWith("https://"));
+    await page.waitForFunction(() =>
+      document.querySelector("[data-attribute=fol_finopsurl]")?.textContent?.startsWith("https://"),
+    );
     expect(await page.locator("[data-attribute=fol_finopsurl]").textContent()).toContain(LINKED.Url);
     await expect(page.locator("[data-tab=finops_tab]").isHidden()).resolves.toBe(true);
     const state = await hostState(page);
-    expect(state.globalNotifications).toEqual([expect.objectContaining({ message: expect.stringContaining(LINKED.Url) })]);
+    expect(state.globalNotifications).toEqual([
+      expect.objectContaining({ message: expect.stringContaining(LINKED.Url) }),
+    ]);
   });
 
   it("writeUrlToColumn: the control's output reaches the bound column", async () => {
     const { page } = await harness.newPage();
     await openForm(page, harness.server.url, { scenario: "linked", script: false, props: { writeUrlToColumn: "yes" } });
-    await page.waitForFunction(() => document.querySelector("[data-attribute=fol_finopsurl]")?.textContent?.startsWith("https://"));
-    expect(await page.locator("[data-attribute=fol_finopsurl]").textContent()).toContain("contoso-prod.operations.dynamics.com");
+    await page.waitForFunction(() =>
+      document.querySelector("[data-attribute=fol_finopsurl]")?.textContent?.startsWith("https://"),
+    );
+    expect(await page.locator("[data-attribute=fol_finopsurl]").textContent()).toContain(
+      "contoso-prod.operations.dynamics.com",
+    );
   });
 });
 
@@ -102,7 +157,11 @@ describe.each(CASES)("$scenario", ({ scenario, control, level, notification }) =
     const text = await slot(page).innerText();
     for (const words of control) expect(text).toContain(words);
     expect(text).not.toContain(en("Result_Loading"));
-    await page.waitForFunction(() => (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications.length > 0);
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications
+          .length > 0,
+    );
     const state = await hostState(page);
     expect(state.formScript.state).toBe("returned");
     expect(state.controlErrors).toEqual([]);
@@ -119,11 +178,17 @@ describe.each(CASES)("$scenario", ({ scenario, control, level, notification }) =
 describe("hostile URLs", () => {
   it.each(["javascriptUrl", "htmlUrl"] as const)("%s never becomes a link, markup or script", async (scenario) => {
     const { page } = await harness.newPage();
-    await openForm(page, harness.server.url, { scenario, controls: 3, formOptions: { notify: "always", urlColumn: "fol_finopsurl" } });
+    await openForm(page, harness.server.url, {
+      scenario,
+      controls: 3,
+      formOptions: { notify: "always", urlColumn: "fol_finopsurl" },
+    });
     for (const n of [1, 2, 3]) await waitForControlText(page, en("Result_Invalid"), n);
     const found = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
-      javascriptLinks: [...document.querySelectorAll("[href],[src]")].filter((e) => /^\s*javascript:/i.test(e.getAttribute("href") ?? e.getAttribute("src") ?? "")).length,
+      javascriptLinks: [...document.querySelectorAll("[href],[src]")].filter((e) =>
+        /^\s*javascript:/i.test(e.getAttribute("href") ?? e.getAttribute("src") ?? ""),
+      ).length,
       injectedImages: document.querySelectorAll("main img").length,
       column: document.querySelector("[data-attribute=fol_finopsurl]")?.textContent,
     }));

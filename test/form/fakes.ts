@@ -1,4 +1,11 @@
-import type { AttributePort, FormPort, GlobalNotificationPort, SectionPort, TabPort, XrmPort } from "../../webresources/ports";
+import type {
+  AttributePort,
+  FormPort,
+  GlobalNotificationPort,
+  SectionPort,
+  TabPort,
+  XrmPort,
+} from "../../webresources/ports";
 
 /** Typed fakes of the Client API slices the form script uses, recording what it did to the form and the app. */
 
@@ -65,7 +72,10 @@ export function fakeForm(layout: FormLayout = {}): FakeForm {
   const tabMap = new Map<string, FakeTab>();
   for (const [tabName, sections] of Object.entries(layout.tabs ?? {})) {
     const sectionMap = new Map(sections.map((name) => [name, toggle(true)] as const));
-    const tab = Object.assign(toggle(true), { sectionMap, sections: { get: (name: string) => sectionMap.get(name) ?? null } });
+    const tab = Object.assign(toggle(true), {
+      sectionMap,
+      sections: { get: (name: string) => sectionMap.get(name) ?? null },
+    });
     tabMap.set(tabName, tab);
   }
   const notifications = new Map<string, FormNotification>();
@@ -104,7 +114,9 @@ export const FNO_URL = "https://contoso.operations.dynamics.com";
 
 export const ANSWERS = {
   linked: { body: { Url: FNO_URL, TenantId: TENANT, Id: ENVIRONMENT } },
-  notLinked: { error: { errorCode: 0x80048d0b, message: "Dataverse instance isn't integrated with finance and operations." } },
+  notLinked: {
+    error: { errorCode: 0x80048d0b, message: "Dataverse instance isn't integrated with finance and operations." },
+  },
   unauthorized: { error: { status: 401, message: "Access token expired" } },
   forbidden: { error: { errorCode: 0x80040220, message: "Principal user is missing prvReadOrganization privilege." } },
   offline: { error: { status: 0, message: "Failed to fetch" } },

@@ -17,28 +17,41 @@ jest.mock("../../core", () => ({
 const linkedTo = (url: string): IntegrationResult => ({
   kind: "linked",
   fromCache: false,
-  details: { url, tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47", environmentId: "0f3b2c1d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", extra: {} },
+  details: {
+    url,
+    tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47",
+    environmentId: "0f3b2c1d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    extra: {},
+  },
 });
 
-describe.each(["http://contoso.operations.dynamics.com", "javascript:alert(1)", "https://user:pw@contoso.example"])("a linked answer with %s", (url) => {
-  beforeEach(() => (answer = linkedTo(url)));
+describe.each(["http://contoso.operations.dynamics.com", "javascript:alert(1)", "https://user:pw@contoso.example"])(
+  "a linked answer with %s",
+  (url) => {
+    beforeEach(() => (answer = linkedTo(url)));
 
-  it("is not opened by openFinOps; the dialog explains", async () => {
-    const xrm = fakeXrm();
-    await openLinkedEnvironment(xrm);
-    expect(xrm.openedUrls).toEqual([]);
-    expect(xrm.alerts).toEqual([{ title: "Finance and operations", text: "The linked address is not a secure https:// address, so it was not opened." }]);
-  });
+    it("is not opened by openFinOps; the dialog explains", async () => {
+      const xrm = fakeXrm();
+      await openLinkedEnvironment(xrm);
+      expect(xrm.openedUrls).toEqual([]);
+      expect(xrm.alerts).toEqual([
+        {
+          title: "Finance and operations",
+          text: "The linked address is not a secure https:// address, so it was not opened.",
+        },
+      ]);
+    });
 
-  it("is not opened by the global notification's action", async () => {
-    const xrm = fakeXrm();
-    await showLinkOnForm(executionContextOf(fakeForm()), { global: true }, xrm);
-    await globalNotificationsSettled(STATUS_ID);
-    const [note] = [...xrm.globalNotifications.values()];
-    note.action?.eventHandler?.();
-    expect(xrm.openedUrls).toEqual([]);
-  });
-});
+    it("is not opened by the global notification's action", async () => {
+      const xrm = fakeXrm();
+      await showLinkOnForm(executionContextOf(fakeForm()), { global: true }, xrm);
+      await globalNotificationsSettled(STATUS_ID);
+      const [note] = [...xrm.globalNotifications.values()];
+      note.action?.eventHandler?.();
+      expect(xrm.openedUrls).toEqual([]);
+    });
+  },
+);
 
 it("an https answer is opened by both", async () => {
   answer = linkedTo("https://contoso.operations.dynamics.com");

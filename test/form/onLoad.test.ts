@@ -1,7 +1,19 @@
 import { resultStrings } from "../../core/strings/results";
 import { onLoad, showLinkOnForm } from "../../webresources/onLoad";
 import { OPTIONS_ID, STATUS_ID, globalNotificationsSettled } from "../../webresources/notifier";
-import { ANSWERS, ENVIRONMENT, FNO_URL, TENANT, executionContextOf, fakeAttribute, fakeForm, fakeXrm, flush, type FakeXrm, type ServerAnswer } from "./fakes";
+import {
+  ANSWERS,
+  ENVIRONMENT,
+  FNO_URL,
+  TENANT,
+  executionContextOf,
+  fakeAttribute,
+  fakeForm,
+  fakeXrm,
+  flush,
+  type FakeXrm,
+  type ServerAnswer,
+} from "./fakes";
 
 type Kind = keyof typeof ANSWERS;
 const KINDS = Object.keys(ANSWERS) as Kind[];
@@ -24,14 +36,20 @@ describe("default notifications, per result kind", () => {
 
   it("notLinked: a WARNING in plain words", async () => {
     const { status } = await run(ANSWERS.notLinked);
-    expect(status).toEqual({ level: "WARNING", message: expect.stringContaining("isn't linked to finance and operations") });
+    expect(status).toEqual({
+      level: "WARNING",
+      message: expect.stringContaining("isn't linked to finance and operations"),
+    });
     expect(status?.message).not.toMatch(/0x80048d0b/);
   });
 
-  it.each(["unauthorized", "forbidden", "offline", "invalid", "failed"] as const)("%s: quiet by default", async (kind) => {
-    const { form } = await run(ANSWERS[kind]);
-    expect(form.notificationCalls).toEqual([]);
-  });
+  it.each(["unauthorized", "forbidden", "offline", "invalid", "failed"] as const)(
+    "%s: quiet by default",
+    async (kind) => {
+      const { form } = await run(ANSWERS[kind]);
+      expect(form.notificationCalls).toEqual([]);
+    },
+  );
 
   it("a quiet result clears the status a previous load showed", async () => {
     const form = fakeForm();
@@ -96,9 +114,15 @@ describe("languages", () => {
     [1033, `Linked finance and operations environment: ${FNO_URL} (Tenant ID: ${TENANT})`],
     [1036, `Environnement de finances et d’opérations lié : ${FNO_URL} (ID de locataire : ${TENANT})`],
     [1041, `${resultStrings.ja.Result_Linked}：${FNO_URL}（${resultStrings.ja.Result_TenantId}：${TENANT}）`],
-    [2052, `${resultStrings["zh-CN"].Result_Linked}：${FNO_URL}（${resultStrings["zh-CN"].Result_TenantId}：${TENANT}）`],
+    [
+      2052,
+      `${resultStrings["zh-CN"].Result_Linked}：${FNO_URL}（${resultStrings["zh-CN"].Result_TenantId}：${TENANT}）`,
+    ],
     // Arabic is right-to-left: the URL and GUID are isolated (FSI…PDI) so their punctuation keeps its place.
-    [1025, `${resultStrings.ar.Result_Linked}: \u2068${FNO_URL}\u2069 (${resultStrings.ar.Result_TenantId}: \u2068${TENANT}\u2069)`],
+    [
+      1025,
+      `${resultStrings.ar.Result_Linked}: \u2068${FNO_URL}\u2069 (${resultStrings.ar.Result_TenantId}: \u2068${TENANT}\u2069)`,
+    ],
   ])("LCID %i words the linked notice with that language's punctuation", async (lcid, expected) => {
     const { status } = await run(ANSWERS.linked, undefined, fakeForm(), fakeXrm(ANSWERS.linked, lcid));
     expect(status?.message).toBe(expected);
@@ -122,7 +146,12 @@ describe("global option", () => {
     expect(form.notificationCalls).toEqual([]);
     const notes = [...xrm.globalNotifications.values()];
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ type: 2, level: 4, showCloseButton: true, message: expect.stringContaining(FNO_URL) });
+    expect(notes[0]).toMatchObject({
+      type: 2,
+      level: 4,
+      showCloseButton: true,
+      message: expect.stringContaining(FNO_URL),
+    });
     notes[0].action?.eventHandler?.();
     expect(xrm.openedUrls).toEqual([FNO_URL]);
   });
@@ -189,7 +218,10 @@ describe("global option", () => {
 
   it("keeps working when the app bar rejects", async () => {
     const xrm = fakeXrm(ANSWERS.linked);
-    xrm.App = { addGlobalNotification: () => Promise.reject(new Error("no bar")), clearGlobalNotification: () => Promise.resolve("") };
+    xrm.App = {
+      addGlobalNotification: () => Promise.reject(new Error("no bar")),
+      clearGlobalNotification: () => Promise.resolve(""),
+    };
     const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
     await run(ANSWERS.linked, { global: true }, fakeForm(), xrm);
     await globalNotificationsSettled(STATUS_ID);
@@ -240,7 +272,11 @@ describe("column options", () => {
 
   it("names a missing column and a non-text column in one warning; the good column still fills", async () => {
     const form = fakeForm({ attributes: [fakeAttribute("fol_fnourl"), fakeAttribute("fol_count", "integer")] });
-    const { optionsWarning, status } = await run(ANSWERS.linked, { urlColumn: "fol_fnourl", tenantColumn: "fol_nope", environmentColumn: "fol_count" }, form);
+    const { optionsWarning, status } = await run(
+      ANSWERS.linked,
+      { urlColumn: "fol_fnourl", tenantColumn: "fol_nope", environmentColumn: "fol_count" },
+      form,
+    );
     expect(optionsWarning?.level).toBe("WARNING");
     expect(optionsWarning?.message).toBe(
       'FinOps Link options need attention: column "fol_nope" is not on this form; column "fol_count" is not a text column',
@@ -336,7 +372,9 @@ describe("bad options: one WARNING naming every problem, the rest still works", 
 
   it("lists several problems in one notification and applies the valid options", async () => {
     const { optionsWarning, status } = await run(ANSWERS.linked, { notify: "notLinked", global: 1, extra: true });
-    expect(optionsWarning?.message).toBe('FinOps Link options need attention: "global" must be true | false; unknown option "extra"');
+    expect(optionsWarning?.message).toBe(
+      'FinOps Link options need attention: "global" must be true | false; unknown option "extra"',
+    );
     expect(status).toBeUndefined(); // notify: "notLinked" still applied
   });
 
@@ -398,18 +436,32 @@ describe("onLoad, the registered handler", () => {
   it("never throws, whatever is missing or broken", async () => {
     const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
     const form = fakeForm();
-    const broken = { getFormContext: () => { throw new Error("boom"); } };
+    const broken = {
+      getFormContext: () => {
+        throw new Error("boom");
+      },
+    };
     const cases: Array<[unknown, unknown]> = [
       [undefined, undefined],
       [null, null],
-      ["{\"notify\":\"always\"}", undefined], // "pass execution context" not ticked
+      ['{"notify":"always"}', undefined], // "pass execution context" not ticked
       [{}, {}],
       [broken, undefined],
       [executionContextOf(form), undefined], // no Xrm at all
     ];
     for (const [context, options] of cases) expect(() => onLoad(context, options)).not.toThrow();
 
-    const partials: unknown[] = [{}, { Utility: {} }, { Utility: { getGlobalContext: () => { throw new Error("x"); } } }];
+    const partials: unknown[] = [
+      {},
+      { Utility: {} },
+      {
+        Utility: {
+          getGlobalContext: () => {
+            throw new Error("x");
+          },
+        },
+      },
+    ];
     for (const xrm of partials) {
       (globalThis as { Xrm?: unknown }).Xrm = xrm;
       expect(() => onLoad(executionContextOf(form), { global: true })).not.toThrow();

@@ -67,7 +67,10 @@ describe("openFinOps (command bar button)", () => {
       expect(noNavigation.requests).toHaveLength(0);
 
       const brokenDialog = fakeXrm(ANSWERS.notLinked);
-      brokenDialog.Navigation = { openUrl: () => undefined, openAlertDialog: () => Promise.reject(new Error("no dialogs here")) };
+      brokenDialog.Navigation = {
+        openUrl: () => undefined,
+        openAlertDialog: () => Promise.reject(new Error("no dialogs here")),
+      };
       host.Xrm = brokenDialog;
       await expect(openFinOps()).resolves.toBeUndefined();
       await flush();

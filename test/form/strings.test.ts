@@ -6,15 +6,18 @@ const keys = Object.keys(formStrings.en) as FormStringKey[];
 const placeholders = (text: string) => (text.match(/\{\d+\}/g) ?? []).sort();
 
 describe("Form_* strings", () => {
-  it.each(LANGUAGES.filter((language) => language.tag !== "en").map((language) => language.tag))("%s is a real translation", (tag) => {
-    const translated = keys.filter((key) => formStrings[tag][key] !== formStrings.en[key]);
-    // At most one key (a product name) may read as in English.
-    expect(translated.length).toBeGreaterThanOrEqual(keys.length - 1);
-    for (const key of keys) {
-      expect(formStrings[tag][key].trim()).not.toBe("");
-      expect(placeholders(formStrings[tag][key])).toEqual(placeholders(formStrings.en[key]));
-    }
-  });
+  it.each(LANGUAGES.filter((language) => language.tag !== "en").map((language) => language.tag))(
+    "%s is a real translation",
+    (tag) => {
+      const translated = keys.filter((key) => formStrings[tag][key] !== formStrings.en[key]);
+      // At most one key (a product name) may read as in English.
+      expect(translated.length).toBeGreaterThanOrEqual(keys.length - 1);
+      for (const key of keys) {
+        expect(formStrings[tag][key].trim()).not.toBe("");
+        expect(placeholders(formStrings[tag][key])).toEqual(placeholders(formStrings.en[key]));
+      }
+    },
+  );
 
   it("textsFor picks the language by LCID and fills placeholders", () => {
     expect(textsFor(1036).form("Form_OptionUnknown", "x")).toBe("option inconnue « x »");

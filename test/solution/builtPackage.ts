@@ -48,8 +48,20 @@ export function readBuiltZip(path: string): BuiltZip {
 
 // An independent reading of the XML (not the packer's helpers), with repeatable elements always as arrays.
 const repeatable = new Set([
-  "LocalizedName", "Description", "RootComponent", "WebResource", "CustomControl", "Language", "Default", "Override",
-  "resx", "code", "css", "img", "html", "Address",
+  "LocalizedName",
+  "Description",
+  "RootComponent",
+  "WebResource",
+  "CustomControl",
+  "Language",
+  "Default",
+  "Override",
+  "resx",
+  "code",
+  "css",
+  "img",
+  "html",
+  "Address",
 ]);
 const parser = new XMLParser({
   ignoreAttributes: false,

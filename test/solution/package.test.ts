@@ -55,7 +55,12 @@ describe.each([["unmanaged"], ["managed"]])("the %s zip", (kind) => {
     const folders = new Set(
       Object.keys(zip().entries)
         .filter((name) => name.includes("/"))
-        .map((name) => name.split("/").slice(0, name.startsWith("Controls/") ? 2 : 1).join("/")),
+        .map((name) =>
+          name
+            .split("/")
+            .slice(0, name.startsWith("Controls/") ? 2 : 1)
+            .join("/"),
+        ),
     );
     expect([...folders].sort()).toEqual([`Controls/${controlName}`, "WebResources"]);
   });
@@ -69,7 +74,9 @@ describe.each([["unmanaged"], ["managed"]])("the %s zip", (kind) => {
     expect(english?.description).toMatch(/finance and operations/);
     expect(manifest.Publisher.UniqueName).toBe(publisherConfig.uniqueName);
     expect(manifest.Publisher.CustomizationPrefix).toBe(publisherConfig.customizationPrefix);
-    expect(manifest.Publisher.CustomizationOptionValuePrefix).toBe(String(publisherConfig.customizationOptionValuePrefix));
+    expect(manifest.Publisher.CustomizationOptionValuePrefix).toBe(
+      String(publisherConfig.customizationOptionValuePrefix),
+    );
     expect(manifest.Publisher.LocalizedNames.LocalizedName.length).toBeGreaterThan(0);
     expect(manifest.MissingDependencies).toBe("");
   });
@@ -101,11 +108,9 @@ describe.each([["unmanaged"], ["managed"]])("the %s zip", (kind) => {
     expect(manifestText).toBe(readFileSync(join(controlOut, "ControlManifest.xml"), "utf8"));
     const { control } = parseXml<ManifestDoc>(manifestText).manifest;
     expect(`${publisherConfig.customizationPrefix}_${control.namespace}.${control.constructorName}`).toBe(controlName);
-    const listed = [
-      ...control.resources.code,
-      ...(control.resources.css ?? []),
-      ...(control.resources.resx ?? []),
-    ].map((resource) => resource.path);
+    const listed = [...control.resources.code, ...(control.resources.css ?? []), ...(control.resources.resx ?? [])].map(
+      (resource) => resource.path,
+    );
     expect(listed).toContain("bundle.js");
     const builtResx = readdirSync(join(controlOut, "strings")).filter((name) => name.endsWith(".resx"));
     expect(builtResx.length).toBeGreaterThan(0);
@@ -116,7 +121,9 @@ describe.each([["unmanaged"], ["managed"]])("the %s zip", (kind) => {
       expect(Buffer.from(entry).equals(readFileSync(join(controlOut, path)))).toBe(true);
     }
     const shipped = Object.keys(zip().entries).filter((name) => name.startsWith(`${folder}/`));
-    expect(shipped.sort()).toEqual([`${folder}/ControlManifest.xml`, ...listed.map((path) => `${folder}/${path}`)].sort());
+    expect(shipped.sort()).toEqual(
+      [`${folder}/ControlManifest.xml`, ...listed.map((path) => `${folder}/${path}`)].sort(),
+    );
   });
 
   test("ships the form script as a type 3 web resource with a stable id and the export file name", () => {
@@ -158,7 +165,10 @@ describe.each([["unmanaged"], ["managed"]])("the %s zip", (kind) => {
 });
 
 describe("managed and unmanaged", () => {
-  test.each([["unmanaged", "0"], ["managed", "1"]])("the %s zip says <Managed>%s", (kind, flag) => {
+  test.each([
+    ["unmanaged", "0"],
+    ["managed", "1"],
+  ])("the %s zip says <Managed>%s", (kind, flag) => {
     expect(solutionOf(kind === "managed" ? managed : unmanaged).Managed).toBe(flag);
   });
 

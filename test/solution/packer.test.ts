@@ -10,7 +10,16 @@ import { packSolution, syncSource, type PackOptions } from "../../solution/pack"
 import { versionsFrom } from "../../solution/packer/version";
 import { exportFileName } from "../../solution/packer/webResources";
 import { buildContentTypes } from "../../solution/packer/contentTypes";
-import { binDir, outDir, packageVersion, parseXml, readBuiltZip, repoRoot, zipPaths, type SolutionDoc } from "./builtPackage";
+import {
+  binDir,
+  outDir,
+  packageVersion,
+  parseXml,
+  readBuiltZip,
+  repoRoot,
+  zipPaths,
+  type SolutionDoc,
+} from "./builtPackage";
 
 const temps: string[] = [];
 const tempDir = (): string => {
@@ -34,7 +43,9 @@ function copies(): { input: string; source: string; output: string } {
 
 describe("reproducible", () => {
   test("two packs of the same inputs are byte-identical, and identical to what npm run build wrote", () => {
-    const [first, second] = [tempDir(), tempDir()].map((outputDir) => packSolution({ ...quiet, inputDir: outDir, outputDir }));
+    const [first, second] = [tempDir(), tempDir()].map((outputDir) =>
+      packSolution({ ...quiet, inputDir: outDir, outputDir }),
+    );
     for (const kind of ["unmanagedZip", "managedZip"] as const) {
       const a = readFileSync(first[kind]);
       expect(a.equals(readFileSync(second[kind]))).toBe(true);
@@ -47,7 +58,14 @@ describe("reproducible", () => {
     const output = tempDir();
     const run = spawnSync(
       process.execPath,
-      [join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs"), join(repoRoot, "solution", "pack.ts"), "--input", outDir, "--output", output],
+      [
+        join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs"),
+        join(repoRoot, "solution", "pack.ts"),
+        "--input",
+        outDir,
+        "--output",
+        output,
+      ],
       { cwd: repoRoot, encoding: "utf8", env: { ...process.env, TZ: "Pacific/Kiritimati" } },
     );
     expect(run.stderr).not.toMatch(/failed/);
@@ -65,31 +83,34 @@ describe("fails loudly", () => {
     const dirs = copies();
     const manifest = join(dirs.input, "controls", "LinkedEnvironment", "ControlManifest.xml");
     writeFileSync(manifest, readFileSync(manifest, "utf8").replace(`version="${packageVersion}"`, 'version="0.0.1"'));
-    expect(() => packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source })).toThrow(
-      `has control version 0.0.1 but package.json has ${packageVersion}`,
-    );
+    expect(() =>
+      packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source }),
+    ).toThrow(`has control version 0.0.1 but package.json has ${packageVersion}`);
   });
 
   test("when the form script was not built, naming the command", () => {
     const dirs = copies();
     rmSync(join(dirs.input, "webresources", "form.js"));
-    expect(() => packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source })).toThrow(
-      /webresources\/form\.js is missing: run `npm run build:form`/,
-    );
+    expect(() =>
+      packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source }),
+    ).toThrow(/webresources\/form\.js is missing: run `npm run build:form`/);
   });
 
   test("when the control was not built, naming the command", () => {
     const dirs = copies();
     rmSync(join(dirs.input, "controls"), { recursive: true });
-    expect(() => packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source })).toThrow(
-      /ControlManifest\.xml is missing: run `npm run build:control`/,
-    );
+    expect(() =>
+      packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source }),
+    ).toThrow(/ControlManifest\.xml is missing: run `npm run build:control`/);
   });
 
   test("when the publisher prefix does not match the control and web resource names", () => {
     const dirs = copies();
     const publisherJson = join(dirs.source, "..", "publisher.json");
-    const config = JSON.parse(readFileSync(join(repoRoot, "solution", "publisher.json"), "utf8")) as Record<string, unknown>;
+    const config = JSON.parse(readFileSync(join(repoRoot, "solution", "publisher.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
     writeFileSync(publisherJson, JSON.stringify({ ...config, customizationPrefix: "abc" }));
     expect(() =>
       packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source, publisherJson }),
@@ -100,18 +121,18 @@ describe("fails loudly", () => {
     const dirs = copies();
     const bundle = join(dirs.input, "controls", "LinkedEnvironment", "bundle.js");
     writeFileSync(bundle, `${readFileSync(bundle, "utf8")}\neval("0\\n//# sourceURL=webpack://pcf/./index.ts");`);
-    expect(() => packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source })).toThrow(
-      /bundle\.js is a development build/,
-    );
+    expect(() =>
+      packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source }),
+    ).toThrow(/bundle\.js is a development build/);
   });
 
   test("when a built resx is not in the manifest", () => {
     const dirs = copies();
     const strings = join(dirs.input, "controls", "LinkedEnvironment", "strings");
     writeFileSync(join(strings, "LinkedEnvironment.9999.resx"), "<root/>");
-    expect(() => packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source })).toThrow(
-      /LinkedEnvironment\.9999\.resx exist but the manifest does not list them/,
-    );
+    expect(() =>
+      packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source }),
+    ).toThrow(/LinkedEnvironment\.9999\.resx exist but the manifest does not list them/);
   });
 
   test("when the source lists a root component the package does not have", () => {
@@ -124,17 +145,17 @@ describe("fails loudly", () => {
         '<RootComponent type="61" schemaName="fol_/finopslink/other.js" behavior="0" /></RootComponents>',
       ),
     );
-    expect(() => packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source })).toThrow(
-      "Not in the package: 61 fol_/finopslink/other.js",
-    );
+    expect(() =>
+      packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source }),
+    ).toThrow("Not in the package: 61 fol_/finopslink/other.js");
   });
 
   test("when a source XML file is not well-formed", () => {
     const dirs = copies();
     writeFileSync(join(dirs.source, "Other", "Customizations.xml"), "<ImportExportXml><Entities></ImportExportXml>");
-    expect(() => packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source })).toThrow(
-      /Other\/Customizations\.xml is not well-formed XML/,
-    );
+    expect(() =>
+      packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source }),
+    ).toThrow(/Other\/Customizations\.xml is not well-formed XML/);
   });
 
   test("when the schema check is required but the schema folder is missing; warns when it is not required", () => {
@@ -181,7 +202,13 @@ describe("pieces", () => {
     expect(synced).toContain("<CustomizationPrefix>fol</CustomizationPrefix>");
     const manifest = join(dirs.input, "controls", "LinkedEnvironment", "ControlManifest.xml");
     writeFileSync(manifest, readFileSync(manifest, "utf8").replace(`version="${packageVersion}"`, 'version="2.3.4"'));
-    const packed = packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source, packageJson });
+    const packed = packSolution({
+      ...quiet,
+      inputDir: dirs.input,
+      outputDir: dirs.output,
+      sourceDir: dirs.source,
+      packageJson,
+    });
     expect(packed.warnings.join("\n")).not.toMatch(/src\/Other\/Solution\.xml says version/);
   });
 });

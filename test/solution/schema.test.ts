@@ -16,7 +16,9 @@ const inCi = process.env.CI === "true";
 const runs = (hasXmllint && hasSchema) || inCi;
 
 if (!runs) {
-  console.warn(`Schema tests skipped here: ${hasXmllint ? "" : "xmllint missing; "}${hasSchema ? "" : `${schema} missing`}`);
+  console.warn(
+    `Schema tests skipped here: ${hasXmllint ? "" : "xmllint missing; "}${hasSchema ? "" : `${schema} missing`}`,
+  );
 }
 
 function xmllint(xml: string): { status: number | null; output: string } {
@@ -48,7 +50,10 @@ function xmllint(xml: string): { status: number | null; output: string } {
 
   test("the check can fail: an element out of schema order is rejected", () => {
     const zip = readBuiltZip(zipPaths.unmanaged);
-    const broken = zip.text("customizations.xml").replace("<Entities/>", "").replace("</ImportExportXml>", "<Entities/></ImportExportXml>");
+    const broken = zip
+      .text("customizations.xml")
+      .replace("<Entities/>", "")
+      .replace("</ImportExportXml>", "<Entities/></ImportExportXml>");
     const result = xmllint(broken);
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/Entities/);

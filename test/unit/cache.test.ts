@@ -1,6 +1,15 @@
 import { getIntegrationDetails, type GetDetailsOptions } from "../../core";
 import { ResultCache, normaliseOrg, normaliseUser, resolveStorage } from "../../core/cache";
-import { FakeClock, FakeStorage, NOT_LINKED_BODY, ORG, USER, fetchReturning, linkedBody, webApiRejecting } from "./fakes";
+import {
+  FakeClock,
+  FakeStorage,
+  NOT_LINKED_BODY,
+  ORG,
+  USER,
+  fetchReturning,
+  linkedBody,
+  webApiRejecting,
+} from "./fakes";
 
 const RESULT_KEY = `finopslink:v1:result:${ORG}|8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f`;
 const MINUTE = 60_000;
@@ -10,7 +19,15 @@ function setup(body: unknown = linkedBody(), status = 200) {
   const clock = new FakeClock();
   const fetchImpl = fetchReturning(status, body);
   const call = (extra: Partial<GetDetailsOptions> = {}) =>
-    getIntegrationDetails({ orgUrl: ORG, userId: USER, fetch: fetchImpl, storage, now: clock.now, sleep: clock.sleep, ...extra });
+    getIntegrationDetails({
+      orgUrl: ORG,
+      userId: USER,
+      fetch: fetchImpl,
+      storage,
+      now: clock.now,
+      sleep: clock.sleep,
+      ...extra,
+    });
   return { storage, clock, fetchImpl, call };
 }
 
@@ -72,7 +89,9 @@ describe("key per organization and user", () => {
   test("getClientUrl() and location.origin forms, braces and case in the user id: one entry", async () => {
     const { fetchImpl, call } = setup();
     await call({ orgUrl: "https://CONTOSO.crm.dynamics.com/", userId: USER });
-    await expect(call({ orgUrl: "https://contoso.crm.dynamics.com", userId: USER.slice(1, -1).toLowerCase() })).resolves.toMatchObject({ fromCache: true });
+    await expect(
+      call({ orgUrl: "https://contoso.crm.dynamics.com", userId: USER.slice(1, -1).toLowerCase() }),
+    ).resolves.toMatchObject({ fromCache: true });
     expect(fetchImpl).toHaveBeenCalledTimes(1);
   });
 
@@ -85,7 +104,9 @@ describe("key per organization and user", () => {
   });
 
   test("normalisers", () => {
-    expect(normaliseOrg(" https://Contoso.CRM.dynamics.com/main.aspx?appid=1 ")).toBe("https://contoso.crm.dynamics.com");
+    expect(normaliseOrg(" https://Contoso.CRM.dynamics.com/main.aspx?appid=1 ")).toBe(
+      "https://contoso.crm.dynamics.com",
+    );
     expect(normaliseOrg("contoso/")).toBe("contoso");
     expect(normaliseOrg(undefined)).toBe("");
     expect(normaliseUser("{ABCDEF00-0000-0000-0000-000000000000}")).toBe("abcdef00-0000-0000-0000-000000000000");
@@ -96,7 +117,12 @@ describe("key per organization and user", () => {
 describe("corrupt, foreign and tampered entries are ignored", () => {
   const now = new FakeClock().time;
   const good = { v: 1, org: ORG, user: "8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f", savedAt: now };
-  const details = { url: "https://contoso.operations.dynamics.com", tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47", environmentId: "3e1f0c2a-5b6d-4e7f-8091-a2b3c4d5e6f7", extra: {} };
+  const details = {
+    url: "https://contoso.operations.dynamics.com",
+    tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47",
+    environmentId: "3e1f0c2a-5b6d-4e7f-8091-a2b3c4d5e6f7",
+    extra: {},
+  };
   test.each([
     ["not JSON", "{oops"],
     ["JSON null", "null"],
@@ -106,9 +132,15 @@ describe("corrupt, foreign and tampered entries are ignored", () => {
     ["savedAt missing", JSON.stringify({ ...good, savedAt: "yesterday", result: { kind: "notLinked" } })],
     ["savedAt far in the future", JSON.stringify({ ...good, savedAt: now + 3_600_000, result: { kind: "notLinked" } })],
     ["unknown result kind", JSON.stringify({ ...good, result: { kind: "failed" } })],
-    ["a javascript: url", JSON.stringify({ ...good, result: { kind: "linked", details: { ...details, url: "javascript:alert(1)" } } })],
+    [
+      "a javascript: url",
+      JSON.stringify({ ...good, result: { kind: "linked", details: { ...details, url: "javascript:alert(1)" } } }),
+    ],
     ["a bad tenant", JSON.stringify({ ...good, result: { kind: "linked", details: { ...details, tenantId: "x" } } })],
-    ["extra not an object", JSON.stringify({ ...good, result: { kind: "linked", details: { ...details, extra: [] } } })],
+    [
+      "extra not an object",
+      JSON.stringify({ ...good, result: { kind: "linked", details: { ...details, extra: [] } } }),
+    ],
   ])("%s", async (_label, stored) => {
     const { storage, fetchImpl, call } = setup();
     storage.data.set(RESULT_KEY, stored);
@@ -156,11 +188,18 @@ describe("storage that misbehaves never breaks the call", () => {
 
   test("a sessionStorage getter that throws (sandboxed frame) means no cache", async () => {
     const descriptor = Object.getOwnPropertyDescriptor(window, "sessionStorage")!;
-    Object.defineProperty(window, "sessionStorage", { configurable: true, get: () => { throw new DOMException("denied", "SecurityError"); } });
+    Object.defineProperty(window, "sessionStorage", {
+      configurable: true,
+      get: () => {
+        throw new DOMException("denied", "SecurityError");
+      },
+    });
     try {
       expect(resolveStorage(undefined)).toBeNull();
       const { fetchImpl } = setup();
-      await expect(getIntegrationDetails({ orgUrl: ORG, userId: USER, fetch: fetchImpl })).resolves.toMatchObject({ kind: "linked" });
+      await expect(getIntegrationDetails({ orgUrl: ORG, userId: USER, fetch: fetchImpl })).resolves.toMatchObject({
+        kind: "linked",
+      });
     } finally {
       Object.defineProperty(window, "sessionStorage", descriptor);
     }
@@ -180,7 +219,10 @@ describe("offline and lastKnown", () => {
     const { clock, fetchImpl, call } = setup();
     const first = await call();
     clock.advance(8 * 60 * MINUTE);
-    await expect(call({ isOffline: () => true })).resolves.toEqual({ kind: "offline", lastKnown: first.kind === "linked" ? first.details : undefined });
+    await expect(call({ isOffline: () => true })).resolves.toEqual({
+      kind: "offline",
+      lastKnown: first.kind === "linked" ? first.details : undefined,
+    });
     expect(fetchImpl).toHaveBeenCalledTimes(1);
   });
 
@@ -201,7 +243,13 @@ describe("offline and lastKnown", () => {
 
   test("an isOffline that throws is ignored", async () => {
     const { call } = setup();
-    await expect(call({ isOffline: () => { throw new Error("host bug"); } })).resolves.toMatchObject({ kind: "linked" });
+    await expect(
+      call({
+        isOffline: () => {
+          throw new Error("host bug");
+        },
+      }),
+    ).resolves.toMatchObject({ kind: "linked" });
   });
 });
 
@@ -263,8 +311,12 @@ describe("ResultCache marker", () => {
 });
 
 test("a page whose event API throws still gets its answer", async () => {
-  const added = jest.spyOn(window, "addEventListener").mockImplementation(() => { throw new Error("locked down"); });
-  const removed = jest.spyOn(window, "removeEventListener").mockImplementation(() => { throw new Error("locked down"); });
+  const added = jest.spyOn(window, "addEventListener").mockImplementation(() => {
+    throw new Error("locked down");
+  });
+  const removed = jest.spyOn(window, "removeEventListener").mockImplementation(() => {
+    throw new Error("locked down");
+  });
   try {
     const { call } = setup();
     await expect(call()).resolves.toMatchObject({ kind: "linked" });

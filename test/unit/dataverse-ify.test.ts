@@ -30,7 +30,10 @@ test("the request runs through dataverse-ify's XrmContextDataverseClient", async
   expect(execute).toHaveBeenCalledTimes(1);
   expect(answer).toMatchObject({ Url: "https://contoso.operations.dynamics.com", TenantId: TENANT, Id: ENV_ID });
   // Its answer goes through the same validation as ours.
-  expect(parseDetails(answer)).toMatchObject({ kind: "linked", details: { url: "https://contoso.operations.dynamics.com" } });
+  expect(parseDetails(answer)).toMatchObject({
+    kind: "linked",
+    details: { url: "https://contoso.operations.dynamics.com" },
+  });
 });
 
 test("dataverse-ify's metadata and our Xrm request describe the same call", () => {

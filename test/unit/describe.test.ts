@@ -5,27 +5,84 @@ const en = (key: ResultStringKey) => resultStrings.en[key];
 const details = { url: "https://contoso.operations.dynamics.com", tenantId: "t", environmentId: "e", extra: {} };
 
 test.each<[IntegrationResult, { title: string; detail?: string }]>([
-  [{ kind: "linked", details, fromCache: false }, { title: "Linked finance and operations environment", detail: "contoso.operations.dynamics.com" }],
-  [{ kind: "notLinked", fromCache: true }, { title: resultStrings.en.Result_NotLinked, detail: resultStrings.en.Result_NotLinkedHint }],
+  [
+    { kind: "linked", details, fromCache: false },
+    { title: "Linked finance and operations environment", detail: "contoso.operations.dynamics.com" },
+  ],
+  [
+    { kind: "notLinked", fromCache: true },
+    { title: resultStrings.en.Result_NotLinked, detail: resultStrings.en.Result_NotLinkedHint },
+  ],
   [{ kind: "unauthorized" }, { title: "Your sign-in has expired.", detail: "Sign in again, then reload the page." }],
-  [{ kind: "unauthorized", code: "0x8005f101" }, { title: "Your sign-in has expired.", detail: "Sign in again, then reload the page. Error code: 0x8005f101" }],
-  [{ kind: "forbidden", code: "0x80040220", message: "missing prvRead" }, { title: resultStrings.en.Result_Forbidden, detail: "Ask your administrator for a security role that allows it. Error code: 0x80040220" }],
+  [
+    { kind: "unauthorized", code: "0x8005f101" },
+    { title: "Your sign-in has expired.", detail: "Sign in again, then reload the page. Error code: 0x8005f101" },
+  ],
+  [
+    { kind: "forbidden", code: "0x80040220", message: "missing prvRead" },
+    {
+      title: resultStrings.en.Result_Forbidden,
+      detail: "Ask your administrator for a security role that allows it. Error code: 0x80040220",
+    },
+  ],
   [{ kind: "offline" }, { title: "You're offline.", detail: resultStrings.en.Result_OfflineHint }],
-  [{ kind: "offline", lastKnown: details }, { title: "You're offline.", detail: "Last known link: contoso.operations.dynamics.com" }],
-  [{ kind: "invalid", field: "TenantId", reason: "not a GUID" }, { title: resultStrings.en.Result_Invalid, detail: "Unexpected value in the TenantId field." }],
-  [{ kind: "failed", code: "0x80040216", status: 500, message: "An unexpected error occurred." }, { title: resultStrings.en.Result_Failed, detail: "Error 0x80040216: An unexpected error occurred." }],
-  [{ kind: "failed", code: "0x80040216", message: "An unexpected error occurred." }, { title: resultStrings.en.Result_Failed, detail: "Error 0x80040216: An unexpected error occurred." }],
-  [{ kind: "failed", code: "0x0000007b" }, { title: resultStrings.en.Result_Failed, detail: "Error code: 0x0000007b" }],
-  [{ kind: "failed", code: "0x0000007b", status: 500 }, { title: resultStrings.en.Result_Failed, detail: "Error code: 0x0000007b" }],
-  [{ kind: "failed", code: "0x0000007b", message: "0x0000007B" }, { title: resultStrings.en.Result_Failed, detail: "Error code: 0x0000007b" }],
-  [{ kind: "failed", status: 429, message: "Too many requests" }, { title: resultStrings.en.Result_Failed, detail: "HTTP 429: Too many requests" }],
-  [{ kind: "failed", status: 502 }, { title: resultStrings.en.Result_Failed, detail: "The server answered with HTTP status 502." }],
-  [{ kind: "failed", status: 502, message: "HTTP 502" }, { title: resultStrings.en.Result_Failed, detail: "The server answered with HTTP status 502." }],
-  [{ kind: "failed", status: 502, message: "502 Bad Gateway" }, { title: resultStrings.en.Result_Failed, detail: "HTTP 502: Bad Gateway" }],
-  [{ kind: "failed", status: 502, message: "5021 widgets" }, { title: resultStrings.en.Result_Failed, detail: "HTTP 502: 5021 widgets" }],
-  [{ kind: "failed", message: "boom" }, { title: resultStrings.en.Result_Failed, detail: "boom" }],
+  [
+    { kind: "offline", lastKnown: details },
+    { title: "You're offline.", detail: "Last known link: contoso.operations.dynamics.com" },
+  ],
+  [
+    { kind: "invalid", field: "TenantId", reason: "not a GUID" },
+    { title: resultStrings.en.Result_Invalid, detail: "Unexpected value in the TenantId field." },
+  ],
+  [
+    { kind: "failed", code: "0x80040216", status: 500, message: "An unexpected error occurred." },
+    { title: resultStrings.en.Result_Failed, detail: "Error 0x80040216: An unexpected error occurred." },
+  ],
+  [
+    { kind: "failed", code: "0x80040216", message: "An unexpected error occurred." },
+    { title: resultStrings.en.Result_Failed, detail: "Error 0x80040216: An unexpected error occurred." },
+  ],
+  [
+    { kind: "failed", code: "0x0000007b" },
+    { title: resultStrings.en.Result_Failed, detail: "Error code: 0x0000007b" },
+  ],
+  [
+    { kind: "failed", code: "0x0000007b", status: 500 },
+    { title: resultStrings.en.Result_Failed, detail: "Error code: 0x0000007b" },
+  ],
+  [
+    { kind: "failed", code: "0x0000007b", message: "0x0000007B" },
+    { title: resultStrings.en.Result_Failed, detail: "Error code: 0x0000007b" },
+  ],
+  [
+    { kind: "failed", status: 429, message: "Too many requests" },
+    { title: resultStrings.en.Result_Failed, detail: "HTTP 429: Too many requests" },
+  ],
+  [
+    { kind: "failed", status: 502 },
+    { title: resultStrings.en.Result_Failed, detail: "The server answered with HTTP status 502." },
+  ],
+  [
+    { kind: "failed", status: 502, message: "HTTP 502" },
+    { title: resultStrings.en.Result_Failed, detail: "The server answered with HTTP status 502." },
+  ],
+  [
+    { kind: "failed", status: 502, message: "502 Bad Gateway" },
+    { title: resultStrings.en.Result_Failed, detail: "HTTP 502: Bad Gateway" },
+  ],
+  [
+    { kind: "failed", status: 502, message: "5021 widgets" },
+    { title: resultStrings.en.Result_Failed, detail: "HTTP 502: 5021 widgets" },
+  ],
+  [
+    { kind: "failed", message: "boom" },
+    { title: resultStrings.en.Result_Failed, detail: "boom" },
+  ],
   [{ kind: "failed" }, { title: resultStrings.en.Result_Failed, detail: resultStrings.en.Result_FailedNoDetail }],
-  [{ kind: "failed", noTransport: true }, { title: resultStrings.en.Result_Failed, detail: resultStrings.en.Result_NoTransport }],
+  [
+    { kind: "failed", noTransport: true },
+    { title: resultStrings.en.Result_Failed, detail: resultStrings.en.Result_NoTransport },
+  ],
 ])("%j", (result, expected) => {
   expect(describeResult(result, en)).toEqual(expected);
 });
@@ -57,22 +114,34 @@ test("every combination of code, status and message has words in every language,
   const statuses = [undefined, 500];
   const messages = [undefined, "", "Server says no", "HTTP 500", "500", "0x80040216"];
   for (const [tag, strings] of Object.entries(resultStrings)) {
-    for (const code of codes) for (const status of statuses) for (const message of messages) {
-      const result: IntegrationResult = { kind: "failed", ...(code && { code }), ...(status && { status }), ...(message !== undefined && { message }) };
-      const used: ResultStringKey[] = [];
-      const { detail = "" } = describeResult(result, (key) => (used.push(key), strings[key]));
-      const label = `${tag} ${JSON.stringify(result)} -> ${detail}`;
-      expect([label, detail.trim() === ""]).toEqual([label, false]);
-      expect([label, /\{\d\}|undefined/.test(detail)]).toEqual([label, false]);
-      const count = (token: string) => detail.split(token).length - 1;
-      if (code !== undefined) expect([label, count(code)]).toEqual([label, 1]);
-      // A code outranks the status; without a code the status is said exactly once.
-      if (status !== undefined) expect([label, count(String(status))]).toEqual([label, code === undefined ? 1 : 0]);
-      if (message === "Server says no") expect(detail).toContain(message);
-      // Words of our own come from translated templates (only "HTTP {0}: {1}" and Spanish "Error {0}: {1}" read as in English).
-      const sameAsEnglish = used.filter((key) => tag !== "en" && strings[key] === resultStrings.en[key]);
-      expect([label, sameAsEnglish.filter((key) => key !== "Result_FailedStatus" && !(tag === "es" && key === "Result_FailedDetail"))]).toEqual([label, []]);
-    }
+    for (const code of codes)
+      for (const status of statuses)
+        for (const message of messages) {
+          const result: IntegrationResult = {
+            kind: "failed",
+            ...(code && { code }),
+            ...(status && { status }),
+            ...(message !== undefined && { message }),
+          };
+          const used: ResultStringKey[] = [];
+          const { detail = "" } = describeResult(result, (key) => (used.push(key), strings[key]));
+          const label = `${tag} ${JSON.stringify(result)} -> ${detail}`;
+          expect([label, detail.trim() === ""]).toEqual([label, false]);
+          expect([label, /\{\d\}|undefined/.test(detail)]).toEqual([label, false]);
+          const count = (token: string) => detail.split(token).length - 1;
+          if (code !== undefined) expect([label, count(code)]).toEqual([label, 1]);
+          // A code outranks the status; without a code the status is said exactly once.
+          if (status !== undefined) expect([label, count(String(status))]).toEqual([label, code === undefined ? 1 : 0]);
+          if (message === "Server says no") expect(detail).toContain(message);
+          // Words of our own come from translated templates (only "HTTP {0}: {1}" and Spanish "Error {0}: {1}" read as in English).
+          const sameAsEnglish = used.filter((key) => tag !== "en" && strings[key] === resultStrings.en[key]);
+          expect([
+            label,
+            sameAsEnglish.filter(
+              (key) => key !== "Result_FailedStatus" && !(tag === "es" && key === "Result_FailedDetail"),
+            ),
+          ]).toEqual([label, []]);
+        }
   }
 });
 

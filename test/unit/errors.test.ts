@@ -14,16 +14,21 @@ describe("toHexCode", () => {
   ])("%p -> %s", (input, expected) => {
     expect(toHexCode(input)).toBe(expected);
   });
-  test.each([0, 1.5, Number.NaN, 2 ** 32, -(2 ** 31) - 1, "abc", "0x", "0x123456789", null, undefined, {}, true])("%p -> undefined", (input) => {
-    expect(toHexCode(input)).toBeUndefined();
-  });
+  test.each([0, 1.5, Number.NaN, 2 ** 32, -(2 ** 31) - 1, "abc", "0x", "0x123456789", null, undefined, {}, true])(
+    "%p -> undefined",
+    (input) => {
+      expect(toHexCode(input)).toBeUndefined();
+    },
+  );
 });
 
 describe("cleanMessage", () => {
   test("drops stack lines, control characters and bidi overrides; bounds length", () => {
     expect(cleanMessage("Boom\n    at a (x.js:1:1)\n    at b (y.js:2:2)\n    at <anonymous>")).toBe("Boom");
     expect(cleanMessage("Boom\nexecute@https://org.example/webapi.js:10:5\nonLoad@form.js:1:1")).toBe("Boom");
-    expect(cleanMessage("Missing privilege\nat least one role must grant prvReadOrganization")).toBe("Missing privilege at least one role must grant prvReadOrganization");
+    expect(cleanMessage("Missing privilege\nat least one role must grant prvReadOrganization")).toBe(
+      "Missing privilege at least one role must grant prvReadOrganization",
+    );
     expect(cleanMessage("a\u0000b\u202ec\r\nd")).toBe("a b c d");
     const long = cleanMessage("x".repeat(1000));
     expect(long).toHaveLength(300);
@@ -51,11 +56,18 @@ describe("classifyFailure", () => {
     expect(classifyFailure(null)).toEqual({ kind: "failed" });
     expect(classifyFailure(42)).toEqual({ kind: "failed" });
     expect(classifyFailure({ message: "just a message" })).toEqual({ kind: "failed", message: "just a message" });
-    expect(classifyFailure(new TypeError("x is not a function"))).toEqual({ kind: "failed", message: "x is not a function" });
+    expect(classifyFailure(new TypeError("x is not a function"))).toEqual({
+      kind: "failed",
+      message: "x is not a function",
+    });
   });
 
   test("a hostile object with throwing getters", () => {
-    const hostile = Object.defineProperty({}, "message", { get: () => { throw new Error("gotcha"); } });
+    const hostile = Object.defineProperty({}, "message", {
+      get: () => {
+        throw new Error("gotcha");
+      },
+    });
     expect(classifyFailure(hostile)).toEqual({ kind: "failed" });
   });
 
@@ -69,7 +81,11 @@ describe("classifyFailure", () => {
       code: "0x80040216",
       message: "The network path was not found.",
     });
-    expect(classifyFailure({ statusCode: 429, message: "Too many requests" })).toEqual({ kind: "failed", status: 429, message: "Too many requests" });
+    expect(classifyFailure({ statusCode: 429, message: "Too many requests" })).toEqual({
+      kind: "failed",
+      status: 429,
+      message: "Too many requests",
+    });
   });
 
   test("a Xrm error with a code and no message", () => {
@@ -78,10 +94,13 @@ describe("classifyFailure", () => {
 
   test("never throws, whatever is thrown at it", () => {
     fc.assert(
-      fc.property(fc.anything({ withBigInt: true, withNullPrototype: true, withMap: true, withSet: true, withDate: true }), (value) => {
-        const result = classifyFailure(value);
-        expect(["notLinked", "unauthorized", "forbidden", "offline", "failed"]).toContain(result.kind);
-      }),
+      fc.property(
+        fc.anything({ withBigInt: true, withNullPrototype: true, withMap: true, withSet: true, withDate: true }),
+        (value) => {
+          const result = classifyFailure(value);
+          expect(["notLinked", "unauthorized", "forbidden", "offline", "failed"]).toContain(result.kind);
+        },
+      ),
       { numRuns: 2_000 },
     );
   });

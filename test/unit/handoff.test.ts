@@ -50,7 +50,14 @@ test("the second bundle waits for the first one's answer instead of asking again
   const first = control({ orgUrl: ORG, userId: USER, fetch: controlFetch, storage, now: clock.now, sleep });
   await settle();
   expect([...storage.data.keys()].some((k) => k.startsWith("finopslink:v1:pending:"))).toBe(true);
-  const second = form({ orgUrl: `${ORG}/`, userId: USER.toLowerCase(), fetch: formFetch, storage, now: clock.now, sleep });
+  const second = form({
+    orgUrl: `${ORG}/`,
+    userId: USER.toLowerCase(),
+    fetch: formFetch,
+    storage,
+    now: clock.now,
+    sleep,
+  });
 
   await expect(first).resolves.toMatchObject({ kind: "linked", fromCache: false });
   await expect(second).resolves.toMatchObject({ kind: "linked", fromCache: true });
@@ -83,7 +90,9 @@ test("a hung first bundle: the second gives up after the 10 s marker timeout and
   void control({ orgUrl: ORG, userId: USER, fetch: () => never.promise, storage, now: clock.now, sleep: clock.sleep });
   await settle();
   const started = clock.time;
-  await expect(form({ orgUrl: ORG, userId: USER, fetch: formFetch, storage, now: clock.now, sleep: clock.sleep })).resolves.toMatchObject({ kind: "linked", fromCache: false });
+  await expect(
+    form({ orgUrl: ORG, userId: USER, fetch: formFetch, storage, now: clock.now, sleep: clock.sleep }),
+  ).resolves.toMatchObject({ kind: "linked", fromCache: false });
   expect(formFetch).toHaveBeenCalledTimes(1);
   expect(clock.time - started).toBeGreaterThanOrEqual(10_000);
   expect(clock.time - started).toBeLessThanOrEqual(10_200);
@@ -91,20 +100,30 @@ test("a hung first bundle: the second gives up after the 10 s marker timeout and
 
 test("a marker left by a closed frame (older than 10 s) is not waited on", async () => {
   const { storage, clock, form } = setup();
-  storage.data.set(`finopslink:v1:pending:${ORG}|8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f`, JSON.stringify({ v: 1, token: "gone", at: clock.time - 10_001 }));
+  storage.data.set(
+    `finopslink:v1:pending:${ORG}|8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f`,
+    JSON.stringify({ v: 1, token: "gone", at: clock.time - 10_001 }),
+  );
   const sleep = jest.fn(clock.sleep);
   const formFetch = fetchReturning(200, linkedBody());
-  await expect(form({ orgUrl: ORG, userId: USER, fetch: formFetch, storage, now: clock.now, sleep })).resolves.toMatchObject({ kind: "linked" });
+  await expect(
+    form({ orgUrl: ORG, userId: USER, fetch: formFetch, storage, now: clock.now, sleep }),
+  ).resolves.toMatchObject({ kind: "linked" });
   expect(sleep).not.toHaveBeenCalled();
   expect(formFetch).toHaveBeenCalledTimes(1);
 });
 
 test("a frozen clock cannot make the wait spin forever", async () => {
   const { storage, clock, form } = setup();
-  storage.data.set(`finopslink:v1:pending:${ORG}|8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f`, JSON.stringify({ v: 1, token: "hung", at: clock.time }));
+  storage.data.set(
+    `finopslink:v1:pending:${ORG}|8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f`,
+    JSON.stringify({ v: 1, token: "hung", at: clock.time }),
+  );
   const sleep = jest.fn(async () => undefined); // time never moves
   const formFetch = fetchReturning(200, linkedBody());
-  await expect(form({ orgUrl: ORG, userId: USER, fetch: formFetch, storage, now: clock.now, sleep })).resolves.toMatchObject({ kind: "linked" });
+  await expect(
+    form({ orgUrl: ORG, userId: USER, fetch: formFetch, storage, now: clock.now, sleep }),
+  ).resolves.toMatchObject({ kind: "linked" });
   expect(sleep.mock.calls.length).toBeLessThanOrEqual(102);
   expect(formFetch).toHaveBeenCalledTimes(1);
 });
@@ -133,7 +152,9 @@ test("a page that goes away mid-request clears its marker, so the next page does
   window.dispatchEvent(new Event("pagehide"));
   expect([...storage.data.keys()].some((k) => k.includes(":pending:"))).toBe(false);
   const sleep = jest.fn(clock.sleep);
-  await expect(form({ orgUrl: ORG, userId: USER, fetch: fetchReturning(200, linkedBody()), storage, now: clock.now, sleep })).resolves.toMatchObject({ kind: "linked" });
+  await expect(
+    form({ orgUrl: ORG, userId: USER, fetch: fetchReturning(200, linkedBody()), storage, now: clock.now, sleep }),
+  ).resolves.toMatchObject({ kind: "linked" });
   expect(sleep).not.toHaveBeenCalled();
 });
 

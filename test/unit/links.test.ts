@@ -6,7 +6,10 @@ describe("safeHttpsUrl", () => {
     ["https://contoso.operations.dynamics.com/", "https://contoso.operations.dynamics.com"],
     ["https://contoso.operations.dynamics.com/?", "https://contoso.operations.dynamics.com"],
     ["HTTPS://CONTOSO.operations.dynamics.com:443/", "https://contoso.operations.dynamics.com"],
-    ["https://contoso.operations.dynamics.com:8443/path?q=1#f", "https://contoso.operations.dynamics.com:8443/path?q=1#f"],
+    [
+      "https://contoso.operations.dynamics.com:8443/path?q=1#f",
+      "https://contoso.operations.dynamics.com:8443/path?q=1#f",
+    ],
     ["https://bücher.example", "https://xn--bcher-kva.example"],
     ["https://x.example/<script>", "https://x.example/%3Cscript%3E"],
   ])("%s -> %s", (input, expected) => {
@@ -31,15 +34,20 @@ describe("safeHttpsUrl", () => {
     expect(safeHttpsUrl(input)).toBeUndefined();
   });
 
-  test.each([undefined, null, 42, {}, ["https://x.example"], new URL("https://x.example")])("rejects non-strings: %p", (input) => {
-    expect(safeHttpsUrl(input)).toBeUndefined();
-  });
+  test.each([undefined, null, 42, {}, ["https://x.example"], new URL("https://x.example")])(
+    "rejects non-strings: %p",
+    (input) => {
+      expect(safeHttpsUrl(input)).toBeUndefined();
+    },
+  );
 });
 
 describe("buildDeepLink", () => {
   const base = "https://contoso.operations.dynamics.com";
   test("cmp and mi, URL-encoded", () => {
-    expect(buildDeepLink(base, { cmp: "USMF", mi: "CustTableListPage" })).toBe(`${base}/?cmp=USMF&mi=CustTableListPage`);
+    expect(buildDeepLink(base, { cmp: "USMF", mi: "CustTableListPage" })).toBe(
+      `${base}/?cmp=USMF&mi=CustTableListPage`,
+    );
     expect(buildDeepLink(base, { cmp: "a&b=c", mi: "x y/ü" })).toBe(`${base}/?cmp=a%26b%3Dc&mi=x%20y%2F%C3%BC`);
   });
   test("blank parts are left out", () => {

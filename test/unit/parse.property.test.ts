@@ -20,7 +20,7 @@ const hostileStrings = fc.constantFrom(
   "//contoso.operations.dynamics.com",
   "/api/data",
   "<script>alert(1)</script>",
-  "<a href=\"https://x.example\">x</a>",
+  '<a href="https://x.example">x</a>',
   "https://\u202eexample.com",
   "https://exa\u200bmple.com",
   "https://ｅｘａｍｐｌｅ.com",
@@ -45,8 +45,12 @@ const anyString = fc.oneof(
   // The choice comes from fast-check, not Math.random, so a failing seed replays and shrinks.
   fc.tuple(fc.uuid(), fc.boolean()).map(([u, braced]) => (braced ? `{${u.toUpperCase()}}` : u)),
   // huge values, made cheaply: a short random piece repeated into a 1,000 to 100,000 character string
-  fc.tuple(fc.string({ minLength: 1, maxLength: 20 }), fc.integer({ min: 50, max: 5_000 })).map(([s, n]) => `https://example.com/${s.repeat(n)}`),
-  fc.tuple(fc.string({ minLength: 1, maxLength: 20 }), fc.integer({ min: 50, max: 5_000 })).map(([s, n]) => s.repeat(n)),
+  fc
+    .tuple(fc.string({ minLength: 1, maxLength: 20 }), fc.integer({ min: 50, max: 5_000 }))
+    .map(([s, n]) => `https://example.com/${s.repeat(n)}`),
+  fc
+    .tuple(fc.string({ minLength: 1, maxLength: 20 }), fc.integer({ min: 50, max: 5_000 }))
+    .map(([s, n]) => s.repeat(n)),
 );
 
 const fieldValue = fc.oneof(
@@ -62,23 +66,55 @@ const guidLike = fc.oneof(
 );
 
 const responseBody = fc.oneof(
-  { weight: 4, arbitrary: fc.record({
-    Url: fc.oneof(fc.webUrl({ validSchemes: ["https"], withQueryParameters: true, withFragments: true }), hostileStrings, anyString),
-    TenantId: guidLike,
-    Id: guidLike,
-    "@odata.context": fc.string(),
-  }).chain((known) => fc.dictionary(anyString, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }).map((extra) => ({ ...extra, ...known }))) },
-  { weight: 4, arbitrary: fc.record({ Url: fieldValue, TenantId: fieldValue, Id: fieldValue }, { requiredKeys: [] }).chain((known) =>
-    fc.dictionary(anyString, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }).map((extra) => ({ ...extra, ...known })),
-  ) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({
+        Url: fc.oneof(
+          fc.webUrl({ validSchemes: ["https"], withQueryParameters: true, withFragments: true }),
+          hostileStrings,
+          anyString,
+        ),
+        TenantId: guidLike,
+        Id: guidLike,
+        "@odata.context": fc.string(),
+      })
+      .chain((known) =>
+        fc
+          .dictionary(anyString, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 })
+          .map((extra) => ({ ...extra, ...known })),
+      ),
+  },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({ Url: fieldValue, TenantId: fieldValue, Id: fieldValue }, { requiredKeys: [] })
+      .chain((known) =>
+        fc
+          .dictionary(anyString, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 })
+          .map((extra) => ({ ...extra, ...known })),
+      ),
+  },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
-  { weight: 1, arbitrary: fc.anything({ withBigInt: true, withDate: true, withMap: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true }) },
+  {
+    weight: 1,
+    arbitrary: fc.anything({
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withNullPrototype: true,
+      withTypedArray: true,
+      withSparseArray: true,
+    }),
+  },
   { weight: 1, arbitrary: anyString },
 );
 
 test("the generators are deterministic: one seed, one sequence (so a failure replays and shrinks)", () => {
   for (const arbitrary of [anyString, guidLike, responseBody]) {
-    expect(fc.sample(arbitrary, { seed: 20261127, numRuns: 300 })).toEqual(fc.sample(arbitrary, { seed: 20261127, numRuns: 300 }));
+    expect(fc.sample(arbitrary, { seed: 20261127, numRuns: 300 })).toEqual(
+      fc.sample(arbitrary, { seed: 20261127, numRuns: 300 }),
+    );
   }
 });
 
@@ -121,24 +157,35 @@ test("safeHttpsUrl on any input: undefined or an https URL that it maps to itsel
 test("end to end through both transports: any 200 body gives a result, and a link only when it is https", async () => {
   const kinds = new Set<string>();
   await fc.assert(
-    fc.asyncProperty(responseBody.filter((b) => typeof b !== "bigint"), fc.boolean(), async (body, viaXrm) => {
-      let text: string;
-      try {
-        text = typeof body === "string" ? body : JSON.stringify(body) ?? "";
-      } catch {
-        text = "";
-      }
-      const fakeResponse = { ok: true, status: 200, json: async () => JSON.parse(text) as unknown, text: async () => text };
-      const result = await getIntegrationDetails({
-        orgUrl: "https://contoso.crm.dynamics.com",
-        userId: "u",
-        storage: null,
-        ...(viaXrm ? { webApi: { online: { execute: async () => fakeResponse } } } : { fetch: async () => fakeResponse }),
-      });
-      kinds.add(result.kind);
-      expect(["linked", "invalid"]).toContain(result.kind);
-      if (result.kind === "linked") expect(new URL(result.details.url).protocol).toBe("https:");
-    }),
+    fc.asyncProperty(
+      responseBody.filter((b) => typeof b !== "bigint"),
+      fc.boolean(),
+      async (body, viaXrm) => {
+        let text: string;
+        try {
+          text = typeof body === "string" ? body : (JSON.stringify(body) ?? "");
+        } catch {
+          text = "";
+        }
+        const fakeResponse = {
+          ok: true,
+          status: 200,
+          json: async () => JSON.parse(text) as unknown,
+          text: async () => text,
+        };
+        const result = await getIntegrationDetails({
+          orgUrl: "https://contoso.crm.dynamics.com",
+          userId: "u",
+          storage: null,
+          ...(viaXrm
+            ? { webApi: { online: { execute: async () => fakeResponse } } }
+            : { fetch: async () => fakeResponse }),
+        });
+        kinds.add(result.kind);
+        expect(["linked", "invalid"]).toContain(result.kind);
+        if (result.kind === "linked") expect(new URL(result.details.url).protocol).toBe("https:");
+      },
+    ),
     { numRuns: 2_000 },
   );
   expect([...kinds].sort()).toEqual(["invalid", "linked"]);

@@ -2,7 +2,11 @@ import { parseDetails } from "../../core/parse";
 import { ENV_ID, TENANT, linkedBody } from "./fakes";
 
 test("a linked body: GUIDs lower-cased without braces, unknown fields kept, annotations dropped", () => {
-  const body = linkedBody({ "Url@OData.Community.Display.V1.FormattedValue": "Contoso", "@Microsoft.Dynamics.CRM.totalrecordcount": 1, Future: { nested: [1, 2] } });
+  const body = linkedBody({
+    "Url@OData.Community.Display.V1.FormattedValue": "Contoso",
+    "@Microsoft.Dynamics.CRM.totalrecordcount": 1,
+    Future: { nested: [1, 2] },
+  });
   expect(parseDetails(body)).toEqual({
     kind: "linked",
     details: {
@@ -15,7 +19,9 @@ test("a linked body: GUIDs lower-cased without braces, unknown fields kept, anno
 });
 
 test("a __proto__ key stays data in extra and never changes a prototype", () => {
-  const body = JSON.parse(`{"Url":"https://a.example","TenantId":"${TENANT}","Id":"${ENV_ID}","__proto__":{"polluted":true}}`) as unknown;
+  const body = JSON.parse(
+    `{"Url":"https://a.example","TenantId":"${TENANT}","Id":"${ENV_ID}","__proto__":{"polluted":true}}`,
+  ) as unknown;
   const result = parseDetails(body);
   expect(result.kind).toBe("linked");
   if (result.kind !== "linked") return;
@@ -36,14 +42,44 @@ test.each([
   ["null Url", linkedBody({ Url: null }), "Url", "missing"],
   ["a numeric Url", linkedBody({ Url: 5 }), "Url", "not a string"],
   ["javascript:", linkedBody({ Url: "javascript:alert(1)" }), "Url", "not an absolute https: URL without credentials"],
-  ["JavaScript: mixed case with whitespace", linkedBody({ Url: " JaVaScRiPt:alert(1)" }), "Url", "not an absolute https: URL without credentials"],
-  ["data:", linkedBody({ Url: "data:text/html,<script>alert(1)</script>" }), "Url", "not an absolute https: URL without credentials"],
-  ["http:", linkedBody({ Url: "http://contoso.operations.dynamics.com" }), "Url", "not an absolute https: URL without credentials"],
+  [
+    "JavaScript: mixed case with whitespace",
+    linkedBody({ Url: " JaVaScRiPt:alert(1)" }),
+    "Url",
+    "not an absolute https: URL without credentials",
+  ],
+  [
+    "data:",
+    linkedBody({ Url: "data:text/html,<script>alert(1)</script>" }),
+    "Url",
+    "not an absolute https: URL without credentials",
+  ],
+  [
+    "http:",
+    linkedBody({ Url: "http://contoso.operations.dynamics.com" }),
+    "Url",
+    "not an absolute https: URL without credentials",
+  ],
   ["relative", linkedBody({ Url: "/relative/path" }), "Url", "not an absolute https: URL without credentials"],
   ["protocol-relative", linkedBody({ Url: "//evil.example" }), "Url", "not an absolute https: URL without credentials"],
-  ["HTML", linkedBody({ Url: "<a href=\"https://x.example\">x</a>" }), "Url", "not an absolute https: URL without credentials"],
-  ["credentials", linkedBody({ Url: "https://user:pass@contoso.operations.dynamics.com" }), "Url", "not an absolute https: URL without credentials"],
-  ["a tab inside", linkedBody({ Url: "https://con\ttoso.operations.dynamics.com" }), "Url", "not an absolute https: URL without credentials"],
+  [
+    "HTML",
+    linkedBody({ Url: '<a href="https://x.example">x</a>' }),
+    "Url",
+    "not an absolute https: URL without credentials",
+  ],
+  [
+    "credentials",
+    linkedBody({ Url: "https://user:pass@contoso.operations.dynamics.com" }),
+    "Url",
+    "not an absolute https: URL without credentials",
+  ],
+  [
+    "a tab inside",
+    linkedBody({ Url: "https://con\ttoso.operations.dynamics.com" }),
+    "Url",
+    "not an absolute https: URL without credentials",
+  ],
   ["no TenantId", linkedBody({ TenantId: undefined }), "TenantId", "missing"],
   ["numeric TenantId", linkedBody({ TenantId: 1 }), "TenantId", "not a string"],
   ["short TenantId", linkedBody({ TenantId: "72f988bf-86f1-41af-91ab" }), "TenantId", "not a GUID"],
@@ -56,10 +92,18 @@ test.each([
 
 test("upper-case HTTPS and a path are normalised by URL parsing", () => {
   const result = parseDetails(linkedBody({ Url: "HTTPS://Contoso.Operations.Dynamics.com/namespaces/AXSF/" }));
-  expect(result).toMatchObject({ kind: "linked", details: { url: "https://contoso.operations.dynamics.com/namespaces/AXSF/" } });
+  expect(result).toMatchObject({
+    kind: "linked",
+    details: { url: "https://contoso.operations.dynamics.com/namespaces/AXSF/" },
+  });
 });
 
 test("an object whose getters throw is invalid, not an exception", () => {
-  const hostile = Object.defineProperty({}, "Url", { enumerable: true, get: () => { throw new Error("gotcha"); } });
+  const hostile = Object.defineProperty({}, "Url", {
+    enumerable: true,
+    get: () => {
+      throw new Error("gotcha");
+    },
+  });
   expect(parseDetails(hostile)).toEqual({ kind: "invalid", field: "body", reason: "could not be read" });
 });

@@ -24,21 +24,30 @@ test("keys are unique across groups", () => {
 });
 
 test("the merged catalog has every key of every group in every language", () => {
-  const keys = Object.values(groups).flatMap((g) => Object.keys(g.en)).sort();
+  const keys = Object.values(groups)
+    .flatMap((g) => Object.keys(g.en))
+    .sort();
   for (const { tag } of LANGUAGES) expect(Object.keys(catalog[tag]).sort()).toEqual(keys);
 });
 
 /** Strings that are the same words in English and the language (Spanish "Error") or no words at all ("HTTP {0}: {1}"). */
 const SAME_BY_DESIGN: Record<string, string[]> = { es: ["Result_FailedDetail"] };
 
-test.each(LANGUAGES.filter((l) => l.tag !== "en").map((l) => l.tag))("result strings in %s are translated, not English copies", (tag) => {
-  const keys = Object.keys(resultStrings.en) as (keyof typeof resultStrings.en)[];
-  const same = keys.filter((key) => resultStrings[tag][key] === resultStrings.en[key] && key !== "Result_FailedStatus");
-  expect(same).toEqual(SAME_BY_DESIGN[tag] ?? []);
-});
+test.each(LANGUAGES.filter((l) => l.tag !== "en").map((l) => l.tag))(
+  "result strings in %s are translated, not English copies",
+  (tag) => {
+    const keys = Object.keys(resultStrings.en) as (keyof typeof resultStrings.en)[];
+    const same = keys.filter(
+      (key) => resultStrings[tag][key] === resultStrings.en[key] && key !== "Result_FailedStatus",
+    );
+    expect(same).toEqual(SAME_BY_DESIGN[tag] ?? []);
+  },
+);
 
 test("getString fills placeholders and falls back to English for unknown languages", () => {
-  expect(getString(1031, "Result_OfflineLastKnown", "contoso.operations.dynamics.com")).toBe("Zuletzt bekannte Verknüpfung: contoso.operations.dynamics.com");
+  expect(getString(1031, "Result_OfflineLastKnown", "contoso.operations.dynamics.com")).toBe(
+    "Zuletzt bekannte Verknüpfung: contoso.operations.dynamics.com",
+  );
   expect(getString(9999, "Result_Retry")).toBe("Retry");
   expect(languageFor(undefined).tag).toBe("en");
 });

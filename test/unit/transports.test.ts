@@ -1,5 +1,16 @@
 import { getIntegrationDetails, type GetDetailsOptions, type IntegrationResult } from "../../core";
-import { ENV_ID, NOT_LINKED_BODY, ORG, TENANT, USER, fetchReturning, linkedBody, response, webApiRejecting, webApiResolving } from "./fakes";
+import {
+  ENV_ID,
+  NOT_LINKED_BODY,
+  ORG,
+  TENANT,
+  USER,
+  fetchReturning,
+  linkedBody,
+  response,
+  webApiRejecting,
+  webApiResolving,
+} from "./fakes";
 
 /** Every call here is uncached (storage: null) so each scenario reaches its transport. */
 function viaFetch(fetchImpl: GetDetailsOptions["fetch"]): Promise<IntegrationResult> {
@@ -59,7 +70,10 @@ describe("linked", () => {
 
 describe("notLinked (0x80048d0b)", () => {
   test("fetch: HTTP 400 with the hex code in the body", async () => {
-    await expect(viaFetch(fetchReturning(400, NOT_LINKED_BODY))).resolves.toEqual({ kind: "notLinked", fromCache: false });
+    await expect(viaFetch(fetchReturning(400, NOT_LINKED_BODY))).resolves.toEqual({
+      kind: "notLinked",
+      fromCache: false,
+    });
   });
   test("fetch: upper-case hex is the same code", async () => {
     const body = { error: { code: "0x80048D0B", message: "x" } };
@@ -96,7 +110,9 @@ describe("unauthorized", () => {
     });
   });
   test("Xrm: status 401", async () => {
-    await expect(viaXrm(webApiRejecting({ status: 401, message: "Unauthorized" }))).resolves.toMatchObject({ kind: "unauthorized" });
+    await expect(viaXrm(webApiRejecting({ status: 401, message: "Unauthorized" }))).resolves.toMatchObject({
+      kind: "unauthorized",
+    });
   });
 });
 
@@ -104,7 +120,11 @@ describe("forbidden", () => {
   const missingPrivilege = "Principal user (Id=8c4b5e0f, type=8) is missing prvReadSolution privilege";
   test("fetch: HTTP 403 with 0x80042f09", async () => {
     const body = { error: { code: "0x80042f09", message: missingPrivilege } };
-    await expect(viaFetch(fetchReturning(403, body))).resolves.toEqual({ kind: "forbidden", code: "0x80042f09", message: missingPrivilege });
+    await expect(viaFetch(fetchReturning(403, body))).resolves.toEqual({
+      kind: "forbidden",
+      code: "0x80042f09",
+      message: missingPrivilege,
+    });
   });
   test("fetch: PrivilegeDenied 0x80040220 even when the status is not 403", async () => {
     const body = { error: { code: "0x80040220", message: "SecLib::CheckPrivilege failed" } };
@@ -112,7 +132,11 @@ describe("forbidden", () => {
   });
   test("Xrm: PrivilegeDenied as a signed decimal", async () => {
     const error = { errorCode: -2147220960, message: missingPrivilege };
-    await expect(viaXrm(webApiRejecting(error))).resolves.toEqual({ kind: "forbidden", code: "0x80040220", message: missingPrivilege });
+    await expect(viaXrm(webApiRejecting(error))).resolves.toEqual({
+      kind: "forbidden",
+      code: "0x80040220",
+      message: missingPrivilege,
+    });
   });
   test("Xrm: unknown code, but the message says a prv privilege is missing", async () => {
     const error = { errorCode: 2147746326, message: missingPrivilege };
@@ -126,16 +150,24 @@ describe("offline", () => {
     await expect(viaFetch(fetchImpl)).resolves.toEqual({ kind: "offline" });
   });
   test("fetch: the body stream breaks after the headers", async () => {
-    const fetchImpl = jest.fn(async () => ({ ...response(200, ""), text: async () => Promise.reject(new TypeError("network error")) }));
+    const fetchImpl = jest.fn(async () => ({
+      ...response(200, ""),
+      text: async () => Promise.reject(new TypeError("network error")),
+    }));
     await expect(viaFetch(fetchImpl)).resolves.toEqual({ kind: "offline" });
   });
   test("Xrm: an error that says the client is offline", async () => {
     // The words mobile offline hosts use (reported in MicrosoftDocs/powerapps-docs#857); the code varies by host.
-    const error = { errorCode: 2147943859, message: "This operation failed because you're offline. Reconnect and try again." };
+    const error = {
+      errorCode: 2147943859,
+      message: "This operation failed because you're offline. Reconnect and try again.",
+    };
     await expect(viaXrm(webApiRejecting(error))).resolves.toEqual({ kind: "offline" });
   });
   test("Xrm: a network TypeError", async () => {
-    await expect(viaXrm(webApiRejecting(new TypeError("NetworkError when attempting to fetch resource.")))).resolves.toEqual({ kind: "offline" });
+    await expect(
+      viaXrm(webApiRejecting(new TypeError("NetworkError when attempting to fetch resource."))),
+    ).resolves.toEqual({ kind: "offline" });
   });
   test("Xrm: status 0", async () => {
     await expect(viaXrm(webApiRejecting({ status: 0, message: "" }))).resolves.toEqual({ kind: "offline" });
@@ -176,7 +208,15 @@ describe("invalid", () => {
     });
   });
   test("Xrm: a Response whose json() fails", async () => {
-    const webApi = { online: { execute: jest.fn(async () => ({ ok: true, status: 200, json: async () => Promise.reject(new SyntaxError("Unexpected token <")) })) } };
+    const webApi = {
+      online: {
+        execute: jest.fn(async () => ({
+          ok: true,
+          status: 200,
+          json: async () => Promise.reject(new SyntaxError("Unexpected token <")),
+        })),
+      },
+    };
     await expect(viaXrm(webApi)).resolves.toEqual({ kind: "invalid", field: "body", reason: "empty or not JSON" });
   });
 });
@@ -192,7 +232,10 @@ describe("failed", () => {
     });
   });
   test("fetch: HTTP 502 from a proxy with an HTML body", async () => {
-    await expect(viaFetch(fetchReturning(502, "<html>Bad gateway</html>"))).resolves.toEqual({ kind: "failed", status: 502 });
+    await expect(viaFetch(fetchReturning(502, "<html>Bad gateway</html>"))).resolves.toEqual({
+      kind: "failed",
+      status: 502,
+    });
   });
   test("fetch: aborted", async () => {
     const fetchImpl = jest.fn(async () => Promise.reject(new DOMException("The operation was aborted.", "AbortError")));
@@ -203,10 +246,16 @@ describe("failed", () => {
     ["signed", -2147220970],
   ])("Xrm: errorCode %s becomes hex", async (_label, errorCode) => {
     const error = { errorCode, message: "An unexpected error occurred.", raw: "{}" };
-    await expect(viaXrm(webApiRejecting(error))).resolves.toEqual({ kind: "failed", code: "0x80040216", message: "An unexpected error occurred." });
+    await expect(viaXrm(webApiRejecting(error))).resolves.toEqual({
+      kind: "failed",
+      code: "0x80040216",
+      message: "An unexpected error occurred.",
+    });
   });
   test("Xrm: a Response with ok false", async () => {
-    const webApi = { online: { execute: jest.fn(async () => ({ ok: false, status: 503, statusText: "Service Unavailable" })) } };
+    const webApi = {
+      online: { execute: jest.fn(async () => ({ ok: false, status: 503, statusText: "Service Unavailable" })) },
+    };
     await expect(viaXrm(webApi)).resolves.toEqual({ kind: "failed", status: 503, message: "Service Unavailable" });
   });
   test("Xrm: execute throws synchronously, with a stack that never reaches the message", async () => {
@@ -223,7 +272,10 @@ describe("failed", () => {
     const original = globalThis.fetch;
     Object.defineProperty(globalThis, "fetch", { value: undefined, configurable: true, writable: true });
     try {
-      await expect(getIntegrationDetails({ orgUrl: ORG, userId: USER, storage: null })).resolves.toEqual({ kind: "failed", noTransport: true });
+      await expect(getIntegrationDetails({ orgUrl: ORG, userId: USER, storage: null })).resolves.toEqual({
+        kind: "failed",
+        noTransport: true,
+      });
     } finally {
       Object.defineProperty(globalThis, "fetch", { value: original, configurable: true, writable: true });
     }
@@ -233,7 +285,9 @@ describe("failed", () => {
     const fake = fetchReturning(200, linkedBody());
     Object.defineProperty(globalThis, "fetch", { value: fake, configurable: true, writable: true });
     try {
-      await expect(getIntegrationDetails({ orgUrl: ORG, userId: USER, storage: null })).resolves.toMatchObject({ kind: "linked" });
+      await expect(getIntegrationDetails({ orgUrl: ORG, userId: USER, storage: null })).resolves.toMatchObject({
+        kind: "linked",
+      });
       expect(fake).toHaveBeenCalledTimes(1);
     } finally {
       Object.defineProperty(globalThis, "fetch", { value: original, configurable: true, writable: true });
@@ -243,11 +297,17 @@ describe("failed", () => {
 
 describe("never throws, whatever the host hands in", () => {
   test("options whose getters throw", async () => {
-    const hostile = Object.defineProperty({ orgUrl: ORG, userId: USER }, "now", { get: () => { throw new Error("host bug"); } });
+    const hostile = Object.defineProperty({ orgUrl: ORG, userId: USER }, "now", {
+      get: () => {
+        throw new Error("host bug");
+      },
+    });
     await expect(getIntegrationDetails(hostile)).resolves.toEqual({ kind: "failed", message: "host bug" });
   });
   test("no options at all", async () => {
-    await expect(getIntegrationDetails(undefined as unknown as GetDetailsOptions)).resolves.toMatchObject({ kind: "failed" });
+    await expect(getIntegrationDetails(undefined as unknown as GetDetailsOptions)).resolves.toMatchObject({
+      kind: "failed",
+    });
   });
   test("fetch rejects with a non-Error value, or its body does", async () => {
     await expect(viaFetch(jest.fn(async () => Promise.reject("socket closed")))).resolves.toEqual({ kind: "offline" });
@@ -255,7 +315,13 @@ describe("never throws, whatever the host hands in", () => {
     await expect(viaFetch(brokenBody)).resolves.toEqual({ kind: "offline" });
   });
   test("Xrm resolves with a primitive, or a bare ok: false", async () => {
-    await expect(viaXrm({ online: { execute: jest.fn(async () => "nonsense") } })).resolves.toEqual({ kind: "invalid", field: "body", reason: "not a JSON object" });
-    await expect(viaXrm({ online: { execute: jest.fn(async () => ({ ok: false })) } })).resolves.toEqual({ kind: "failed" });
+    await expect(viaXrm({ online: { execute: jest.fn(async () => "nonsense") } })).resolves.toEqual({
+      kind: "invalid",
+      field: "body",
+      reason: "not a JSON object",
+    });
+    await expect(viaXrm({ online: { execute: jest.fn(async () => ({ ok: false })) } })).resolves.toEqual({
+      kind: "failed",
+    });
   });
 });

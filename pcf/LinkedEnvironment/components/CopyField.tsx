@@ -51,9 +51,20 @@ export function CopyField({ label, value, translate }: CopyFieldProps): React.Re
       <dt className={styles.label}>{label}</dt>
       <dd className={styles.value}>
         <bdi className={styles.id}>{value}</bdi>
-        <Button size="small" appearance="subtle" icon={<CopyIcon />} aria-label={copyLabel} title={copyLabel} onClick={onCopy} />
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<CopyIcon />}
+          aria-label={copyLabel}
+          title={copyLabel}
+          onClick={onCopy}
+        />
         <span role="status" className={status === "failed" ? styles.failed : styles.copied}>
-          {status === "copied" ? translate("Control_Copied") : status === "failed" ? translate("Control_CopyFailed") : ""}
+          {status === "copied"
+            ? translate("Control_Copied")
+            : status === "failed"
+              ? translate("Control_CopyFailed")
+              : ""}
         </span>
       </dd>
     </div>

@@ -24,7 +24,9 @@ export interface LinkedEnvironmentProps extends DisplaySettings {
 }
 
 /** The control's root: theme, direction and id prefix, the layout frame, the state, and the live region. */
-export const LinkedEnvironmentRoot = React.memo(function LinkedEnvironmentRoot(props: LinkedEnvironmentProps): React.ReactElement | null {
+export const LinkedEnvironmentRoot = React.memo(function LinkedEnvironmentRoot(
+  props: LinkedEnvironmentProps,
+): React.ReactElement | null {
   const { store, translate } = props;
   const snapshot = useResultSnapshot(store);
   const onRetry = React.useCallback(() => store.refresh(true), [store]);
@@ -34,7 +36,11 @@ export const LinkedEnvironmentRoot = React.memo(function LinkedEnvironmentRoot(p
     <IdPrefixProvider value={props.idPrefix}>
       <FluentProvider theme={props.theme ?? webLightTheme} dir={props.rtl ? "rtl" : "ltr"}>
         <div aria-busy={busy}>
-          <ControlFrame layout={props.layout} heading={props.label ?? translate("Control_Heading")} hasCustomLabel={props.label !== undefined}>
+          <ControlFrame
+            layout={props.layout}
+            heading={props.label ?? translate("Control_Heading")}
+            hasCustomLabel={props.label !== undefined}
+          >
             <StateContent {...props} snapshot={snapshot} onRetry={onRetry} />
           </ControlFrame>
           <LiveRegion message={announcementFor(snapshot, props.readable, translate)} />

@@ -33,7 +33,9 @@ export function LinkedView(props: LinkedViewProps): React.ReactElement {
       </SafeLink>
       {showIds ? (
         <dl className={styles.ids}>
-          {props.showTenantId ? <CopyField label={translate("Result_TenantId")} value={details.tenantId} translate={translate} /> : null}
+          {props.showTenantId ? (
+            <CopyField label={translate("Result_TenantId")} value={details.tenantId} translate={translate} />
+          ) : null}
           {props.showEnvironmentId ? (
             <CopyField label={translate("Result_EnvironmentId")} value={details.environmentId} translate={translate} />
           ) : null}

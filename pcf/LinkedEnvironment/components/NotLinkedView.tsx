@@ -5,7 +5,15 @@ import { SafeLink } from "./SafeLink";
 import { StateMessage } from "./StateMessage";
 
 /** Not linked: plain words and Microsoft's article on enabling the integration (always a new tab: it is help). */
-export function NotLinkedView({ title, detail, translate }: { title: string; detail?: string; translate: Translate }): React.ReactElement {
+export function NotLinkedView({
+  title,
+  detail,
+  translate,
+}: {
+  title: string;
+  detail?: string;
+  translate: Translate;
+}): React.ReactElement {
   return (
     <StateMessage intent="info" title={title} detail={detail}>
       <SafeLink href={ENABLE_INTEGRATION_ARTICLE_URL} openInNewTab newTabHint={translate("Control_NewTabHint")}>

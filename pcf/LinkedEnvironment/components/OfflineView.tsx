@@ -14,7 +14,14 @@ export interface OfflineViewProps {
 }
 
 /** Offline: says so, keeps showing the last known environment when there is one, and offers Retry. */
-export function OfflineView({ title, detail, lastKnown, renderLastKnown, retryLabel, onRetry }: OfflineViewProps): React.ReactElement {
+export function OfflineView({
+  title,
+  detail,
+  lastKnown,
+  renderLastKnown,
+  retryLabel,
+  onRetry,
+}: OfflineViewProps): React.ReactElement {
   return (
     <StateMessage intent="warning" title={title} detail={lastKnown ? undefined : detail}>
       {lastKnown ? renderLastKnown(lastKnown) : null}

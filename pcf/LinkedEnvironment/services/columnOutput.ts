@@ -13,7 +13,12 @@ export interface ColumnOutputInput {
  * control may not edit, there is no fresh linked answer (an offline "last known" value is not written), or the
  * column already holds that URL (so the record never becomes dirty for nothing).
  */
-export function columnValueToWrite({ result, writeUrlToColumn, canEdit, currentValue }: ColumnOutputInput): string | undefined {
+export function columnValueToWrite({
+  result,
+  writeUrlToColumn,
+  canEdit,
+  currentValue,
+}: ColumnOutputInput): string | undefined {
   if (!writeUrlToColumn || !canEdit || result?.kind !== "linked") return undefined;
   const url = result.details.url;
   return url === (currentValue ?? "") ? undefined : url;

@@ -40,7 +40,8 @@ export function readSettings(parameters: IInputs): ControlSettings {
     openInNewTab: parameters.openIn?.raw !== "sameTab",
     legalEntity: text(parameters.legalEntity),
     menuItem: text(parameters.menuItem),
-    cacheMinutes: typeof minutes === "number" && Number.isFinite(minutes) && minutes >= 0 ? minutes : DEFAULT_CACHE_MINUTES,
+    cacheMinutes:
+      typeof minutes === "number" && Number.isFinite(minutes) && minutes >= 0 ? minutes : DEFAULT_CACHE_MINUTES,
     writeUrlToColumn: parameters.writeUrlToColumn?.raw === "yes",
   };
 }

@@ -14,7 +14,11 @@ export function toViewProps(
   instance: { store: ResultStore; translate: Translate; idPrefix: string },
 ): LinkedEnvironmentProps {
   // cacheMinutes and writeUrlToColumn steer the request and the column, not the view.
-  const { cacheMinutes: _cacheMinutes, writeUrlToColumn: _writeUrlToColumn, ...display } = readSettings(context.parameters);
+  const {
+    cacheMinutes: _cacheMinutes,
+    writeUrlToColumn: _writeUrlToColumn,
+    ...display
+  } = readSettings(context.parameters);
   return {
     ...instance,
     ...display,

@@ -31,9 +31,13 @@ export function launchChromium(): Promise<Browser> {
  * A fresh browser context (own cookies and sessionStorage: a new tab of a new session), with every request that
  * leaves loopback aborted, so no test can reach the network.
  */
-export async function newLoopbackContext(browser: Browser, options: { clipboard?: boolean; origin?: string } = {}): Promise<BrowserContext> {
+export async function newLoopbackContext(
+  browser: Browser,
+  options: { clipboard?: boolean; origin?: string } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: "en-US" });
-  if (options.clipboard && options.origin) await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: options.origin });
+  if (options.clipboard && options.origin)
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: options.origin });
   await context.route(/.*/, (route) => {
     const url = new URL(route.request().url());
     if (url.hostname === "127.0.0.1" || url.hostname === "localhost") return route.continue();

@@ -47,7 +47,8 @@ export function useHarness(): DemoHarness {
 
 export async function startHarness(): Promise<DemoHarness> {
   const zipPath = unmanagedZipPath(ROOT);
-  if (!existsSync(zipPath)) throw new Error(`${zipPath} is missing: the browser tests run the built solution; run npm run build first.`);
+  if (!existsSync(zipPath))
+    throw new Error(`${zipPath} is missing: the browser tests run the built solution; run npm run build first.`);
   const browser = await launchChromium();
   const server = await startDemoServer({ port: 0, root: ROOT, zipPath });
   const context = await newLoopbackContext(browser, { clipboard: true, origin: server.url.replace(/\/$/, "") });
@@ -93,7 +94,8 @@ export interface FormQuery {
 
 export function formUrl(base: string, query: FormQuery = {}): string {
   const url = new URL(base);
-  const set = (name: string, value: string | number | undefined) => value !== undefined && url.searchParams.set(name, String(value));
+  const set = (name: string, value: string | number | undefined) =>
+    value !== undefined && url.searchParams.set(name, String(value));
   set("scenario", query.scenario);
   set("lang", query.lang);
   set("theme", query.theme);
@@ -111,12 +113,21 @@ export function formUrl(base: string, query: FormQuery = {}): string {
 export async function openForm(page: Page, base: string, query: FormQuery = {}): Promise<void> {
   await page.goto(formUrl(base, query));
   if (query.script !== false) {
-    await page.waitForFunction(() => (window as unknown as { __finopsDemo?: DemoHostApi }).__finopsDemo?.formScript.state !== "pending");
+    await page.waitForFunction(
+      () => (window as unknown as { __finopsDemo?: DemoHostApi }).__finopsDemo?.formScript.state !== "pending",
+    );
   }
 }
 
 /** The host's state, as plain data. */
-export function hostState(page: Page): Promise<Pick<DemoHostApi, "formNotifications" | "globalNotifications" | "openedUrls" | "controlErrors" | "formScript" | "paintedAt">> {
+export function hostState(
+  page: Page,
+): Promise<
+  Pick<
+    DemoHostApi,
+    "formNotifications" | "globalNotifications" | "openedUrls" | "controlErrors" | "formScript" | "paintedAt"
+  >
+> {
   return page.evaluate(() => {
     const api = (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo;
     return JSON.parse(
