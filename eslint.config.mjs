@@ -37,8 +37,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["**/webresources/**"],
-              message: "pcf/ and webresources/ never import each other: share through core/.",
+              group: ["**/webresources/**", "**/cli/**"],
+              message: "pcf/, webresources/ and cli/ never import each other: share through core/.",
             },
           ],
         },
@@ -52,7 +52,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["**/pcf/**"], message: "pcf/ and webresources/ never import each other: share through core/." },
+            {
+              group: ["**/pcf/**", "**/cli/**"],
+              message: "pcf/, webresources/ and cli/ never import each other: share through core/.",
+            },
             { group: ["react", "react-dom", "@fluentui/*"], message: "The form script is plain: no React." },
           ],
         },
@@ -69,7 +72,7 @@ export default tseslint.config(
           patterns: [
             { group: ["react", "react-dom", "@fluentui/*"], message: "core/ knows nothing of React." },
             {
-              group: ["**/pcf/**", "**/webresources/**", "**/solution/**", "**/demo/**"],
+              group: ["**/pcf/**", "**/webresources/**", "**/cli/**", "**/solution/**", "**/demo/**"],
               message: "core/ imports no edge.",
             },
           ],
@@ -78,6 +81,25 @@ export default tseslint.config(
       "no-restricted-globals": [
         "error",
         { name: "Xrm", message: "core/ is handed Xrm.WebApi; never read the global." },
+      ],
+    },
+  },
+  {
+    // The admins' command line: Node, and the core; never the browser deliverables or React.
+    files: ["cli/**/*.ts"],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/pcf/**", "**/webresources/**"],
+              message: "pcf/, webresources/ and cli/ never import each other: share through core/.",
+            },
+            { group: ["react", "react-dom", "@fluentui/*"], message: "The command line has no React." },
+          ],
+        },
       ],
     },
   },

@@ -1,4 +1,4 @@
-/** Jest projects: unit (core, control, form script), solution (the built zips), e2e (real Chromium). */
+/** Jest projects, named for what they run: core-control-form (jsdom, no build needed), solution-zips (the built zips), browser-e2e (real Chromium on the demo). */
 const transform = { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json" }] };
 
 module.exports = {
@@ -7,19 +7,19 @@ module.exports = {
   coverageReporters: ["text-summary", "lcov"],
   projects: [
     {
-      displayName: "unit",
+      displayName: "core-control-form",
       testEnvironment: "jsdom",
       transform,
       testMatch: ["<rootDir>/test/{unit,control,form}/**/*.test.{ts,tsx}"],
     },
     {
-      displayName: "solution",
+      displayName: "solution-zips",
       testEnvironment: "node",
       transform,
       testMatch: ["<rootDir>/test/solution/**/*.test.ts"],
     },
     {
-      displayName: "e2e",
+      displayName: "browser-e2e",
       testEnvironment: "node",
       transform,
       testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
