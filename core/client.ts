@@ -1,73 +1,102 @@
-import { DEFAULT_CACHE_MINUTES, ResultCache, resolveStorage, singleFlight } from "./cache";
-import { classifyFailure } from "./errors";
-import type { GetDetailsOptions } from "./options";
+import { StoredAnswer } from "./cache/entry";
+import { HandOff } from "./cache/handOff";
+import { cacheScope } from "./cache/scope";
+import { classifyFailure, failureInBody } from "./errors";
+import { cacheMinutesOrDefault, timeoutSecondsOrDefault, type GetDetailsOptions } from "./options";
 import { parseDetails } from "./parse";
 import type { IntegrationResult } from "./result";
+import { singleFlight } from "./singleFlight";
+import { storageFrom } from "./storage";
 import { fetchTransport } from "./transports/fetch";
 import type { Transport } from "./transports/transport";
 import { xrmTransport } from "./transports/xrm";
 
 /**
- * The one door: cache -> in-page single flight -> cross-bundle hand-off -> transport -> parse / classify -> cache.
- * Never throws and never rejects: whatever fetch, storage, webApi or the clock do, the answer is an IntegrationResult.
+ * The one door: the cached answer, else a single flight in this page (another bundle's hand-off, else a request of
+ * our own, bounded by the timeout). Never throws and never rejects: whatever fetch, storage, webApi or the clock do,
+ * the answer is an IntegrationResult.
  */
 export async function getIntegrationDetails(options: GetDetailsOptions): Promise<IntegrationResult> {
   try {
     return await run(options);
-  } catch (error) {
-    return classifyFailure(error);
+  } catch {
+    // Only our own code (or a host object it touched) throws this far: a script error is never shown word for word.
+    return { kind: "failed" };
   }
 }
 
 async function run(options: GetDetailsOptions): Promise<IntegrationResult> {
   const now = options.now ?? Date.now;
-  const cache = new ResultCache(resolveStorage(options.storage), options.orgUrl, options.userId, now);
-  const ttlMs = cacheMinutes(options.cacheMinutes) * 60_000;
+  const storage = storageFrom(options.storage);
+  const scope = cacheScope(options.orgUrl, options.userId);
+  const answers = new StoredAnswer(storage, scope, now);
+  const ttlMs = cacheMinutesOrDefault(options.cacheMinutes) * 60_000;
 
-  if (reportsOffline(options.isOffline)) return offline(cache);
+  if (reportsOffline(options.isOffline)) return offline(answers);
   if (options.forceRefresh !== true) {
-    const cached = cache.readFresh(ttlMs);
+    const cached = answers.fresh(ttlMs);
     if (cached !== undefined) return cached;
   }
-  return singleFlight(cache.id, async () => {
-    if (cache.pending() !== undefined) {
-      const handedOff = await cache.awaitHandOff(ttlMs, options.sleep ?? defaultSleep);
-      if (handedOff !== undefined) return handedOff;
-    }
-    const token = cache.claim();
-    const stopWatchingPage = cache.releaseOnPageHide(token);
-    let result: IntegrationResult;
-    try {
-      result = await request(options);
-    } catch (error) {
-      result = classifyFailure(error);
-    }
-    stopWatchingPage();
-    // Write before releasing, in one synchronous step, so a waiting bundle sees the answer as the marker clears.
-    cache.write(result);
-    cache.release(token);
-    return result.kind === "offline" ? offline(cache) : result;
+  return singleFlight(scope.id, async () => {
+    const handOff = new HandOff(storage, scope, now);
+    const handedOver = await handOff.awaitOther(answers, ttlMs, options.sleep ?? defaultSleep);
+    if (handedOver !== undefined) return handedOver;
+    const result = await handOff.whileClaimed(async () => {
+      const answer = await requestWithTimeout(options);
+      answers.write(answer); // before the marker clears, so a waiting bundle finds it
+      return answer;
+    });
+    return result.kind === "offline" ? offline(answers) : result;
   });
 }
 
-async function request(options: GetDetailsOptions): Promise<IntegrationResult> {
+/** One request, given up after the timeout (the fetch is aborted; an Xrm call is left to finish unheard). */
+async function requestWithTimeout(options: GetDetailsOptions): Promise<IntegrationResult> {
   const transport = chooseTransport(options);
   if (transport === undefined) return { kind: "failed", noTransport: true };
-  const body = await transport.retrieve();
+  const seconds = timeoutSecondsOrDefault(options.timeoutSeconds);
+  const controller = typeof AbortController === "function" ? new AbortController() : undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<IntegrationResult>((resolve) => {
+    timer = setTimeout(() => {
+      resolve({ kind: "failed", timedOutAfterSeconds: seconds });
+      controller?.abort();
+    }, seconds * 1000);
+  });
+  try {
+    return await Promise.race([request(transport, controller?.signal), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function request(transport: Transport, signal: AbortSignal | undefined): Promise<IntegrationResult> {
+  let body: unknown;
+  try {
+    body = await transport.retrieve(signal);
+  } catch (error) {
+    return classifyFailure(error);
+  }
+  const failure = failureInBody(body);
+  if (failure !== undefined) return failure;
   const parsed = parseDetails(body);
   return parsed.kind === "linked" ? { kind: "linked", details: parsed.details, fromCache: false } : parsed;
 }
 
-/** Xrm.WebApi when the host hands it in (form script); otherwise same-origin fetch (control); undefined: neither. */
+/**
+ * Xrm.WebApi when the host hands it in (the form script's Xrm, the control's PCF webAPI), falling back to same-origin
+ * fetch where that host does not implement execute; same-origin fetch alone otherwise; undefined: neither.
+ */
 function chooseTransport(options: GetDetailsOptions): Transport | undefined {
-  if (options.webApi !== undefined && options.webApi !== null) return xrmTransport(options.webApi);
   const fetchImpl =
     options.fetch ?? (typeof globalThis.fetch === "function" ? globalThis.fetch.bind(globalThis) : undefined);
-  return fetchImpl === undefined ? undefined : fetchTransport(fetchImpl);
+  const viaFetch = fetchImpl === undefined ? undefined : fetchTransport(fetchImpl);
+  if (options.webApi !== undefined && options.webApi !== null) return xrmTransport(options.webApi, viaFetch);
+  return viaFetch;
 }
 
-function offline(cache: ResultCache): IntegrationResult {
-  const lastKnown = cache.lastKnown();
+function offline(answers: StoredAnswer): IntegrationResult {
+  const lastKnown = answers.lastKnown();
   return lastKnown === undefined ? { kind: "offline" } : { kind: "offline", lastKnown };
 }
 
@@ -77,10 +106,6 @@ function reportsOffline(isOffline: (() => boolean) | undefined): boolean {
   } catch {
     return false; // a broken host flag should not hide a working network
   }
-}
-
-function cacheMinutes(value: number | undefined): number {
-  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : DEFAULT_CACHE_MINUTES;
 }
 
 function defaultSleep(ms: number): Promise<void> {

@@ -40,6 +40,8 @@ export function describeResult(result: IntegrationResult, t: ResultTranslator): 
  */
 function failedDetail(result: Extract<IntegrationResult, { kind: "failed" }>, t: ResultTranslator): string {
   if (result.noTransport === true) return t("Result_NoTransport");
+  if (result.timedOutAfterSeconds !== undefined)
+    return fillPlaceholders(t("Result_TimedOut"), [result.timedOutAfterSeconds]);
   const message = distinctMessage(result);
   if (result.code !== undefined)
     return message === undefined

@@ -19,25 +19,43 @@ const NETWORK_WORDS =
   /offline|network|failed to fetch|fetch failed|load failed|internet connection|no connection|connection (?:was )?(?:lost|reset|refused|closed)/i;
 /** With a server error code present, only words that plainly mean "this device is offline" override the code. */
 const OFFLINE_WORDS = /offline|failed to fetch|network ?error/i;
+/** What a host words a failure with no error body as: its status line ("401", "HTTP/1.1 503 Service Unavailable"). */
+const STATUS_LINE = /^(?:HTTP(?:\/[\d.]+)?\s+)?([1-5]\d\d)(?:\s+[A-Za-z][A-Za-z' -]*)?$/i;
+/** Errors JavaScript itself throws: a bug or a broken host, never words from Dataverse, so never shown as they are. */
+const SCRIPT_ERRORS = new Set(["TypeError", "ReferenceError", "RangeError", "SyntaxError", "EvalError", "URIError"]);
+const XRM_ERROR_KEYS = ["errorCode", "status", "httpStatus", "statusCode", "code", "raw", "innerror"];
 const MAX_MESSAGE = 300;
-/** A stack frame line: V8 (`    at f (file.js:1:2)`) or Firefox/Safari (`f@file.js:1:2`). */
+/** A JavaScript stack frame line: V8 (`    at f (file.js:1:2)`) or Firefox/Safari (`f@file.js:1:2`). */
 const STACK_FRAME = /^\s*at\s.*(?::\d+:\d+\)?|<anonymous>\)?|native\)?)\s*$|^\s*\S*@\S+:\d+:\d+\s*$/;
+/** The first .NET stack frame (`   at Microsoft.Crm.Extensibility.Foo.Bar(...)`) or trace marker: the rest is trace. */
+const DOTNET_TRACE = /(?:^|\s)at\s+(?:[A-Za-z_][\w`]*\.)+[\w`<>|]+\s*\(|---\s*End of (?:inner exception )?stack trace/;
+/** Control characters, zero-width and bidi controls, word joiners and invisible operators (U+2060-2064), BOM. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** Anything a transport threw or rejected with -> the result kind the user sees. Never throws. */
 export function classifyFailure(error: unknown): IntegrationResult {
+  try {
+    return classify(error);
+  } catch {
+    return { kind: "failed" }; // a hostile object (throwing getters, proxies): say nothing rather than break
+  }
+}
+
+function classify(error: unknown): IntegrationResult {
   if (error instanceof NetworkFailure) return { kind: "offline" };
   if (error instanceof ServiceFailure)
-    return classifyCoded(error.status, error.code === undefined ? undefined : toHexCode(error.code), error.message);
-  if (
-    isObject(error) &&
-    ["errorCode", "status", "httpStatus", "statusCode", "code", "raw", "innerror"].some((key) =>
-      Object.prototype.hasOwnProperty.call(error, key),
-    )
-  ) {
+    return classifyCoded(httpStatus(error.status), toHexCode(error.code), error.message);
+  if (isScriptError(error)) {
+    // fetch's own TypeError for a dropped network is the one script error that means something to the user.
+    return error.name === "TypeError" && NETWORK_WORDS.test(String(error.message))
+      ? { kind: "offline" }
+      : { kind: "failed" };
+  }
+  if (isObject(error) && XRM_ERROR_KEYS.some((key) => Object.prototype.hasOwnProperty.call(error, key))) {
     return classifyXrmError(error);
   }
   const message = messageOf(error);
-  if (isNamed(error, "TypeError") && NETWORK_WORDS.test(message)) return { kind: "offline" };
   // No words of our own here: describe.ts words a failure without a message in the user's language.
   return message === "" ? { kind: "failed" } : { kind: "failed", message };
 }
@@ -46,16 +64,29 @@ export function classifyFailure(error: unknown): IntegrationResult {
 function classifyXrmError(error: Record<string, unknown>): IntegrationResult {
   const rawBody = odataError(error.raw);
   const code = toHexCode(error.errorCode) ?? toHexCode(error.code) ?? toHexCode(rawBody.code);
-  const status = [error.status, error.httpStatus, error.statusCode].find(isHttpStatus);
+  const statuses = [error.status, error.httpStatus, error.statusCode];
+  let status = statuses.map(httpStatus).find((s) => s !== undefined);
   const innerMessage = isObject(error.innerror) ? error.innerror.message : undefined;
-  const message =
+  let message =
     [error.message, rawBody.message, innerMessage].find((m): m is string => typeof m === "string" && m.trim() !== "") ??
     "";
-  if (status === 0 || (code === undefined && NETWORK_WORDS.test(message))) return { kind: "offline" };
-  if (code !== undefined && OFFLINE_WORDS.test(message) && !FORBIDDEN_CODES.has(code) && code !== NOT_LINKED_CODE) {
-    return { kind: "offline" };
+  // A failure without an error body reaches us as its status line only: that is the status, not a message.
+  const statusLine = STATUS_LINE.exec(message.trim());
+  if (statusLine !== null && code === undefined) {
+    status ??= Number(statusLine[1]);
+    message = "";
+  }
+  // An answer with an HTTP status came from a server: its words never make it "offline".
+  if (status === undefined) {
+    if (statuses.includes(0)) return { kind: "offline" };
+    if (code === undefined ? NETWORK_WORDS.test(message) : OFFLINE_WORDS.test(message) && !isMeaningfulCode(code))
+      return { kind: "offline" };
   }
   return classifyCoded(status, code, message);
+}
+
+function isMeaningfulCode(code: string): boolean {
+  return FORBIDDEN_CODES.has(code) || UNAUTHORIZED_CODES.has(code) || code === NOT_LINKED_CODE;
 }
 
 function classifyCoded(status: number | undefined, code: string | undefined, rawMessage: string): IntegrationResult {
@@ -76,6 +107,21 @@ function classifyCoded(status: number | undefined, code: string | undefined, raw
 }
 
 /**
+ * A 2xx body that is an OData error object (`{"error":{"code","message"}}`) instead of the details: `failed` with that
+ * error's code and message; undefined for any other body.
+ */
+export function failureInBody(body: unknown): IntegrationResult | undefined {
+  try {
+    if (!isObject(body) || !isObject(body.error)) return undefined;
+    const code = toHexCode(body.error.code);
+    const message = cleanMessage(body.error.message);
+    return { kind: "failed", ...(code === undefined ? {} : { code }), ...(message === "" ? {} : { message }) };
+  } catch {
+    return { kind: "failed" };
+  }
+}
+
+/**
  * A Dataverse error code as `0x` + 8 lower-case hex digits. Accepts unsigned (2147781899) and signed (-2147185397)
  * decimals, as numbers or strings, and hex strings; anything else is undefined.
  */
@@ -91,42 +137,38 @@ export function toHexCode(value: unknown): string | undefined {
   return `0x${(n >>> 0).toString(16).padStart(8, "0")}`;
 }
 
-/** A message fit for the screen: first lines only (never a stack trace), no control characters, bounded length. */
+/**
+ * A message fit for the screen: first lines only (never a JavaScript or .NET stack trace), no control or invisible
+ * characters, bounded length.
+ */
 export function cleanMessage(value: unknown): string {
   if (typeof value !== "string") return "";
   // Bounded first: what is shown is short anyway, and the line patterns then stay cheap on hostile input.
-  const lines = value
-    .slice(0, 20 * MAX_MESSAGE)
+  let text = value.slice(0, 20 * MAX_MESSAGE);
+  const trace = DOTNET_TRACE.exec(text);
+  if (trace !== null) text = text.slice(0, trace.index);
+  text = text
     .split(/\r?\n/)
-    .filter((line) => !STACK_FRAME.test(line));
-  const text = lines
+    .filter((line) => !STACK_FRAME.test(line))
     .join(" ")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, " ")
+    .replace(INVISIBLE, " ")
     .replace(/\s+/g, " ")
     .trim();
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;
 }
 
 function messageOf(error: unknown): string {
-  try {
-    if (typeof error === "string") return cleanMessage(error);
-    if (isObject(error) && typeof error.message === "string") return cleanMessage(error.message);
-    if (error instanceof Error) return cleanMessage(error.message);
-  } catch {
-    // a hostile object (throwing getter): say nothing rather than break
-  }
+  if (typeof error === "string") return cleanMessage(error);
+  if (isObject(error) && typeof error.message === "string") return cleanMessage(error.message);
   return "";
 }
 
-function isNamed(error: unknown, name: string): boolean {
-  try {
-    return error instanceof Error && error.name === name;
-  } catch {
-    return false;
-  }
+/** A built-in JavaScript error, from this frame or another one (so not `instanceof`). */
+function isScriptError(error: unknown): error is Error {
+  return Object.prototype.toString.call(error) === "[object Error]" && SCRIPT_ERRORS.has(String((error as Error).name));
 }
 
-function isHttpStatus(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value < 600;
+/** An HTTP status worth showing: an integer 100-599; anything else (NaN, 0, 700, "500") is no status. */
+function httpStatus(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isInteger(value) && value >= 100 && value <= 599 ? value : undefined;
 }

@@ -5,6 +5,7 @@
  *   switch (result.kind) { case "linked": ...; case "notLinked": ...; ... }
  *
  * - getIntegrationDetails never throws; it returns an IntegrationResult (see result.ts for every kind).
+ * - Every request gives up after `timeoutSeconds` (default 30) with a `failed` result marked timed out.
  * - One request per tab per TTL: callers in one page share one in-flight request, and a sessionStorage entry and
  *   in-flight marker hand the answer to other bundles and same-origin frames of the tab.
  * - safeHttpsUrl / buildDeepLink are the only ways a URL becomes a link.
@@ -20,6 +21,14 @@ export type { ResultTranslator } from "./describe";
 export { getIntegrationDetails } from "./client";
 export { safeHttpsUrl, buildDeepLink, hostOf, ENABLE_INTEGRATION_ARTICLE_URL } from "./links";
 export { FUNCTION_NAME, integrationDetailsMetadata, IntegrationDetailsRequest } from "./request";
-export { KEY_PREFIX as CACHE_KEY_PREFIX, DEFAULT_CACHE_MINUTES } from "./cache";
+export { KEY_PREFIX as CACHE_KEY_PREFIX } from "./cache/scope";
+export {
+  DEFAULT_CACHE_MINUTES,
+  DEFAULT_TIMEOUT_SECONDS,
+  cacheMinutesOrDefault,
+  isCacheMinutes,
+  timeoutSecondsOrDefault,
+} from "./options";
+export { sessionStorageOrNull } from "./storage";
 export { describeResult } from "./describe";
 export { fillPlaceholders } from "./strings/format";

@@ -39,11 +39,34 @@ export interface GetDetailsOptions {
   storage?: StorageLike | null;
   /** How long a linked / notLinked answer is reused, in minutes; default 15; 0 always asks the server. */
   cacheMinutes?: number;
+  /** Seconds to wait for Dataverse before giving up with a `failed` result marked timed out; default 30, at most 3600. */
+  timeoutSeconds?: number;
   /** The host's own offline flag (PCF `context.client.isOffline()`); when it says true no request is made. */
   isOffline?: () => boolean;
   /** Skip any cached answer (a Retry button); the new answer still refreshes the cache. */
   forceRefresh?: boolean;
-  /** Injected clock and timer, for tests. */
+  /** Injected clock and polling sleep, for tests (the request timeout uses the global timer: fake it with Jest). */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_CACHE_MINUTES = 15;
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+
+/** The one check of a cache time in minutes, shared by the client, the control's settings and the form options. */
+export function isCacheMinutes(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0;
+}
+
+/** The cache time to use: the value when it is valid, else the default. */
+export function cacheMinutesOrDefault(value: unknown): number {
+  return isCacheMinutes(value) ? value : DEFAULT_CACHE_MINUTES;
+}
+
+/** Longer than any answer worth waiting for, and well inside what setTimeout can count (about 24.8 days). */
+export const MAX_TIMEOUT_SECONDS = 3600;
+
+/** The request timeout to use, in seconds: more than 0 and at most an hour, else the default. */
+export function timeoutSecondsOrDefault(value: unknown): number {
+  return typeof value === "number" && value > 0 && value <= MAX_TIMEOUT_SECONDS ? value : DEFAULT_TIMEOUT_SECONDS;
 }

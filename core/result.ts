@@ -23,7 +23,8 @@ export type InvalidField = "Url" | "TenantId" | "Id" | "body";
  * - invalid: a 200 whose body broke the contract (`field` and a developer-facing `reason`).
  * - failed: anything else, with the error code in hex (`0x80040216`), the HTTP status and the server's message, each
  *   only when known (the core never makes up words: describe.ts picks translated ones); `noTransport` when the host
- *   offers neither Xrm.WebApi nor fetch, so no request could be sent.
+ *   offers neither Xrm.WebApi nor fetch, so no request could be sent; `timedOutAfterSeconds` when no answer came within
+ *   the timeout (the request was given up, and Retry starts a new one).
  */
 export type IntegrationResult =
   | { kind: "linked"; details: LinkedDetails; fromCache: boolean }
@@ -32,6 +33,13 @@ export type IntegrationResult =
   | { kind: "forbidden"; code?: string; message?: string }
   | { kind: "offline"; lastKnown?: LinkedDetails }
   | { kind: "invalid"; field: InvalidField; reason: string }
-  | { kind: "failed"; code?: string; status?: number; message?: string; noTransport?: true };
+  | {
+      kind: "failed";
+      code?: string;
+      status?: number;
+      message?: string;
+      noTransport?: true;
+      timedOutAfterSeconds?: number;
+    };
 
 export type ResultKind = IntegrationResult["kind"];

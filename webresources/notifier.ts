@@ -82,12 +82,3 @@ function quietly<T>(work: () => T): T | undefined {
 export function globalNotificationsSettled(id: string): Promise<void> {
   return queues.get(id) ?? Promise.resolve();
 }
-
-/** sessionStorage where reachable (it can throw in locked-down frames), else nothing. */
-export function sessionStorageOrNull(): Storage | null {
-  try {
-    return globalThis.sessionStorage ?? null;
-  } catch {
-    return null;
-  }
-}

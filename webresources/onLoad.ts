@@ -1,7 +1,7 @@
-import { getIntegrationDetails, safeHttpsUrl, type IntegrationResult } from "../core";
+import { getIntegrationDetails, safeHttpsUrl, sessionStorageOrNull, type IntegrationResult } from "../core";
 import { findColumns, writeColumns } from "./columns";
 import { statusNotice } from "./messages";
-import { OPTIONS_ID, STATUS_ID, formNotifier, globalNotifier, sessionStorageOrNull, type Notifier } from "./notifier";
+import { OPTIONS_ID, STATUS_ID, formNotifier, globalNotifier, type Notifier } from "./notifier";
 import { parseOptions } from "./options";
 import { pageXrm, toWebApiLike, type ExecutionContextPort, type FormPort, type XrmPort } from "./ports";
 import { textsFor } from "./strings";

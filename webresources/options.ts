@@ -1,3 +1,4 @@
+import { isCacheMinutes } from "../core";
 import type { FormStringKey } from "../core/strings/form";
 
 export type NotifyMode = "always" | "notLinked" | "never";
@@ -38,7 +39,7 @@ const SCHEMA: Record<keyof FormOptions, { check: Check; expected: string }> = {
   showWhenLinked: { check: isNameList, expected: '["tab", "tab.section"]' },
   hideWhenLinked: { check: isNameList, expected: '["tab", "tab.section"]' },
   cacheMinutes: {
-    check: (value) => typeof value === "number" && Number.isFinite(value) && value >= 0,
+    check: isCacheMinutes,
     expected: "0, 1, 2…",
   },
 };

@@ -25,6 +25,7 @@ const en = {
   Result_FailedNoDetail: "No details were given. Try again in a few minutes.",
   Result_NoTransport:
     "This browser can't send requests to Dataverse. Open the page in a current browser or in the Power Apps app.",
+  Result_TimedOut: "The request took longer than {0} seconds.",
   Result_Retry: "Retry",
 } as const;
 
@@ -57,6 +58,7 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedNoDetail: "Es wurden keine Details angegeben. Versuchen Sie es in einigen Minuten erneut.",
     Result_NoTransport:
       "Dieser Browser kann keine Anfragen an Dataverse senden. Öffnen Sie die Seite in einem aktuellen Browser oder in der Power Apps-App.",
+    Result_TimedOut: "Die Anfrage hat länger als {0} Sekunden gedauert.",
     Result_Retry: "Erneut versuchen",
   },
   fr: {
@@ -85,6 +87,7 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedNoDetail: "Aucun détail n’a été fourni. Réessayez dans quelques minutes.",
     Result_NoTransport:
       "Ce navigateur ne peut pas envoyer de requêtes à Dataverse. Ouvrez la page dans un navigateur récent ou dans l’application Power Apps.",
+    Result_TimedOut: "La requête a pris plus de {0} secondes.",
     Result_Retry: "Réessayer",
   },
   es: {
@@ -112,6 +115,7 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedNoDetail: "No se proporcionaron detalles. Vuelva a intentarlo en unos minutos.",
     Result_NoTransport:
       "Este explorador no puede enviar solicitudes a Dataverse. Abra la página en un explorador actual o en la aplicación Power Apps.",
+    Result_TimedOut: "La solicitud tardó más de {0} segundos.",
     Result_Retry: "Reintentar",
   },
   it: {
@@ -139,6 +143,7 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedNoDetail: "Non sono stati forniti dettagli. Riprova tra qualche minuto.",
     Result_NoTransport:
       "Questo browser non può inviare richieste a Dataverse. Apri la pagina in un browser aggiornato o nell’app Power Apps.",
+    Result_TimedOut: "La richiesta ha richiesto più di {0} secondi.",
     Result_Retry: "Riprova",
   },
   nl: {
@@ -166,6 +171,7 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedNoDetail: "Er zijn geen details opgegeven. Probeer het over een paar minuten opnieuw.",
     Result_NoTransport:
       "Deze browser kan geen aanvragen naar Dataverse sturen. Open de pagina in een recente browser of in de Power Apps-app.",
+    Result_TimedOut: "De aanvraag duurde langer dan {0} seconden.",
     Result_Retry: "Opnieuw proberen",
   },
   "pt-BR": {
@@ -193,6 +199,7 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedNoDetail: "Nenhum detalhe foi informado. Tente novamente em alguns minutos.",
     Result_NoTransport:
       "Este navegador não consegue enviar solicitações ao Dataverse. Abra a página em um navegador atualizado ou no aplicativo Power Apps.",
+    Result_TimedOut: "A solicitação demorou mais de {0} segundos.",
     Result_Retry: "Tentar novamente",
   },
   ja: {
@@ -220,6 +227,7 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedNoDetail: "詳細情報はありません。数分後にもう一度お試しください。",
     Result_NoTransport:
       "このブラウザーは Dataverse に要求を送信できません。最新のブラウザーまたは Power Apps アプリでページを開いてください。",
+    Result_TimedOut: "要求に {0} 秒以上かかりました。",
     Result_Retry: "再試行",
   },
   "zh-CN": {
@@ -245,6 +253,7 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedStatusOnly: "服务器返回了 HTTP 状态 {0}。",
     Result_FailedNoDetail: "未提供详细信息。请过几分钟再试。",
     Result_NoTransport: "此浏览器无法向 Dataverse 发送请求。请在最新版浏览器或 Power Apps 应用中打开此页面。",
+    Result_TimedOut: "请求耗时超过 {0} 秒。",
     Result_Retry: "重试",
   },
   ar: {
@@ -271,6 +280,7 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_FailedNoDetail: "لم تُقدَّم أي تفاصيل. حاول مرة أخرى بعد بضع دقائق.",
     Result_NoTransport:
       "لا يمكن لهذا المستعرض إرسال طلبات إلى Dataverse. افتح الصفحة في مستعرض حديث أو في تطبيق Power Apps.",
+    Result_TimedOut: "استغرق الطلب أكثر من {0} ثانية.",
     Result_Retry: "إعادة المحاولة",
   },
 };

@@ -1,16 +1,20 @@
 /**
  * One way of calling the function. `retrieve` resolves with the 2xx body (parsed JSON, or the raw text when it is not
- * JSON, so parse.ts can say why it is invalid) and rejects with whatever went wrong: errors.ts classifies it.
+ * JSON, so parse.ts can say why it is invalid) and rejects with whatever went wrong: errors.ts classifies it. The
+ * signal aborts the request when the client gives up waiting (a transport that cannot abort just stops mattering).
  */
 export interface Transport {
-  retrieve(): Promise<unknown>;
+  retrieve(signal?: AbortSignal): Promise<unknown>;
 }
 
-/** An HTTP-level failure a transport read from the response (status, hex code and message from the OData error body). */
+/**
+ * An HTTP-level failure a transport read from the response: the status and the OData error body's code (as sent:
+ * hex string or decimal number, errors.ts normalises it) and message.
+ */
 export class ServiceFailure {
   constructor(
     readonly status: number | undefined,
-    readonly code: string | undefined,
+    readonly code: unknown,
     readonly message: string,
   ) {}
 }
@@ -18,6 +22,13 @@ export class ServiceFailure {
 /** The request never reached the server (fetch rejected): the browser is offline or the network dropped. */
 export class NetworkFailure {
   constructor(readonly message: string) {}
+}
+
+/** The parts of a fetch Response the transports read; Xrm's resolved Response has them too. */
+export interface ResponseLike {
+  ok: boolean;
+  status: number;
+  text(): Promise<string>;
 }
 
 /** Reads `{ error: { code, message } }` from an OData error body given as text or object; never throws. */
@@ -32,6 +43,29 @@ export function odataError(body: unknown): { code?: unknown; message?: unknown }
   }
   const error = isObject(value) ? value.error : undefined;
   return isObject(error) ? { code: error.code, message: error.message } : {};
+}
+
+/**
+ * Reads a Response the same way whichever transport received it: a 2xx body as JSON (or its text when it is not
+ * JSON), anything else as a ServiceFailure from the OData error body. A body stream that breaks after the headers is
+ * the network going away (NetworkFailure).
+ */
+export async function readResponse(response: ResponseLike): Promise<unknown> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw new NetworkFailure(error instanceof Error ? error.message : String(error));
+  }
+  if (response.ok) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text; // not JSON: parse.ts reports the body as invalid
+    }
+  }
+  const { code, message } = odataError(text);
+  throw new ServiceFailure(response.status, code, typeof message === "string" ? message : "");
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -2,6 +2,7 @@ import * as React from "react";
 import { getIntegrationDetails } from "../../core";
 import { LinkedEnvironmentRoot } from "./components/LinkedEnvironmentRoot";
 import type { IInputs, IOutputs } from "./generated/ManifestTypes";
+import { platformWebApi } from "./platformWebApi";
 import { columnValueToWrite, createOutputNotifier } from "./services/columnOutput";
 import { ResultStore } from "./services/resultStore";
 import { readSettings } from "./services/settings";
@@ -12,8 +13,8 @@ type Context = ComponentFramework.Context<IInputs>;
 
 /**
  * FinOpsLink.LinkedEnvironment: wires the PCF lifecycle to the core and the React view. No logic of its own:
- * init starts the one request, updateView maps context to props, getOutputs hands over the column value,
- * destroy silences anything still pending.
+ * init starts the one request (through the host's webAPI.execute where it has one, so Retry goes the same way),
+ * updateView maps context to props, getOutputs hands over the column value, destroy silences anything still pending.
  */
 export class LinkedEnvironment implements ComponentFramework.ReactControl<IInputs, IOutputs> {
   private context!: Context;
@@ -30,6 +31,7 @@ export class LinkedEnvironment implements ComponentFramework.ReactControl<IInput
       getIntegrationDetails({
         orgUrl: window.location.origin,
         userId: context.userSettings.userId,
+        webApi: platformWebApi(this.context.webAPI),
         isOffline: () => this.context.client.isOffline(),
         cacheMinutes: readSettings(this.context.parameters).cacheMinutes,
         forceRefresh,

@@ -1,5 +1,7 @@
 import { getIntegrationDetails, type GetDetailsOptions } from "../../core";
-import { ResultCache, normaliseOrg, normaliseUser, resolveStorage } from "../../core/cache";
+import { HandOff } from "../../core/cache/handOff";
+import { cacheScope, normaliseOrg, normaliseUser } from "../../core/cache/scope";
+import { sessionStorageOrNull } from "../../core/storage";
 import {
   FakeClock,
   FakeStorage,
@@ -195,7 +197,7 @@ describe("storage that misbehaves never breaks the call", () => {
       },
     });
     try {
-      expect(resolveStorage(undefined)).toBeNull();
+      expect(sessionStorageOrNull()).toBeNull();
       const { fetchImpl } = setup();
       await expect(getIntegrationDetails({ orgUrl: ORG, userId: USER, fetch: fetchImpl })).resolves.toMatchObject({
         kind: "linked",
@@ -276,11 +278,11 @@ describe("single flight in one page", () => {
   });
 });
 
-describe("ResultCache marker", () => {
+describe("HandOff marker", () => {
   test("release only clears our own marker", () => {
     const storage = new FakeStorage();
     const clock = new FakeClock();
-    const cache = new ResultCache(storage, ORG, USER, clock.now);
+    const cache = new HandOff(storage, cacheScope(ORG, USER), clock.now);
     const mine = cache.claim();
     const theirs = cache.claim();
     cache.release(mine);
@@ -292,7 +294,7 @@ describe("ResultCache marker", () => {
   test("a marker from the future or of the wrong shape is not believed", () => {
     const storage = new FakeStorage();
     const clock = new FakeClock();
-    const cache = new ResultCache(storage, ORG, USER, clock.now);
+    const cache = new HandOff(storage, cacheScope(ORG, USER), clock.now);
     const key = `finopslink:v1:pending:${ORG}|8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f`;
     storage.data.set(key, JSON.stringify({ v: 1, token: "t", at: clock.time + 3_600_000 }));
     expect(cache.pending()).toBeUndefined();
@@ -303,7 +305,7 @@ describe("ResultCache marker", () => {
   });
 
   test("without storage there is no marker and nothing to release", () => {
-    const cache = new ResultCache(null, ORG, USER, Date.now);
+    const cache = new HandOff(null, cacheScope(ORG, USER), Date.now);
     expect(cache.claim()).toEqual(expect.any(String));
     expect(cache.pending()).toBeUndefined();
     expect(() => cache.release("x")).not.toThrow();

@@ -56,10 +56,8 @@ describe("classifyFailure", () => {
     expect(classifyFailure(null)).toEqual({ kind: "failed" });
     expect(classifyFailure(42)).toEqual({ kind: "failed" });
     expect(classifyFailure({ message: "just a message" })).toEqual({ kind: "failed", message: "just a message" });
-    expect(classifyFailure(new TypeError("x is not a function"))).toEqual({
-      kind: "failed",
-      message: "x is not a function",
-    });
+    // A script error (ours, or a broken host's) is never shown word for word.
+    expect(classifyFailure(new TypeError("x is not a function"))).toEqual({ kind: "failed" });
   });
 
   test("a hostile object with throwing getters", () => {

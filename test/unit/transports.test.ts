@@ -38,10 +38,11 @@ describe("linked", () => {
       method: "GET",
       credentials: "same-origin",
       headers: { Accept: "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0" },
+      signal: expect.any(AbortSignal),
     });
   });
 
-  test("Xrm: execute gets the unbound function request and the Response is read with json()", async () => {
+  test("Xrm: execute gets the unbound function request and the Response is read as fetch reads it", async () => {
     const webApi = webApiResolving(linkedBody());
     await expect(viaXrm(webApi)).resolves.toEqual({ kind: "linked", details: expectedDetails, fromCache: false });
     const request = webApi.online.execute.mock.calls[0][0] as { getMetadata(): unknown };
@@ -252,11 +253,12 @@ describe("failed", () => {
       message: "An unexpected error occurred.",
     });
   });
-  test("Xrm: a Response with ok false", async () => {
+  test("Xrm: a Response with ok false gives what fetch gives for it (the status text echoes the status)", async () => {
     const webApi = {
       online: { execute: jest.fn(async () => ({ ok: false, status: 503, statusText: "Service Unavailable" })) },
     };
-    await expect(viaXrm(webApi)).resolves.toEqual({ kind: "failed", status: 503, message: "Service Unavailable" });
+    await expect(viaXrm(webApi)).resolves.toEqual({ kind: "failed", status: 503 });
+    await expect(viaFetch(fetchReturning(503, ""))).resolves.toEqual({ kind: "failed", status: 503 });
   });
   test("Xrm: execute throws synchronously, with a stack that never reaches the message", async () => {
     const webApi = {
@@ -302,7 +304,8 @@ describe("never throws, whatever the host hands in", () => {
         throw new Error("host bug");
       },
     });
-    await expect(getIntegrationDetails(hostile)).resolves.toEqual({ kind: "failed", message: "host bug" });
+    // A script error caught by the client is never shown word for word.
+    await expect(getIntegrationDetails(hostile)).resolves.toEqual({ kind: "failed" });
   });
   test("no options at all", async () => {
     await expect(getIntegrationDetails(undefined as unknown as GetDetailsOptions)).resolves.toMatchObject({

@@ -1,4 +1,4 @@
-import { DEFAULT_CACHE_MINUTES } from "../../../core";
+import { cacheMinutesOrDefault } from "../../../core";
 import type { IInputs } from "../generated/ManifestTypes";
 
 export type Layout = "card" | "compact" | "linkOnly";
@@ -31,7 +31,6 @@ function text(property: { raw: string | null } | undefined): string | undefined 
 /** Reads the input properties. The host may leave unset properties null (or omit them in old forms). */
 export function readSettings(parameters: IInputs): ControlSettings {
   const layout = parameters.layout?.raw;
-  const minutes = parameters.cacheMinutes?.raw;
   return {
     layout: layout && LAYOUTS.includes(layout) ? layout : "card",
     showTenantId: parameters.showTenantId?.raw !== "no",
@@ -40,8 +39,7 @@ export function readSettings(parameters: IInputs): ControlSettings {
     openInNewTab: parameters.openIn?.raw !== "sameTab",
     legalEntity: text(parameters.legalEntity),
     menuItem: text(parameters.menuItem),
-    cacheMinutes:
-      typeof minutes === "number" && Number.isFinite(minutes) && minutes >= 0 ? minutes : DEFAULT_CACHE_MINUTES,
+    cacheMinutes: cacheMinutesOrDefault(parameters.cacheMinutes?.raw),
     writeUrlToColumn: parameters.writeUrlToColumn?.raw === "yes",
   };
 }
