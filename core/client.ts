@@ -39,8 +39,12 @@ async function run(options: GetDetailsOptions): Promise<IntegrationResult> {
   }
   return singleFlight(scope.id, async () => {
     const handOff = new HandOff(storage, scope, now);
-    const handedOver = await handOff.awaitOther(answers, ttlMs, options.sleep ?? defaultSleep);
-    if (handedOver !== undefined) return handedOver;
+    // No await unless another bundle is asking: our marker must be written in the task the caller started in, since
+    // a bundle in another frame may start right after that task (the form mounts controls once onLoad returns).
+    if (handOff.pending() !== undefined) {
+      const handedOver = await handOff.awaitOther(answers, ttlMs, options.sleep ?? defaultSleep);
+      if (handedOver !== undefined) return handedOver;
+    }
     const result = await handOff.whileClaimed(async () => {
       const answer = await requestWithTimeout(options);
       answers.write(answer); // before the marker clears, so a waiting bundle finds it

@@ -22,15 +22,23 @@ export function fetchTransport(fetchImpl: FetchLike): Transport {
           ...(signal === undefined ? {} : { signal }),
         });
       } catch (error) {
-        // fetch rejects only when no response arrived (TypeError) or it was aborted.
-        if (isAbort(error)) throw error;
-        throw new NetworkFailure(error instanceof Error ? error.message : String(error));
+        throw networkFailureOr(error);
       }
       return readResponse(response);
     },
   };
 }
 
-function isAbort(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError";
+/**
+ * fetch rejects only when no response arrived (a TypeError: the network) or when it was aborted (passed on as is). A
+ * rejection that cannot even be inspected is passed on as is too: errors.ts makes it a plain failure.
+ */
+function networkFailureOr(error: unknown): unknown {
+  try {
+    if (typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError")
+      return error;
+    return new NetworkFailure(error instanceof Error ? error.message : String(error));
+  } catch {
+    return error;
+  }
 }

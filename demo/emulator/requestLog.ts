@@ -6,6 +6,8 @@ export interface LoggedRequest {
   scenario: string;
   /** The page that asked: the form page (control) or the form-script frame. */
   referer: string;
+  /** The path that carried it: the demo host's `x-demo-caller` header (see demo/host/webApiExecute.ts), else "fetch". */
+  caller: string;
 }
 
 export class RequestLog {

@@ -10,6 +10,14 @@ export interface ControlInstanceConfig {
   params: Record<string, string>;
 }
 
+/**
+ * What the control's PCF context offers as `webAPI.execute`: the runtime's execute (a model-driven app), none (a canvas
+ * host, Microsoft's harness) or one that throws "not implemented" (a custom page). The last two make the control fall
+ * back to same-origin fetch.
+ */
+export const CONTROL_WEB_APIS = ["execute", "noExecute", "notImplemented"] as const;
+export type ControlWebApi = (typeof CONTROL_WEB_APIS)[number];
+
 /** Everything the server tells the page (embedded as JSON); built from the query string and the shipped zip. */
 export interface DemoConfig {
   scenario: string;
@@ -19,6 +27,7 @@ export interface DemoConfig {
   theme: "light" | "dark";
   offline: boolean;
   disabled: boolean;
+  controlWebApi: ControlWebApi;
   /** The signed-in user, as the platform spells it: upper case in braces. */
   userId: string;
   userName: string;

@@ -4,6 +4,7 @@ import type { FormModel } from "./formModel";
 import { platformWindow, type ControlConstructor } from "./globals";
 import type { DemoHostApi } from "./hostApi";
 import { createPcfContext } from "./pcfContext";
+import { CALLERS, createExecute } from "./webApiExecute";
 
 /**
  * Runs one control instance through the PCF lifecycle as a model-driven form does for a virtual control:
@@ -24,6 +25,11 @@ export function mountControl(
   const { FluentProvider } = w.FluentUIReactv940;
   const control = config.control!;
   const attribute = model.attributes.find((a) => a.getName() === instance.boundAttribute);
+  const execute = createExecute(
+    (url, init) => window.fetch(url, init),
+    CALLERS.controlExecute,
+    (caller, operation) => api.log(`${instance.id} ${caller}`, operation),
+  );
   const contextFor = () =>
     createPcfContext({
       config,
@@ -37,6 +43,7 @@ export function mountControl(
         api.log(`${instance.id} navigation.openUrl`, url);
       },
       requestRender: () => render(),
+      execute,
     });
 
   const fail = (phase: string, error: unknown) => {

@@ -11,6 +11,8 @@ export interface ContextInputs {
   boundValue: string | null;
   openUrl(url: string): void;
   requestRender(): void;
+  /** The runtime's webAPI.execute (built once per control, see controlHost.ts). */
+  execute(request: object): Promise<Response>;
 }
 
 type Parameter = {
@@ -67,9 +69,25 @@ function unsupported(what: string): () => Promise<never> {
   return () => Promise.reject(new Error(`${what} is not emulated by the FinOps Link demo host`));
 }
 
+/** `webAPI.execute` as the host switch says: the runtime's, none, or one that throws as custom pages do. */
+function executeFor(inputs: ContextInputs): { execute?: (request: object) => Promise<Response> } {
+  switch (inputs.config.controlWebApi) {
+    case "execute":
+      return { execute: inputs.execute };
+    case "notImplemented":
+      return {
+        execute: () => {
+          throw new Error("Method not implemented.");
+        },
+      };
+    case "noExecute":
+      return {};
+  }
+}
+
 /**
  * A PCF context as a model-driven form builds it for a virtual control: parameters from the manifest and the form
- * designer, strings from the shipped resx, the user's language and the Fluent theme of the app.
+ * designer, strings from the shipped resx, the user's language, the Fluent theme of the app and webAPI.execute.
  */
 export function createPcfContext(inputs: ContextInputs): ComponentFramework.Context<Record<string, Parameter>> {
   const { config } = inputs;
@@ -123,6 +141,8 @@ export function createPcfContext(inputs: ContextInputs): ComponentFramework.Cont
       updateRecord: unsupported("webAPI.updateRecord"),
       retrieveRecord: unsupported("webAPI.retrieveRecord"),
       retrieveMultipleRecords: unsupported("webAPI.retrieveMultipleRecords"),
+      // Left out of the published PCF typings; model-driven apps' runtime has it and forwards it to Xrm.WebApi.
+      ...executeFor(inputs),
     },
     fluentDesignLanguage: {
       tokenTheme: inputs.theme,

@@ -1,71 +1,17 @@
 import type { DemoConfig } from "./config";
 import type { DemoHostApi } from "./hostApi";
-
-/** What `Xrm.WebApi.online.execute` rejects with on the platform: the Dataverse code as an unsigned decimal. */
-export interface PlatformError {
-  errorCode?: number;
-  code?: number;
-  message: string;
-  title?: string;
-  raw?: string;
-  innerror?: unknown;
-}
-
-interface RequestMetadata {
-  boundParameter: unknown;
-  operationType: number;
-  operationName: string;
-}
-
-function metadataOf(request: object): RequestMetadata | undefined {
-  const getMetadata = (request as { getMetadata?: () => RequestMetadata }).getMetadata;
-  return typeof getMetadata === "function" ? getMetadata.call(request) : undefined;
-}
-
-/** Reads a failed Dataverse response into the error object the platform rejects with. */
-async function platformError(response: Response): Promise<PlatformError> {
-  const raw = await response.text();
-  let body: { error?: { code?: unknown; message?: unknown; innererror?: unknown } } | undefined;
-  try {
-    body = JSON.parse(raw) as typeof body;
-  } catch {
-    body = undefined;
-  }
-  const hex = typeof body?.error?.code === "string" ? body.error.code : undefined;
-  const errorCode = hex && /^0x[0-9a-f]+$/i.test(hex) ? Number.parseInt(hex, 16) >>> 0 : undefined;
-  const message =
-    typeof body?.error?.message === "string" ? body.error.message : `${response.status} ${response.statusText}`.trim();
-  return { errorCode, code: errorCode, message, title: response.statusText, raw, innerror: body?.error?.innererror };
-}
+import { CALLERS, createExecute } from "./webApiExecute";
 
 /**
  * The `Xrm` a form script sees in Unified Interface, for the frame it runs in: WebApi.online.execute really calls the
  * emulated Dataverse over HTTP; forms, notifications and navigation go to the form page that hosts the frame.
  */
 export function createXrm(win: Window, config: DemoConfig, host: DemoHostApi): object {
-  const execute = async (request: object): Promise<Response> => {
-    const metadata = metadataOf(request);
-    if (!metadata || metadata.operationType !== 1 || metadata.boundParameter !== null) {
-      throw {
-        errorCode: 0x80040203,
-        message: "The demo host emulates unbound functions only.",
-      } satisfies PlatformError;
-    }
-    host.log("Xrm.WebApi.online.execute", metadata.operationName);
-    // Network failures reject with what fetch threw, as the platform's transport does.
-    const response = await win.fetch(`/api/data/v9.1/${encodeURIComponent(metadata.operationName)}()`, {
-      method: "GET",
-      credentials: "same-origin",
-      headers: {
-        Accept: "application/json",
-        "OData-MaxVersion": "4.0",
-        "OData-Version": "4.0",
-        "x-demo-caller": "Xrm.WebApi",
-      },
-    });
-    if (response.ok) return response;
-    throw await platformError(response);
-  };
+  const execute = createExecute(
+    (url, init) => win.fetch(url, init),
+    CALLERS.formScript,
+    (_caller, operation) => host.log("Xrm.WebApi.online.execute", operation),
+  );
 
   const globalContext = {
     getClientUrl: () => win.location.origin,

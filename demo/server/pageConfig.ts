@@ -1,6 +1,6 @@
 import { LANGUAGES } from "../../core/strings/languages";
 import { DEFAULT_SCENARIO, isScenario, LINKED, type Scenario } from "../emulator/scenarios";
-import type { ControlInstanceConfig, DemoConfig } from "../host/config";
+import { CONTROL_WEB_APIS, type ControlInstanceConfig, type ControlWebApi, type DemoConfig } from "../host/config";
 import type { ShippedSolution } from "../solution/readSolution";
 
 export const FORM_SCRIPT_NAME = "fol_/finopslink/form.js";
@@ -18,6 +18,8 @@ export interface PageQuery {
   script: boolean;
   offline: boolean;
   disabled: boolean;
+  /** `webapi=`: what the control's context offers as webAPI.execute (default: the runtime's execute). */
+  controlWebApi: ControlWebApi;
   formOptions: unknown;
   rawFormOptions: string;
   order: "together" | "scriptFirst";
@@ -59,6 +61,7 @@ export function parsePageQuery(params: URLSearchParams): PageQuery {
     script: flag(params.getAll("script").pop() ?? null, true),
     offline: flag(params.get("offline"), false),
     disabled: flag(params.get("disabled"), false),
+    controlWebApi: CONTROL_WEB_APIS.find((value) => value === params.get("webapi")) ?? "execute",
     formOptions,
     rawFormOptions: rawOptions ?? "",
     order: params.get("order") === "scriptFirst" ? "scriptFirst" : "together",
@@ -102,6 +105,7 @@ export function buildDemoConfig(
     theme: query.theme,
     offline: query.offline,
     disabled: query.disabled,
+    controlWebApi: query.controlWebApi,
     userId: "{9F8E7D6C-5B4A-4392-8170-6F5E4D3C2B1A}",
     userName: "Alex Wilber",
     expectedEnvironmentId: LINKED.Id,

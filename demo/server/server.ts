@@ -72,6 +72,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       path: url.pathname,
       scenario,
       referer: request.headers.referer ?? "",
+      caller: String(request.headers["x-demo-caller"] ?? "fetch"),
     });
     const answer = respond(scenario, {
       origin: `http://${request.headers.host}`,

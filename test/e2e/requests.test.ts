@@ -4,6 +4,8 @@
  */
 import { getString } from "../../core/strings";
 import { LINKED } from "../../demo/emulator/scenarios";
+import type { LoggedRequest } from "../../demo/emulator/requestLog";
+import { CALLERS } from "../../demo/host/webApiExecute";
 import { hostState, openForm, slot, useHarness, waitForControlText } from "./support/demo";
 import type { Page } from "playwright-core";
 
@@ -34,6 +36,8 @@ describe("requests per tab", () => {
     await openForm(page, harness.server.url, { scenario: "linked", controls: 3 });
     await settled(page);
     expect(await harness.requests()).toHaveLength(1);
+    // Whoever asked, it went through the platform (the control's execute or the form script's Xrm), never raw fetch.
+    expect((await harness.requests())[0].caller).not.toBe(CALLERS.controlFetch);
 
     await harness.resetRequests();
     await page.reload();
@@ -58,6 +62,7 @@ describe("requests per tab", () => {
     const requests = await harness.requests();
     expect(requests).toHaveLength(1);
     expect(new URL(requests[0].referer).pathname).toBe("/frame");
+    expect(requests[0].caller).toBe(CALLERS.formScript);
     expect(requests[0].path).toMatch(/^\/api\/data\/v9\.[12]\/RetrieveFinanceAndOperationsIntegrationDetails/);
   });
 
@@ -67,6 +72,51 @@ describe("requests per tab", () => {
     await openForm(page, harness.server.url, { scenario: "linked", controls: 1, script: false });
     await waitForControlText(page, LINKED.Id);
     expect(await harness.requests()).toHaveLength(1);
+  });
+});
+
+/** The emulator's log once it holds `count` requests (a Retry's request is on its way when the click returns). */
+async function requestsWhen(count: number): Promise<LoggedRequest[]> {
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    const requests = await harness.requests();
+    if (requests.length >= count) return requests;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return harness.requests();
+}
+
+describe("the path that carries the control's request", () => {
+  it.each([
+    ["execute", CALLERS.controlExecute],
+    ["noExecute", CALLERS.controlFetch],
+    ["notImplemented", CALLERS.controlFetch],
+  ] as const)("webapi=%s: via %s, and Retry goes the same way", async (webapi, caller) => {
+    await harness.resetRequests();
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario: "serverError", controls: 1, script: false, webapi });
+    await waitForControlText(page, "0x80040216");
+    expect((await harness.requests()).map((r) => r.caller)).toEqual([caller]);
+    await slot(page)
+      .getByRole("button", { name: getString(1033, "Result_Retry") })
+      .click();
+    expect((await requestsWhen(2)).map((r) => r.caller)).toEqual([caller, caller]);
+    await waitForControlText(page, "0x80040216");
+    expect((await hostState(page)).controlErrors).toEqual([]);
+  });
+
+  it("the picker switches the path", async () => {
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario: "serverError", controls: 1, script: false });
+    await waitForControlText(page, "0x80040216");
+    await harness.resetRequests();
+    await Promise.all([
+      page.waitForURL(/webapi=noExecute/),
+      page.selectOption("#picker select[name=webapi]", "noExecute"),
+    ]);
+    await waitForControlText(page, "0x80040216");
+    // Errors are not cached, so the reloaded page asks again: now through same-origin fetch.
+    expect((await requestsWhen(1)).map((r) => r.caller)).toEqual([CALLERS.controlFetch]);
+    expect(await page.locator("#picker select[name=webapi]").inputValue()).toBe("noExecute");
   });
 });
 

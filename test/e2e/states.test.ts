@@ -1,9 +1,11 @@
 /**
- * Every emulated Dataverse answer, through the shipped control (fetch path) and the shipped form script
- * (Xrm.WebApi.online.execute in its own frame), in real Chromium, from the built unmanaged zip.
+ * Every emulated Dataverse answer, through the shipped control (its PCF context's webAPI.execute, and the same-origin
+ * fetch it falls back to) and the shipped form script (Xrm.WebApi.online.execute in its own frame), in real Chromium,
+ * from the built unmanaged zip.
  */
 import { getString } from "../../core/strings";
 import { HOSTILE, LINKED } from "../../demo/emulator/scenarios";
+import { CALLERS } from "../../demo/host/webApiExecute";
 import { hostState, openForm, slot, useHarness, waitForControlText } from "./support/demo";
 
 jest.setTimeout(60_000);
@@ -27,12 +29,12 @@ const CASES: Array<{ scenario: string; control: string[]; level: Xrm.FormNotific
       level: "WARNING",
       notification: [en("Result_Forbidden")],
     },
-    // Xrm.WebApi rejects a body-less 401 without a code or status, so the form script can only report the failure.
+    // Xrm.WebApi words a body-less 401 as its status line only; the core reads that as the status, as fetch's.
     {
       scenario: "unauthorized",
       control: [en("Result_Unauthorized")],
-      level: "ERROR",
-      notification: [en("Result_Failed"), "401"],
+      level: "WARNING",
+      notification: [en("Result_Unauthorized")],
     },
     {
       scenario: "serverError",
@@ -151,6 +153,7 @@ describe("linked", () => {
 
 describe.each(CASES)("$scenario", ({ scenario, control, level, notification }) => {
   it("the control and the form script both say what happened", async () => {
+    await harness.resetRequests();
     const { page } = await harness.newPage();
     await openForm(page, harness.server.url, { scenario, formOptions: { notify: "always" } });
     await waitForControlText(page, control[0]);
@@ -172,6 +175,22 @@ describe.each(CASES)("$scenario", ({ scenario, control, level, notification }) =
     // Whatever went wrong, nothing on the page links anywhere but https.
     const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
     for (const href of hrefs) expect(href).toMatch(/^https:\/\//);
+    // The model-driven path: the control through its context's execute, the form script through Xrm; no raw fetch.
+    // (One request when the answer is shared through the tab's cache, more when errors are not shared or Chromium
+    // retries a dropped connection.)
+    const callers = (await harness.requests()).map((r) => r.caller);
+    expect(callers.length).toBeGreaterThan(0);
+    for (const caller of callers) expect([CALLERS.formScript, CALLERS.controlExecute]).toContain(caller);
+  });
+
+  it("the control says the same where its host has no execute (same-origin fetch)", async () => {
+    await harness.resetRequests();
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario, script: false, webapi: "noExecute" });
+    await waitForControlText(page, control[0]);
+    const text = await slot(page).innerText();
+    for (const words of control) expect(text).toContain(words);
+    expect([...new Set((await harness.requests()).map((r) => r.caller))]).toEqual([CALLERS.controlFetch]);
   });
 });
 

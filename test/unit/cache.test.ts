@@ -150,6 +150,25 @@ describe("corrupt, foreign and tampered entries are ignored", () => {
     expect(fetchImpl).toHaveBeenCalledTimes(1);
   });
 
+  test("an entry dated even a second in the future (a clock that jumped back, a copied tab) is ignored", async () => {
+    const { storage, fetchImpl, call } = setup();
+    storage.data.set(RESULT_KEY, JSON.stringify({ ...good, savedAt: now + 1000, result: { kind: "notLinked" } }));
+    await expect(call()).resolves.toMatchObject({ kind: "linked", fromCache: false });
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+  });
+
+  test("stored details go through the server answer's parser: extra cannot smuggle in another Url", async () => {
+    const { storage, fetchImpl, call } = setup();
+    const smuggled = { ...details, extra: { Url: "javascript:alert(1)", "@odata.context": "x", Region: "EU" } };
+    storage.data.set(RESULT_KEY, JSON.stringify({ ...good, result: { kind: "linked", details: smuggled } }));
+    await expect(call()).resolves.toEqual({
+      kind: "linked",
+      details: { ...details, extra: { Region: "EU" } },
+      fromCache: true,
+    });
+    expect(fetchImpl).not.toHaveBeenCalled();
+  });
+
   test("a well-formed entry is used (the control of the check above)", async () => {
     const { storage, fetchImpl, call } = setup();
     storage.data.set(RESULT_KEY, JSON.stringify({ ...good, result: { kind: "linked", details } }));
@@ -297,6 +316,8 @@ describe("HandOff marker", () => {
     const cache = new HandOff(storage, cacheScope(ORG, USER), clock.now);
     const key = `finopslink:v1:pending:${ORG}|8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f`;
     storage.data.set(key, JSON.stringify({ v: 1, token: "t", at: clock.time + 3_600_000 }));
+    expect(cache.pending()).toBeUndefined();
+    storage.data.set(key, JSON.stringify({ v: 1, token: "t", at: clock.time + 1000 }));
     expect(cache.pending()).toBeUndefined();
     storage.data.set(key, JSON.stringify({ v: 1, token: 5, at: clock.time }));
     expect(cache.pending()).toBeUndefined();

@@ -103,3 +103,84 @@ describe("classifyFailure", () => {
     );
   });
 });
+
+describe("one classification for one answer", () => {
+  test.each([
+    [{ status: 403, message: "You are offline or the network is down" }, { kind: "forbidden" }],
+    [{ status: 401, message: "Network error" }, { kind: "unauthorized" }],
+    [
+      { httpStatus: 503, message: "The service is offline for maintenance" },
+      { kind: "failed", status: 503 },
+    ],
+    [{ statusCode: 500, errorCode: 2147746326, message: "Failed to fetch the plug-in" }, { kind: "failed" }],
+  ])("an answer with an HTTP status is never offline because of its words: %p", (error, expected) => {
+    expect(classifyFailure(error)).toMatchObject(expected);
+  });
+
+  test("a status that is not an integer 100-599 is never kept (no 'HTTP NaN')", () => {
+    for (const status of [Number.NaN, 99, 600, 700, 404.5, -1, Number.POSITIVE_INFINITY]) {
+      expect(classifyFailure(new ServiceFailure(status, undefined, ""))).toEqual({ kind: "failed" });
+      expect(classifyFailure({ status, message: "x" })).toEqual({ kind: "failed", message: "x" });
+    }
+    expect(classifyFailure({ status: "500", message: "x" })).toEqual({ kind: "failed", message: "x" });
+  });
+
+  test("a numeric error code in a fetch body reads like the hex string", () => {
+    expect(classifyFailure(new ServiceFailure(400, 2147781899, "not integrated"))).toEqual({
+      kind: "notLinked",
+      fromCache: false,
+    });
+    expect(classifyFailure(new ServiceFailure(500, -2147220970, ""))).toEqual({
+      kind: "failed",
+      code: "0x80040216",
+      status: 500,
+    });
+  });
+
+  test("a body-less failure worded as its status line is that status, as fetch would see it", () => {
+    expect(classifyFailure({ errorCode: undefined, message: "401 Unauthorized", title: "Unauthorized" })).toEqual({
+      kind: "unauthorized",
+    });
+    expect(classifyFailure({ message: "HTTP/1.1 503 Service Unavailable", raw: "" })).toEqual({
+      kind: "failed",
+      status: 503,
+    });
+    // Words that merely start with a number are still words.
+    expect(classifyFailure({ message: "404 records could not be read, 3 were skipped.", raw: "" })).toEqual({
+      kind: "failed",
+      message: "404 records could not be read, 3 were skipped.",
+    });
+  });
+
+  test("script errors (ours or a broken host's) are never shown word for word", () => {
+    for (const error of [
+      new TypeError("Cannot read properties of undefined (reading 'json')"),
+      new ReferenceError("Xrm is not defined"),
+      new RangeError("Maximum call stack size exceeded"),
+      new SyntaxError("Unexpected token < in JSON at position 0"),
+    ]) {
+      expect(classifyFailure(error)).toEqual({ kind: "failed" });
+    }
+    // fetch's own TypeError for a dropped network still means offline.
+    expect(classifyFailure(new TypeError("Failed to fetch"))).toEqual({ kind: "offline" });
+  });
+});
+
+describe("cleanMessage: server text shown to users", () => {
+  test(".NET stack frames and trace markers are cut off", () => {
+    const server =
+      "An unexpected error occurred.\r\n   at Microsoft.Crm.Extensibility.OrganizationSdkServiceInternal.Execute(OrganizationRequest request, InvocationContext invocationContext)\r\n   at Microsoft.Crm.Extensibility.InprocessServiceProxy.ExecuteCore(OrganizationRequest request) in C:\\src\\Proxy.cs:line 42";
+    expect(cleanMessage(server)).toBe("An unexpected error occurred.");
+    expect(cleanMessage("Plugin failed. at System.ServiceModel.Channels.ServiceChannel.Call(String action)")).toBe(
+      "Plugin failed.",
+    );
+    expect(cleanMessage("Timeout --- End of inner exception stack trace --- more")).toBe("Timeout");
+    // Ordinary words with "at" stay.
+    expect(cleanMessage("Look at the settings page.")).toBe("Look at the settings page.");
+  });
+
+  test("invisible characters (U+2060-2064, U+FEFF) are removed with the rest", () => {
+    expect(cleanMessage("\ufeffAccess\u2060 denied\u2061\u2062\u2063\u2064")).toBe("Access denied");
+    expect(cleanMessage("a\u2060b")).toBe("a b");
+  });
+});

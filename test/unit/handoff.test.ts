@@ -169,3 +169,49 @@ test("after the request the page listener is removed again", async () => {
   added.mockRestore();
   removed.mockRestore();
 });
+
+test("the marker is written in the task the call started in (another frame may start right after it)", () => {
+  const { storage, clock, control } = setup();
+  void control({ orgUrl: ORG, userId: USER, fetch: () => new Promise(() => undefined), storage, now: clock.now });
+  // No await between the call and this check.
+  expect([...storage.data.keys()].some((k) => k.includes(":pending:"))).toBe(true);
+});
+
+test("a marker dated a second in the future is not waited on", async () => {
+  const { storage, clock, form } = setup();
+  storage.data.set(
+    `finopslink:v1:pending:${ORG}|8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f`,
+    JSON.stringify({ v: 1, token: "future", at: clock.time + 1000 }),
+  );
+  const sleep = jest.fn(clock.sleep);
+  const formFetch = fetchReturning(200, linkedBody());
+  await expect(
+    form({ orgUrl: ORG, userId: USER, fetch: formFetch, storage, now: clock.now, sleep }),
+  ).resolves.toMatchObject({ kind: "linked", fromCache: false });
+  expect(sleep).not.toHaveBeenCalled();
+});
+
+test("a bundle whose owner timed out asks itself once the owner's marker is released", async () => {
+  jest.useFakeTimers();
+  try {
+    const { storage, clock, control, form } = setup();
+    const hung = control({
+      orgUrl: ORG,
+      userId: USER,
+      fetch: () => new Promise(() => undefined),
+      storage,
+      now: clock.now,
+      timeoutSeconds: 5,
+    });
+    await jest.advanceTimersByTimeAsync(5_000);
+    await expect(hung).resolves.toEqual({ kind: "failed", timedOutAfterSeconds: 5 });
+    const formFetch = fetchReturning(200, linkedBody());
+    const sleep = jest.fn(clock.sleep);
+    await expect(
+      form({ orgUrl: ORG, userId: USER, fetch: formFetch, storage, now: clock.now, sleep }),
+    ).resolves.toMatchObject({ kind: "linked", fromCache: false });
+    expect(sleep).not.toHaveBeenCalled();
+  } finally {
+    jest.useRealTimers();
+  }
+});

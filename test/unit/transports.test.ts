@@ -328,3 +328,84 @@ describe("never throws, whatever the host hands in", () => {
     });
   });
 });
+
+describe("one classification for one answer, through both transports", () => {
+  test("a 200 whose body is an OData error object is failed with that code, not invalid", async () => {
+    const body = {
+      error: { code: "0x80040216", message: "An unexpected error occurred.\r\n   at Microsoft.Crm.X.Y()" },
+    };
+    const expected = { kind: "failed", code: "0x80040216", message: "An unexpected error occurred." };
+    await expect(viaFetch(fetchReturning(200, body))).resolves.toEqual(expected);
+    await expect(viaXrm(webApiResolving(body))).resolves.toEqual(expected);
+    await expect(viaXrm({ online: { execute: jest.fn(async () => body) } })).resolves.toEqual(expected);
+  });
+
+  test("fetch: a numeric error.code in the body reads like the hex string", async () => {
+    await expect(viaFetch(fetchReturning(400, { error: { code: 2147781899, message: "x" } }))).resolves.toEqual({
+      kind: "notLinked",
+      fromCache: false,
+    });
+  });
+
+  test("a status that is not an integer 100-599 is never kept", async () => {
+    const weird = (status: number) => jest.fn(async () => ({ ...response(200, ""), ok: false, status }));
+    for (const status of [0, Number.NaN, 700, 99.5]) {
+      await expect(viaFetch(weird(status))).resolves.toEqual({ kind: "failed" });
+      const webApi = { online: { execute: jest.fn(async () => ({ ok: false, status })) } };
+      await expect(viaXrm(webApi)).resolves.toEqual({ kind: "failed" });
+    }
+  });
+});
+
+describe("execute not implemented: the same request goes through fetch", () => {
+  const notImplemented: Array<[string, () => never | Promise<never>]> = [
+    [
+      "throws",
+      () => {
+        throw new Error("Method not implemented.");
+      },
+    ],
+    ["rejects", () => Promise.reject(new Error("webAPI.execute is not implemented in this host"))],
+    ["rejects with a string", () => Promise.reject("Not implemented")],
+  ];
+  test.each(notImplemented)("execute %s 'not implemented': fetch carries it", async (_label, execute) => {
+    const fetchImpl = fetchReturning(200, linkedBody());
+    await expect(
+      getIntegrationDetails({
+        orgUrl: ORG,
+        userId: USER,
+        storage: null,
+        webApi: { online: { execute } },
+        fetch: fetchImpl,
+      }),
+    ).resolves.toMatchObject({ kind: "linked" });
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+  });
+
+  test("any other rejection is an answer: no fetch", async () => {
+    const fetchImpl = fetchReturning(200, linkedBody());
+    const webApi = webApiRejecting({ errorCode: 2147746326, message: "Not implemented yet on the server side" });
+    await expect(
+      getIntegrationDetails({ orgUrl: ORG, userId: USER, storage: null, webApi, fetch: fetchImpl }),
+    ).resolves.toMatchObject({ kind: "failed", code: "0x80040216" });
+    const other = webApiRejecting(new Error("Something else broke"));
+    await expect(
+      getIntegrationDetails({ orgUrl: ORG, userId: USER, storage: null, webApi: other, fetch: fetchImpl }),
+    ).resolves.toEqual({ kind: "failed", message: "Something else broke" });
+    expect(fetchImpl).not.toHaveBeenCalled();
+  });
+
+  test("not implemented and no fetch to fall back to: failed, said plainly", async () => {
+    const original = globalThis.fetch;
+    Object.defineProperty(globalThis, "fetch", { value: undefined, configurable: true, writable: true });
+    try {
+      const webApi = webApiRejecting(new Error("Method not implemented."));
+      await expect(getIntegrationDetails({ orgUrl: ORG, userId: USER, storage: null, webApi })).resolves.toEqual({
+        kind: "failed",
+        message: "Method not implemented.",
+      });
+    } finally {
+      Object.defineProperty(globalThis, "fetch", { value: original, configurable: true, writable: true });
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { unmanagedZipPath } from "../../../demo/build/ensureBuilt";
+import type { ControlWebApi } from "../../../demo/host/config";
 import type { DemoHostApi } from "../../../demo/host/hostApi";
 import { startDemoServer, type DemoServer } from "../../../demo/server/server";
 import type { LoggedRequest } from "../../../demo/emulator/requestLog";
@@ -90,6 +91,8 @@ export interface FormQuery {
   order?: "together" | "scriptFirst";
   formOptions?: object;
   props?: Record<string, string>;
+  /** What the control's context offers as webAPI.execute (demo/host/config.ts); the host's default is "execute". */
+  webapi?: ControlWebApi;
 }
 
 export function formUrl(base: string, query: FormQuery = {}): string {
@@ -104,6 +107,7 @@ export function formUrl(base: string, query: FormQuery = {}): string {
   if (query.offline) set("offline", "1");
   set("delay", query.delay);
   set("order", query.order);
+  set("webapi", query.webapi);
   if (query.formOptions) set("formOptions", JSON.stringify(query.formOptions));
   for (const [name, value] of Object.entries(query.props ?? {})) set(`prop.${name}`, value);
   return url.toString();
