@@ -122,6 +122,75 @@ describe("init and updateView", () => {
   });
 });
 
+describe("the path the request takes", () => {
+  /** The PCF runtime's webAPI in a model-driven app: execute resolves with the Response, or rejects like Xrm. */
+  function runtimeWebApi(execute: jest.Mock) {
+    return { execute, retrieveRecord: jest.fn(), retrieveMultipleRecords: jest.fn() };
+  }
+
+  afterEach(() => {
+    delete (window as { Xrm?: unknown }).Xrm;
+  });
+
+  it("calls through context.webAPI.execute when the host has it, never fetch and never window.Xrm", async () => {
+    const pageXrm = { WebApi: { online: { execute: jest.fn() } } };
+    (window as { Xrm?: unknown }).Xrm = pageXrm;
+    const execute = jest.fn(async () => LINKED);
+    start({ webAPI: runtimeWebApi(execute) });
+    await flush();
+    expect(execute).toHaveBeenCalledTimes(1);
+    const request = execute.mock.calls[0][0] as { getMetadata(): { operationName: string } };
+    expect(request.getMetadata().operationName).toBe("RetrieveFinanceAndOperationsIntegrationDetails");
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(pageXrm.WebApi.online.execute).not.toHaveBeenCalled();
+    expect(screen.getByRole("link", { name: /contoso\.operations\.dynamics\.com/ })).toBeTruthy();
+  });
+
+  it("Retry goes through execute as well", async () => {
+    const execute = jest.fn(async () => Promise.reject({ errorCode: 2147746326, message: "Unexpected" }));
+    start({ webAPI: runtimeWebApi(execute) });
+    await flush();
+    expect(screen.getAllByText(/0x80040216/).length).toBeGreaterThan(0);
+    execute.mockImplementationOnce(async () => LINKED);
+    screen.getByRole("button", { name: "Retry" }).click();
+    await flush();
+    expect(execute).toHaveBeenCalledTimes(2);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(screen.getByRole("link", { name: /contoso/ })).toBeTruthy();
+  });
+
+  it.each([
+    ["no execute (a canvas host, the test harness)", { retrieveRecord: jest.fn() }],
+    [
+      "an execute that throws 'not implemented' (a custom page)",
+      {
+        execute: () => {
+          throw new Error("Method not implemented.");
+        },
+      },
+    ],
+    [
+      "an execute that rejects 'not implemented'",
+      { execute: async () => Promise.reject(new Error("Not implemented")) },
+    ],
+  ])("%s: same-origin fetch carries it", async (_label, webAPI) => {
+    start({ webAPI });
+    await flush();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole("link", { name: /contoso/ })).toBeTruthy();
+  });
+
+  it("any other rejection of execute is the answer (no fetch)", async () => {
+    const execute = jest.fn(async () =>
+      Promise.reject({ errorCode: 2147781899, message: "Dataverse instance isn't integrated" }),
+    );
+    start({ webAPI: runtimeWebApi(execute) });
+    await flush();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(screen.getByRole("link", { name: /How to enable the Power Platform integration/ })).toBeTruthy();
+  });
+});
+
 describe("several instances", () => {
   it("two controls on one form share one request and keep their own ids", async () => {
     const answer = pendingFetch();

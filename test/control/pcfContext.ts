@@ -31,6 +31,8 @@ export interface FakeContextOptions {
   dark?: boolean;
   offline?: boolean;
   userId?: string;
+  /** context.webAPI as the host offers it (a model-driven app's has `execute`); left out when undefined. */
+  webAPI?: object;
 }
 
 const resxCache = new Map<number, Map<string, string>>();
@@ -84,8 +86,8 @@ export function fakeParameters(p: FakeProperties = {}, security?: Security): IIn
 }
 
 /**
- * The parts of Context the control reads are real values; the rest (formatting, navigation, webAPI…) is never
- * touched by the control, so it is left out and the object is typed as the full Context.
+ * The parts of Context the control reads are real values; the rest (formatting, navigation…) is never touched by the
+ * control, so it is left out and the object is typed as the full Context. webAPI is there only when a test hands one.
  */
 export function fakeContext(options: FakeContextOptions = {}): Context {
   const lcid = options.lcid ?? 1033;
@@ -111,6 +113,7 @@ export function fakeContext(options: FakeContextOptions = {}): Context {
       ? ({ tokenTheme: webDarkTheme, isDarkTheme: true } as unknown as ComponentFramework.FluentDesignState)
       : undefined,
     updatedProperties: [],
+    ...(options.webAPI === undefined ? {} : { webAPI: options.webAPI }),
   };
   return partial as unknown as Context;
 }
