@@ -87,8 +87,11 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       response.writeHead(answer.status, answer.headers);
       response.end(answer.body);
     };
-    if (answer.delayMs > 0) setTimeout(finish, answer.delayMs);
-    else finish();
+    if (answer.delayMs > 0) {
+      const timer = setTimeout(finish, answer.delayMs);
+      // A caller that gave up (an aborted fetch, a closed page) needs no answer: no timer outlives its request.
+      request.once("close", () => clearTimeout(timer));
+    } else finish();
   }
 
   function page(response: ServerResponse, url: URL): void {

@@ -135,7 +135,7 @@ describe("the path the request takes", () => {
   it("calls through context.webAPI.execute when the host has it, never fetch and never window.Xrm", async () => {
     const pageXrm = { WebApi: { online: { execute: jest.fn() } } };
     (window as { Xrm?: unknown }).Xrm = pageXrm;
-    const execute = jest.fn(async () => LINKED);
+    const execute = jest.fn(async (_request: object) => LINKED);
     start({ webAPI: runtimeWebApi(execute) });
     await flush();
     expect(execute).toHaveBeenCalledTimes(1);
@@ -147,7 +147,9 @@ describe("the path the request takes", () => {
   });
 
   it("Retry goes through execute as well", async () => {
-    const execute = jest.fn(async () => Promise.reject({ errorCode: 2147746326, message: "Unexpected" }));
+    const execute = jest.fn<Promise<FakeResponse>, [object]>(async () =>
+      Promise.reject({ errorCode: 2147746326, message: "Unexpected" }),
+    );
     start({ webAPI: runtimeWebApi(execute) });
     await flush();
     expect(screen.getAllByText(/0x80040216/).length).toBeGreaterThan(0);

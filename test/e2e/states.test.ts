@@ -216,3 +216,46 @@ describe("hostile URLs", () => {
     expect(await page.locator("main").innerText()).not.toContain(HOSTILE[scenario].slice(0, 20));
   });
 });
+
+describe("a Dataverse that never answers (Chromium's clock faked)", () => {
+  const timedOut = en("Result_TimedOut", "30");
+
+  it("the control gives up after 30 s, says so, and Retry asks again", async () => {
+    await harness.resetRequests();
+    const { page } = await harness.newPage();
+    await page.clock.install();
+    await openForm(page, harness.server.url, { scenario: "slow", delay: 60_000, controls: 1, script: false });
+    await waitForControlText(page, en("Result_Loading"));
+    await page.clock.fastForward(29_000);
+    expect(await slot(page).innerText()).not.toContain(timedOut);
+    await page.clock.fastForward(1_000);
+    await waitForControlText(page, timedOut);
+    expect(await slot(page).innerText()).toContain(en("Result_Failed"));
+    await slot(page)
+      .getByRole("button", { name: en("Result_Retry") })
+      .click();
+    await waitForControlText(page, en("Result_Loading"));
+    expect(await harness.requests()).toHaveLength(2);
+  });
+
+  it("the form script gives up after 30 s and its notification says so", async () => {
+    const { page } = await harness.newPage();
+    await page.clock.install();
+    await openForm(page, harness.server.url, {
+      scenario: "slow",
+      delay: 60_000,
+      controls: 0,
+      formOptions: { notify: "always" },
+    });
+    expect((await hostState(page)).formNotifications).toEqual([]);
+    await page.clock.fastForward(30_000);
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications
+          .length > 0,
+    );
+    const [notice] = (await hostState(page)).formNotifications;
+    expect(notice.level).toBe("ERROR");
+    expect(notice.message).toContain(timedOut);
+  });
+});
