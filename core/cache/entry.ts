@@ -10,7 +10,8 @@ import type { StorageLike } from "../options";
 import { parseDetails } from "../parse";
 import type { IntegrationResult, LinkedDetails } from "../result";
 import { isObject } from "../transports/transport";
-import { GuardedJson, KEY_PREFIX, isPastTimestamp, type CacheScope } from "./scope";
+import { GuardedJson } from "../storage";
+import { KEY_PREFIX, isPastTimestamp, type CacheScope } from "./scope";
 
 type StoredResult = { kind: "linked"; details: LinkedDetails } | { kind: "notLinked" };
 

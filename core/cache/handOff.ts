@@ -13,7 +13,8 @@ import type { StorageLike } from "../options";
 import type { IntegrationResult } from "../result";
 import { isObject } from "../transports/transport";
 import type { StoredAnswer } from "./entry";
-import { GuardedJson, KEY_PREFIX, isPastTimestamp, type CacheScope } from "./scope";
+import { GuardedJson } from "../storage";
+import { KEY_PREFIX, isPastTimestamp, type CacheScope } from "./scope";
 
 /** How long a marker is believed: longer than a normal Dataverse answer, short enough that a closed frame costs little. */
 export const MARKER_TIMEOUT_MS = 10_000;

@@ -1,5 +1,4 @@
 import { normaliseGuid } from "../guid";
-import type { StorageLike } from "../options";
 
 export const KEY_PREFIX = "finopslink:v1:";
 
@@ -38,41 +37,4 @@ export function normaliseUser(userId: unknown): string {
 /** A timestamp we wrote: a finite, non-negative number that is not in the future (a clock that jumped, a copied tab). */
 export function isPastTimestamp(value: unknown, now: number): value is number {
   return typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= now;
-}
-
-/** Reads and writes JSON under one key; a storage that throws, or text that is not JSON, reads as nothing. */
-export class GuardedJson {
-  constructor(
-    private readonly storage: StorageLike | null,
-    readonly key: string,
-  ) {}
-
-  read(): unknown {
-    if (this.storage === null) return undefined;
-    try {
-      const text = this.storage.getItem(this.key);
-      return text === null ? undefined : (JSON.parse(text) as unknown);
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Writes `value()` (serialised inside the guard, so an unserialisable value is simply not stored). */
-  write(value: () => unknown): void {
-    if (this.storage === null) return;
-    try {
-      this.storage.setItem(this.key, JSON.stringify(value()));
-    } catch {
-      // quota exceeded, storage refused, or not serialisable: run uncached
-    }
-  }
-
-  remove(): void {
-    if (this.storage === null) return;
-    try {
-      this.storage.removeItem(this.key);
-    } catch {
-      // storage refused: a marker then goes stale on its own
-    }
-  }
 }
