@@ -22,13 +22,7 @@ export { getIntegrationDetails } from "./client";
 export { safeHttpsUrl, buildDeepLink, hostOf, ENABLE_INTEGRATION_ARTICLE_URL } from "./links";
 export { FUNCTION_NAME, integrationDetailsMetadata, IntegrationDetailsRequest } from "./request";
 export { KEY_PREFIX as CACHE_KEY_PREFIX } from "./cache/scope";
-export {
-  DEFAULT_CACHE_MINUTES,
-  DEFAULT_TIMEOUT_SECONDS,
-  cacheMinutesOrDefault,
-  isCacheMinutes,
-  timeoutSecondsOrDefault,
-} from "./options";
+export { DEFAULT_CACHE_MINUTES, cacheMinutesOrDefault, isCacheMinutes } from "./options";
 export { sessionStorageOrNull } from "./storage";
 export { describeResult } from "./describe";
 export { fillPlaceholders } from "./strings/format";

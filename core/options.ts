@@ -51,7 +51,7 @@ export interface GetDetailsOptions {
 }
 
 export const DEFAULT_CACHE_MINUTES = 15;
-export const DEFAULT_TIMEOUT_SECONDS = 30;
+const DEFAULT_TIMEOUT_SECONDS = 30;
 
 /** The one check of a cache time in minutes, shared by the client, the control's settings and the form options. */
 export function isCacheMinutes(value: unknown): value is number {
@@ -64,7 +64,7 @@ export function cacheMinutesOrDefault(value: unknown): number {
 }
 
 /** Longer than any answer worth waiting for, and well inside what setTimeout can count (about 24.8 days). */
-export const MAX_TIMEOUT_SECONDS = 3600;
+const MAX_TIMEOUT_SECONDS = 3600;
 
 /** The request timeout to use, in seconds: more than 0 and at most an hour, else the default. */
 export function timeoutSecondsOrDefault(value: unknown): number {

@@ -17,10 +17,10 @@ import { GuardedJson } from "../storage";
 import { KEY_PREFIX, isPastTimestamp, type CacheScope } from "./scope";
 
 /** How long a marker is believed: longer than a normal Dataverse answer, short enough that a closed frame costs little. */
-export const MARKER_TIMEOUT_MS = 10_000;
-export const POLL_INTERVAL_MS = 100;
+const MARKER_TIMEOUT_MS = 10_000;
+const POLL_INTERVAL_MS = 100;
 
-export interface Marker {
+interface Marker {
   token: string;
   at: number;
 }

@@ -45,7 +45,7 @@ const NOT_IMPLEMENTED =
   /\bnot\s+(?:yet\s+)?implemented\b|\bnot\s+supported\s+(?:in|on|by)\s+this\s+(?:host|context|page)\b/i;
 
 /** "execute is not implemented here" as hosts say it: a message (or name) with those words, and no server code. */
-export function isNotImplemented(error: unknown): boolean {
+function isNotImplemented(error: unknown): boolean {
   try {
     if (typeof error === "string") return NOT_IMPLEMENTED.test(error);
     if (!isObject(error) && !(error instanceof Error)) return false;
