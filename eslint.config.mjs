@@ -86,7 +86,7 @@ export default tseslint.config(
   },
   {
     // The admins' command line: Node, and the core; never the browser deliverables or React.
-    files: ["cli/**/*.ts"],
+    files: ["cli/**/*.{ts,mjs}"],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       "no-restricted-imports": [

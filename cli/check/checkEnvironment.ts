@@ -1,0 +1,100 @@
+import { describeResult, getIntegrationDetails, type IntegrationResult } from "../../core";
+import { getString } from "../../core/strings";
+import type { TokenSource } from "../auth/tokenSource";
+import { oneLine } from "../failures";
+import type { HttpClient } from "../http";
+import { nodeWebApi } from "../nodeWebApi";
+import type { EnvironmentReport } from "./report";
+import { readInstalledSolution, type InstalledSolution } from "./solutionRow";
+
+/** The terminal speaks English: core's own result words, in its fallback language. */
+export const english = (key: Parameters<Parameters<typeof describeResult>[1]>[0]) => getString(1033, key);
+
+/** The resource a Dataverse token is asked for: the environment's origin. */
+export function resourceOf(envUrl: string): string {
+  return new URL(envUrl).origin;
+}
+
+/**
+ * One environment: the link through core's getIntegrationDetails (caching off), then FinOpsLink's solution row.
+ * Never throws: a sign-in or network problem becomes the environment's state and error.
+ */
+export async function checkEnvironment(
+  target: { url: string; name: string },
+  http: HttpClient,
+  tokens: TokenSource,
+): Promise<EnvironmentReport> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  let token: string;
+  try {
+    token = await tokens.token(resourceOf(target.url));
+  } catch (error) {
+    return {
+      ...target,
+      state: "unauthorized",
+      financeAndOperations: null,
+      solution: null,
+      error: { code: null, status: null, message: oneLine(error) },
+      elapsedMs: elapsed(),
+    };
+  }
+  const webApi = nodeWebApi(target.url, http, async () => token);
+  const result = await getIntegrationDetails({
+    orgUrl: target.url,
+    userId: "finops-link-cli",
+    webApi,
+    storage: null,
+    cacheMinutes: 0,
+  });
+  // An environment that gave no answer in time (or none at all) is not asked a second time for its solutions.
+  let solution: InstalledSolution | null = null;
+  if (webApi.lastFailure === undefined) {
+    try {
+      solution = await readInstalledSolution(target.url, http, token);
+    } catch {
+      solution = null; // no permission to read solutions, or the same failure as the link: the state says why
+    }
+  }
+  return {
+    ...target,
+    state: result.kind,
+    financeAndOperations:
+      result.kind === "linked"
+        ? {
+            url: result.details.url,
+            tenantId: result.details.tenantId,
+            environmentId: result.details.environmentId,
+            extra: result.details.extra,
+          }
+        : null,
+    solution,
+    error: errorOf(result, webApi.lastFailure),
+    elapsedMs: elapsed(),
+  };
+}
+
+function errorOf(result: IntegrationResult, lastFailure: string | undefined): EnvironmentReport["error"] {
+  switch (result.kind) {
+    case "linked":
+    case "notLinked":
+      return null;
+    case "unauthorized":
+    case "forbidden":
+      return {
+        code: result.code ?? null,
+        status: null,
+        message: result.message ?? describeResult(result, english).title,
+      };
+    case "offline":
+      return { code: null, status: null, message: lastFailure ?? describeResult(result, english).title };
+    case "invalid":
+      return { code: null, status: 200, message: `${result.field}: ${result.reason}` };
+    case "failed":
+      return {
+        code: result.code ?? null,
+        status: result.status ?? null,
+        message: result.message ?? describeResult(result, english).detail ?? describeResult(result, english).title,
+      };
+  }
+}

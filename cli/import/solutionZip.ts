@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
+import { XMLParser } from "fast-xml-parser";
+import { UsageError } from "../failures";
+
+export interface SolutionZip {
+  path: string;
+  uniqueName: string;
+  /** Dataverse's four-part version, e.g. 1.0.0.0. */
+  version: string;
+  managed: boolean;
+  /** The zip, base64, as ImportSolutionAsync takes it. */
+  base64: string;
+}
+
+/** Reads a solution zip's solution.xml the way an import does; anything else is one clear usage error. */
+export function readSolutionZip(path: string): SolutionZip {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new UsageError(`cannot read the zip ${path}${code === undefined ? "" : ` (${code})`}`);
+  }
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(new Uint8Array(bytes), { filter: (file) => file.name === "solution.xml" });
+  } catch {
+    throw new UsageError(`${path} is not a zip file`);
+  }
+  const xml = files["solution.xml"];
+  if (xml === undefined) throw new UsageError(`${path} is not a Dataverse solution: it has no solution.xml`);
+  let manifest: Record<string, unknown> | undefined;
+  try {
+    const parsed = new XMLParser({ parseTagValue: false }).parse(strFromU8(xml)) as {
+      ImportExportXml?: { SolutionManifest?: Record<string, unknown> };
+    };
+    manifest = parsed.ImportExportXml?.SolutionManifest;
+  } catch {
+    manifest = undefined;
+  }
+  const uniqueName = manifest?.UniqueName;
+  const version = manifest?.Version;
+  const managed = manifest?.Managed;
+  if (typeof uniqueName !== "string" || typeof version !== "string" || !/^\d+(\.\d+){1,3}$/.test(version))
+    throw new UsageError(`${path} is not a Dataverse solution: solution.xml has no unique name and version`);
+  if (managed !== "0" && managed !== "1")
+    throw new UsageError(`${path} is not an importable solution: <Managed> is ${String(managed)}, not 0 or 1`);
+  return { path, uniqueName, version, managed: managed === "1", base64: bytes.toString("base64") };
+}
+
+/** -1, 0 or 1: Dataverse versions compare part by part as numbers (1.10.0.0 > 1.9.0.0); missing parts are 0. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < 4; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}

@@ -1,0 +1,52 @@
+import type { CheckDocument } from "../check/report";
+
+const COLUMNS = [
+  "name",
+  "url",
+  "state",
+  "fnoUrl",
+  "tenantId",
+  "environmentId",
+  "solutionInstalled",
+  "solutionVersion",
+  "solutionManaged",
+  "errorCode",
+  "errorStatus",
+  "errorMessage",
+  "elapsedMs",
+] as const;
+
+/** `--csv`: RFC 4180, a header line, one line per environment. */
+export function renderCsv(document: CheckDocument): string {
+  const lines = [COLUMNS.join(",")];
+  for (const e of document.environments) {
+    const row: Record<(typeof COLUMNS)[number], unknown> = {
+      name: e.name,
+      url: e.url,
+      state: e.state,
+      fnoUrl: e.financeAndOperations?.url,
+      tenantId: e.financeAndOperations?.tenantId,
+      environmentId: e.financeAndOperations?.environmentId,
+      solutionInstalled: e.solution?.installed,
+      solutionVersion: e.solution?.version,
+      solutionManaged: e.solution?.managed,
+      errorCode: e.error?.code,
+      errorStatus: e.error?.status,
+      errorMessage: e.error?.message,
+      elapsedMs: e.elapsedMs,
+    };
+    lines.push(COLUMNS.map((column) => cell(row[column])).join(","));
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+/**
+ * One field: quoted when it holds a comma, quote or line break. Text from a server that starts like a formula
+ * (= + - @) gets a leading apostrophe, so a spreadsheet shows it instead of running it.
+ */
+function cell(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,24 @@
+import { SingleBar } from "cli-progress";
+
+/** A progress bar on stderr while environments are checked; nothing at all when it is off. */
+export interface Progress {
+  tick(name: string): void;
+  stop(): void;
+}
+
+export function progressBar(total: number, enabled: boolean): Progress {
+  if (!enabled) return { tick: () => undefined, stop: () => undefined };
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: "checking [{bar}] {value}/{total} {name}",
+    hideCursor: true,
+    clearOnComplete: true,
+    noTTYOutput: !process.stderr.isTTY, // --progress in a pipe: plain lines instead of redraws
+    notTTYSchedule: 1000,
+  });
+  bar.start(total, 0, { name: "" });
+  return {
+    tick: (name) => bar.increment(1, { name }),
+    stop: () => bar.stop(),
+  };
+}

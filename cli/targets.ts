@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import { UsageError } from "./failures";
+
+/**
+ * A Dataverse URL from the command line: https always; plain http only for a loopback address (the emulator).
+ * `contoso` alone means `https://contoso.<domain>` of the chosen cloud. Returns the URL without a trailing slash.
+ */
+export function environmentUrl(value: string, dataverseDomain: string): string {
+  const text = value.trim();
+  const withScheme = /^[a-z]+:\/\//i.test(text)
+    ? text
+    : /^[a-z0-9][a-z0-9-]*$/i.test(text)
+      ? `https://${text}.${dataverseDomain}`
+      : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new UsageError(`"${value}" is not an environment URL (expected https://yourorg.crm.dynamics.com)`);
+  }
+  if (url.username !== "" || url.password !== "")
+    throw new UsageError(`"${url.host}": an environment URL carries no user name or password`);
+  if (url.search !== "" || url.hash !== "")
+    throw new UsageError(`"${value}": an environment URL has no query or fragment`);
+  if (url.protocol === "http:" && !isLoopback(url.hostname))
+    throw new UsageError(`"${value}" is not https: plain http is accepted only for loopback addresses`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new UsageError(`"${value}" is not https: Dataverse is reached over https only`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: the only hosts plain http may reach. */
+export function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/** The environments of an env file: one URL per line, `#` starts a comment, blank lines skipped. */
+export function readEnvFile(path: string, dataverseDomain: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new UsageError(`cannot read the env file ${path}${code === undefined ? "" : ` (${code})`}`);
+  }
+  const urls: string[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    if (line === "") return;
+    try {
+      urls.push(environmentUrl(line, dataverseDomain));
+    } catch (error) {
+      throw new UsageError(`${path}:${index + 1}: ${(error as Error).message}`);
+    }
+  });
+  if (urls.length === 0) throw new UsageError(`the env file ${path} names no environment`);
+  return urls;
+}
+
+/** The short name shown for an environment given by URL: its first host label (`contoso`), or host:port for an IP. */
+export function nameOf(url: string): string {
+  const parsed = new URL(url);
+  return /^[\d.]+$|^\[/.test(parsed.hostname) ? parsed.host : (parsed.hostname.split(".")[0] ?? parsed.host);
+}
