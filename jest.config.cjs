@@ -1,4 +1,4 @@
-/** Jest projects, named for what they run: core-control-form (jsdom, no build needed), solution-zips (the built zips), browser-e2e (real Chromium on the demo). */
+/** Jest projects, named for what they run: core-control-form (jsdom, no build needed), solution-zips (the built zips), cli (the built finops-link against the emulated tenant), browser-e2e (real Chromium on the demo). */
 const transform = { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json" }] };
 
 module.exports = {
@@ -17,6 +17,12 @@ module.exports = {
       testEnvironment: "node",
       transform,
       testMatch: ["<rootDir>/test/solution/**/*.test.ts"],
+    },
+    {
+      displayName: "cli",
+      testEnvironment: "node",
+      transform,
+      testMatch: ["<rootDir>/test/cli/**/*.test.ts"],
     },
     {
       displayName: "browser-e2e",

@@ -1,3 +1,5 @@
+import { Agent, fetch } from "undici";
+
 /**
  * Every request the command line sends: a bearer token, a timeout per attempt, and Dataverse's service protection
  * honoured (429, and 503 with Retry-After, are retried after the time the server asks, a bounded number of times).
@@ -26,7 +28,7 @@ export interface HttpAnswer {
   ok: boolean;
   statusText: string;
   text: string;
-  headers: Headers;
+  headers: { get(name: string): string | null };
 }
 
 /** No answer within the timeout: the request was aborted and its socket closed. */
@@ -48,18 +50,39 @@ export const ODATA_HEADERS = {
   "OData-Version": "4.0",
 } as const;
 
+/**
+ * One connection at a time per client, closed with it: runCheck and import give each environment its own scoped
+ * client and close it when the environment is done, so at most `--concurrency` sockets are ever open (idle
+ * keep-alive sockets of finished environments would otherwise pile up, one origin each).
+ */
 export class HttpClient {
-  /** Requests sent again after a 429/503 answer, for the summary and the bench. */
-  retried = 0;
+  constructor(
+    private readonly options: HttpOptions,
+    private readonly dispatcher: Agent = new Agent({ connections: 1 }),
+    private readonly counters: { retried: number } = { retried: 0 },
+  ) {}
 
-  constructor(private readonly options: HttpOptions) {}
+  /** Requests sent again after a 429/503 answer, over this client and every scoped one: for the summary and the bench. */
+  get retried(): number {
+    return this.counters.retried;
+  }
+
+  /** A client with its own connection, sharing the options and the retry count. */
+  scoped(): HttpClient {
+    return new HttpClient(this.options, new Agent({ connections: 1 }), this.counters);
+  }
+
+  /** Closes the connection now (an aborted or hanging request's socket included). */
+  close(): Promise<void> {
+    return this.dispatcher.destroy();
+  }
 
   async send(url: string, request: HttpRequest): Promise<HttpAnswer> {
     for (let attempt = 0; ; attempt++) {
       const answer = await this.once(url, request);
       const wait = retryWait(answer, attempt, this.options.maxRetries, this.options.maxRetryWaitMs);
       if (wait === undefined) return answer;
-      this.retried++;
+      this.counters.retried++;
       await (this.options.sleep ?? sleep)(wait);
     }
   }
@@ -80,6 +103,7 @@ export class HttpClient {
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal,
         redirect: "error",
+        dispatcher: this.dispatcher,
       });
       const text = await response.text();
       return {

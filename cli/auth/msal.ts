@@ -140,7 +140,7 @@ function translate(resource: string) {
     const code = (error as { errorCode?: unknown }).errorCode;
     const description = String((error as { errorMessage?: unknown }).errorMessage ?? (error as Error).message ?? "");
     // Entra's AADSTS line is the useful part; trace and correlation ids follow on later lines.
-    const aadsts = /AADSTS\d+:[^\r\n]*/.exec(description)?.[0];
+    const aadsts = /AADSTS\d+:[^\r\n]*?(?=\s+-\s+Correlation ID|\s+Trace ID|$)/m.exec(description)?.[0];
     throw new SignInFailure(
       `sign-in for ${resource} failed: ${aadsts ?? (typeof code === "string" && code !== "" ? code : description.split(/\r?\n/)[0])}`,
     );

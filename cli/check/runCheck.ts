@@ -30,7 +30,14 @@ export async function runCheck(
     } catch (error) {
       throw new RunFailure(`cannot sign in to the admin API: ${oneLine(error)}`);
     }
-    listed = (await listEnvironments(targets.adminApi, http, adminToken)).map(({ name, instanceUrl }) => {
+    const adminConnection = http.scoped();
+    let environments;
+    try {
+      environments = await listEnvironments(targets.adminApi, adminConnection, adminToken);
+    } finally {
+      await adminConnection.close();
+    }
+    listed = environments.map(({ name, instanceUrl }) => {
       if (instanceUrl === null) return { name, url: null };
       try {
         return { name, url: environmentUrl(instanceUrl, targets.dataverseDomain) };
@@ -47,9 +54,14 @@ export async function runCheck(
         if (url === null) return Promise.resolve(noDataverse(name));
         if (problem !== undefined) return Promise.resolve(refused(name, url, problem));
         return limit(async () => {
-          const report = await checkEnvironment({ url, name }, http, tokens);
-          progress.tick(name);
-          return report;
+          const connection = http.scoped();
+          try {
+            const report = await checkEnvironment({ url, name }, connection, tokens);
+            progress.tick(name);
+            return report;
+          } finally {
+            await connection.close();
+          }
         });
       }),
     );

@@ -29,7 +29,8 @@ export function renderTable(document: CheckDocument): string {
     summary.retried > 0
       ? `; ${summary.retried} ${summary.retried === 1 ? "request" : "requests"} retried after 429/503`
       : "";
-  return `${table.toString()}\n${summary.total} environments: ${counts.join(", ")}${retried}\n`;
+  const total = `${summary.total} ${summary.total === 1 ? "environment" : "environments"}`;
+  return `${table.toString()}\n${total}: ${counts.join(", ")}${retried}\n`;
 }
 
 function details(environment: EnvironmentReport): string {

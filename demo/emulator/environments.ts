@@ -16,6 +16,8 @@ export interface EnvironmentSpec {
   solution?: { version: string; managed: boolean } | null;
   /** The first `times` Dataverse requests are answered with `status` and `Retry-After: retryAfterSeconds`. */
   throttle?: { status: 429 | 503; times: number; retryAfterSeconds: number };
+  /** Every Dataverse answer of this environment waits this long (a slow environment). */
+  delayMs?: number;
   /** When set, ImportSolutionAsync fails and the import job carries this error text. */
   importError?: string;
   /** Listed by the admin API without a Dataverse database (a Teams-only or Power Apps-only environment). */

@@ -58,6 +58,8 @@ export interface CliEmulator {
   /** The authority host to hand MSAL (`--authority`). */
   authority: string;
   tenant: EmulatedTenant;
+  /** Every token the token endpoint issued: tests check that none shows up in the program's output. */
+  issuedTokens(): string[];
   stats(): CliEmulatorStats;
   close(): Promise<void>;
 }
@@ -81,6 +83,7 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
   const counters = { open: 0, peak: 0, requests: 0, throttled: 0, adminPages: 0, tokensIssued: 0 };
   let origin = "";
   const envOrigins = new Map<string, string>();
+  const issued: string[] = [];
 
   const send = (response: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) => {
     const text = body === undefined ? "" : JSON.stringify(body);
@@ -132,11 +135,13 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
         error_description: "AADSTS7000215: Invalid client secret provided.",
       });
     }
-    if (grant !== "client_credentials" && grant !== "urn:ietf:params:oauth:grant-type:device_code") {
+    const deviceGrant = grant === "device_code" || grant === "urn:ietf:params:oauth:grant-type:device_code";
+    if (grant !== "client_credentials" && grant !== "refresh_token" && !deviceGrant) {
       return send(response, 400, { error: "unsupported_grant_type", error_description: `AADSTS70003: ${grant}` });
     }
     const token = `emu.${randomBytes(16).toString("hex")}`;
     tokens.add(token);
+    issued.push(token);
     counters.tokensIssued++;
     const clientId = form.get("client_id") ?? "";
     const answer: Record<string, unknown> = {
@@ -218,6 +223,7 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
     rest: string,
   ): Promise<void> {
     state.requests++;
+    if (state.spec.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, state.spec.delayMs));
     if (refuseToken(response, bearer(request))) return;
     if (state.throttlesLeft > 0 && state.spec.throttle !== undefined) {
       state.throttlesLeft--;
@@ -407,6 +413,7 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
     adminApi: `${origin}/bap`,
     authority: `${origin}/auth`,
     tenant,
+    issuedTokens: () => [...issued],
     stats,
     close: () =>
       Promise.all(
