@@ -34,6 +34,8 @@ export interface CliEmulatorStats {
   /** Most TCP connections open at once, and open now. */
   peakSockets: number;
   openSockets: number;
+  /** TCP connections accepted in all. */
+  connections: number;
   /** Every HTTP request, and those answered 429/503 for service protection. */
   requests: number;
   throttled: number;
@@ -80,7 +82,7 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
   const nonAdmin = new Set([NON_ADMIN_TOKEN, ...(options.nonAdminTokens ?? [])]);
   const clientSecret = options.clientSecret ?? EMULATOR_CLIENT_SECRET;
   const pageSize = options.pageSize ?? 3;
-  const counters = { open: 0, peak: 0, requests: 0, throttled: 0, adminPages: 0, tokensIssued: 0 };
+  const counters = { open: 0, peak: 0, connections: 0, requests: 0, throttled: 0, adminPages: 0, tokensIssued: 0 };
   let origin = "";
   const envOrigins = new Map<string, string>();
   const issued: string[] = [];
@@ -332,6 +334,7 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
   const countSockets = (server: Server) =>
     server.on("connection", (socket) => {
       counters.open++;
+      counters.connections++;
       counters.peak = Math.max(counters.peak, counters.open);
       socket.on("close", () => counters.open--);
     });
@@ -383,6 +386,7 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
   function stats(): CliEmulatorStats {
     return {
       peakSockets: counters.peak,
+      connections: counters.connections,
       openSockets: counters.open,
       requests: counters.requests,
       throttled: counters.throttled,
