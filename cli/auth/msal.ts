@@ -96,26 +96,29 @@ export function deviceCode(settings: MsalSettings, cachePath: string, prompt: (m
     ...msalConfiguration(settings, {}),
     cache: { cachePlugin: fileCachePlugin(cachePath) },
   });
-  let signIn: Promise<unknown> | undefined;
+  // One MSAL call at a time: the first resource may prompt; the others then find the account and go silently.
+  let queue: Promise<unknown> = Promise.resolve();
+  const acquire = async (resource: string): Promise<string> => {
+    const scopes = [scopeFor(resource)];
+    const [account] = await app.getTokenCache().getAllAccounts();
+    if (account !== undefined) {
+      try {
+        return tokenOf(await app.acquireTokenSilent({ account, scopes }), resource);
+      } catch {
+        // expired refresh token or a resource not consented yet: ask with a device code below
+      }
+    }
+    const result = await app
+      .acquireTokenByDeviceCode({ scopes, deviceCodeCallback: (response) => prompt(response.message) })
+      .catch(translate(resource));
+    return tokenOf(result, resource);
+  };
   return {
     kind: "device code",
-    async token(resource) {
-      const scopes = [scopeFor(resource)];
-      await signIn; // one device-code prompt per run: the other resources wait for it, then go silently
-      const [account] = await app.getTokenCache().getAllAccounts();
-      if (account !== undefined) {
-        try {
-          return tokenOf(await app.acquireTokenSilent({ account, scopes }), resource);
-        } catch {
-          // expired refresh token or a resource not consented yet: ask with a device code below
-        }
-      }
-      const pending = app.acquireTokenByDeviceCode({
-        scopes,
-        deviceCodeCallback: (response) => prompt(response.message),
-      });
-      signIn = pending.catch(() => undefined);
-      return tokenOf(await pending.catch(translate(resource)), resource);
+    token(resource) {
+      const pending = queue.then(() => acquire(resource));
+      queue = pending.catch(() => undefined);
+      return pending;
     },
   };
 }
