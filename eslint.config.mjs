@@ -122,7 +122,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["test/**/*.{ts,tsx}", "demo/**/*.ts", "scripts/**/*.ts", "*.{js,cjs,mjs,ts}"],
+    files: ["test/**/*.{ts,tsx,cjs}", "demo/**/*.ts", "scripts/**/*.ts", "*.{js,cjs,mjs,ts}"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
   // Last: formatting belongs to Prettier alone (npm run format), so no lint rule argues with it.

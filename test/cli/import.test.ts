@@ -3,7 +3,7 @@
  * the async operation polled until it ends, the import job's error, PublishAllXml after an unmanaged import, and the
  * refusals that keep an environment out of trouble.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
@@ -14,7 +14,7 @@ import { ROOT, expectOneClearLine, requireBuiltCli, runCli } from "./support/cli
 jest.setTimeout(60_000);
 requireBuiltCli();
 
-const version = (require(join(ROOT, "package.json")) as { version: string }).version;
+const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
 const MANAGED_ZIP = join(ROOT, "solution", "bin", `FinOpsLink_${version}_managed.zip`);
 const UNMANAGED_ZIP = join(ROOT, "solution", "bin", `FinOpsLink_${version}.zip`);
 const DATAVERSE_VERSION = `${version}.0`;

@@ -1,5 +1,6 @@
 // Preloaded into the CLI under test (node --require): any fetch or DNS lookup beyond loopback is refused and reported
 // on stderr, so a test proves that sign-in (MSAL) and every check stay on 127.0.0.1.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a --require preload is CommonJS
 const dns = require("node:dns");
 
 const LOOPBACK = /^(127(\.\d{1,3}){3}|localhost|\[::1\])$/;
