@@ -3,6 +3,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { unmanagedZipPath } from "../../demo/build/ensureBuilt";
+import { cliScale } from "./cliScale";
 import { readSolution } from "../../demo/solution/readSolution";
 import { ROOT, startHarness, type FormQuery } from "../e2e/support/demo";
 import {
@@ -21,6 +22,9 @@ import {
  *   --loads N      page loads for the render-time median (default 20)
  *   --no-write     print only
  */
+/** Environments in the command line's scale run. */
+const CLI_ENVIRONMENTS = 200;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -102,6 +106,27 @@ async function main(): Promise<void> {
   } finally {
     await harness.close();
   }
+
+  const scale = await cliScale(ROOT, CLI_ENVIRONMENTS);
+  out();
+  out(`## Admin command line: \`finops-link check --all\` over ${scale.environments} emulated environments`);
+  out();
+  out(
+    "Default concurrency (8), the built program as a child process against the emulated tenant on 127.0.0.1; every tenth",
+  );
+  out(
+    "environment answers its first request with 429 and `Retry-After: 1`. Sockets and 429s as the emulator saw them.",
+  );
+  out();
+  out("| wall time | peak open sockets | connections in all | 429 answers | requests retried | exit code | states |");
+  out("| ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+  const states = Object.entries(scale.states)
+    .filter(([, n]) => n > 0)
+    .map(([state, n]) => `${state} ${n}`)
+    .join(", ");
+  out(
+    `| ${(scale.wallMs / 1000).toFixed(2)} s | ${scale.peakSockets} | ${scale.connections} | ${scale.throttled} | ${scale.retried} | ${scale.exitCode} | ${states} |`,
+  );
 
   if (!values["no-write"]) {
     const header =
