@@ -161,14 +161,16 @@ export function readManifest(base64Zip: string): { version: string; managed: boo
   return { version, managed: managed === "1" };
 }
 
-/** 200 environments for `npm run bench`: mostly linked, some not linked, every tenth throttled once with 429. */
+/**
+ * Environments for `npm run bench`: each answers after 50 ms (a nearby Dataverse), mostly linked, some not linked,
+ * every tenth throttled once with 429.
+ */
 export function benchTenant(count: number): EnvironmentSpec[] {
   return Array.from({ length: count }, (_, i): EnvironmentSpec => {
     const name = `env-${String(i + 1).padStart(3, "0")}`;
     const link: Scenario = i % 7 === 3 ? "notLinked" : "linked";
     const solution = i % 3 === 0 ? null : { version: "1.0.0.0", managed: true };
-    return i % 10 === 5
-      ? { name, link, solution, throttle: { status: 429, times: 1, retryAfterSeconds: 1 } }
-      : { name, link, solution };
+    const spec: EnvironmentSpec = { name, link, solution, delayMs: 50 };
+    return i % 10 === 5 ? { ...spec, throttle: { status: 429, times: 1, retryAfterSeconds: 1 } } : spec;
   });
 }

@@ -36,6 +36,8 @@ export interface CliEmulatorStats {
   openSockets: number;
   /** TCP connections accepted in all. */
   connections: number;
+  /** Most Dataverse requests in flight at once (received, not yet answered or abandoned). */
+  peakInFlight: number;
   /** Every HTTP request, and those answered 429/503 for service protection. */
   requests: number;
   throttled: number;
@@ -82,7 +84,17 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
   const nonAdmin = new Set([NON_ADMIN_TOKEN, ...(options.nonAdminTokens ?? [])]);
   const clientSecret = options.clientSecret ?? EMULATOR_CLIENT_SECRET;
   const pageSize = options.pageSize ?? 3;
-  const counters = { open: 0, peak: 0, connections: 0, requests: 0, throttled: 0, adminPages: 0, tokensIssued: 0 };
+  const counters = {
+    open: 0,
+    peak: 0,
+    connections: 0,
+    inFlight: 0,
+    peakInFlight: 0,
+    requests: 0,
+    throttled: 0,
+    adminPages: 0,
+    tokensIssued: 0,
+  };
   let origin = "";
   const envOrigins = new Map<string, string>();
   const issued: string[] = [];
@@ -359,6 +371,9 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
   const environmentServer = (state: EnvironmentState) =>
     createServer((request, response) => {
       counters.requests++;
+      counters.inFlight++;
+      counters.peakInFlight = Math.max(counters.peakInFlight, counters.inFlight);
+      response.on("close", () => counters.inFlight--);
       const url = new URL(request.url ?? "/", "http://127.0.0.1");
       const match = API_PATH.exec(url.pathname);
       if (!match) {
@@ -387,6 +402,7 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
     return {
       peakSockets: counters.peak,
       connections: counters.connections,
+      peakInFlight: counters.peakInFlight,
       openSockets: counters.open,
       requests: counters.requests,
       throttled: counters.throttled,

@@ -8,6 +8,7 @@ export interface CliScaleFigures {
   wallMs: number;
   exitCode: number | null;
   peakSockets: number;
+  peakInFlight: number;
   connections: number;
   throttled: number;
   retried: number;
@@ -51,6 +52,7 @@ export async function cliScale(root: string, count: number): Promise<CliScaleFig
       wallMs,
       exitCode: code,
       peakSockets: stats.peakSockets,
+      peakInFlight: stats.peakInFlight,
       connections: stats.connections,
       throttled: stats.throttled,
       retried,

@@ -111,21 +111,22 @@ async function main(): Promise<void> {
   out();
   out(`## Admin command line: \`finops-link check --all\` over ${scale.environments} emulated environments`);
   out();
-  out(
-    "Default concurrency (8), the built program as a child process against the emulated tenant on 127.0.0.1; every tenth",
-  );
-  out(
-    "environment answers its first request with 429 and `Retry-After: 1`. Sockets and 429s as the emulator saw them.",
-  );
+  out("Default concurrency (8), the built program as a child process against the emulated tenant on 127.0.0.1. Each");
+  out("environment answers after 50 ms; every tenth answers its first request with 429 and `Retry-After: 1`. Sockets,");
+  out("requests and 429s as the emulator saw them: a finished environment's socket counts as open until the emulator");
+  out("reads its close, which on a busy machine comes after the next environment has connected; requests in flight");
+  out("are bounded exactly.");
   out();
-  out("| wall time | peak open sockets | connections in all | 429 answers | requests retried | exit code | states |");
-  out("| ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+  out(
+    "| wall time | peak open sockets | peak requests in flight | connections in all | 429 answers | requests retried | exit code | states |",
+  );
+  out("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
   const states = Object.entries(scale.states)
     .filter(([, n]) => n > 0)
     .map(([state, n]) => `${state} ${n}`)
     .join(", ");
   out(
-    `| ${(scale.wallMs / 1000).toFixed(2)} s | ${scale.peakSockets} | ${scale.connections} | ${scale.throttled} | ${scale.retried} | ${scale.exitCode} | ${states} |`,
+    `| ${(scale.wallMs / 1000).toFixed(2)} s | ${scale.peakSockets} | ${scale.peakInFlight} | ${scale.connections} | ${scale.throttled} | ${scale.retried} | ${scale.exitCode} | ${states} |`,
   );
 
   if (!values["no-write"]) {

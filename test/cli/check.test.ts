@@ -237,6 +237,7 @@ describe("scale and service protection", () => {
     // ...so the server sees at most 3 open, plus the one or two finished ones whose close it has not read yet while
     // the next environment's connection arrives (the two processes share two busy cores).
     expect(three.stats().peakSockets).toBeLessThanOrEqual(3 + 2);
+    expect(three.stats().peakInFlight).toBeLessThanOrEqual(3);
     expect(three.stats().peakSockets).toBeGreaterThanOrEqual(2); // it did run in parallel
 
     const eight = await tenant(specs);
@@ -244,6 +245,8 @@ describe("scale and service protection", () => {
     expect(run8.code).toBe(0);
     expect(eight.stats().connections).toBe(24 + 1);
     expect(eight.stats().peakSockets).toBeLessThanOrEqual(8 + 2);
+    expect(eight.stats().peakInFlight).toBeLessThanOrEqual(8);
+    expect(eight.stats().peakInFlight).toBeGreaterThan(3);
     expect(eight.stats().peakSockets).toBeGreaterThan(3);
   });
 
