@@ -67,6 +67,11 @@ export class HttpClient {
     return this.counters.retried;
   }
 
+  /** The longest one request can take with every retry and wait: what core's own timeout must not cut short. */
+  get worstCaseMs(): number {
+    return (this.options.timeoutMs + this.options.maxRetryWaitMs) * (this.options.maxRetries + 1);
+  }
+
   /** A client with its own connection, sharing the options and the retry count. */
   scoped(): HttpClient {
     return new HttpClient(this.options, new Agent({ connections: 1 }), this.counters);

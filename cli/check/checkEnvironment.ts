@@ -46,10 +46,13 @@ export async function checkEnvironment(
     webApi,
     storage: null,
     cacheMinutes: 0,
+    // --timeout applies per attempt in the transport; core's own guard (at most an hour) covers every retry and wait.
+    timeoutSeconds: Math.min(3600, Math.ceil(http.worstCaseMs / 1000)),
   });
   // An environment that gave no answer in time (or none at all) is not asked a second time for its solutions.
   let solution: InstalledSolution | null = null;
-  if (webApi.lastFailure === undefined) {
+  const gaveUp = result.kind === "failed" && result.timedOutAfterSeconds !== undefined;
+  if (webApi.lastFailure === undefined && !gaveUp) {
     try {
       solution = await readInstalledSolution(target.url, http, token);
     } catch {
