@@ -16,6 +16,7 @@ import { renderCsv } from "./output/csv";
 import { progressBar } from "./output/progress";
 import { renderTable } from "./output/table";
 import { environmentUrl, nameOf, readEnvFile } from "./targets";
+import { zipNames } from "../solution/packer/zipNames";
 
 /** The repository root: the built file lives in out/cli/, the source in cli/. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -148,7 +149,8 @@ async function check(options: CheckOptions): Promise<number> {
 
 function defaultZip(managed: boolean): string {
   const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
-  const path = join(ROOT, "solution", "bin", `FinOpsLink_${version}${managed ? "_managed" : ""}.zip`);
+  const names = zipNames("FinOpsLink", version);
+  const path = join(ROOT, "solution", "bin", managed ? names.managed : names.unmanaged);
   if (!existsSync(path)) throw new UsageError(`${path} does not exist: run npm run build, or pass --zip <path>`);
   return path;
 }

@@ -1,10 +1,10 @@
 import { hostOf } from "./links";
 import type { IntegrationResult } from "./result";
-import { fillPlaceholders } from "./strings/format";
+import { fillPlaceholders, type Translate } from "./strings/format";
 import type { ResultStringKey } from "./strings/results";
 
-/** Looks up a result string in the user's language: the control passes `context.resources.getString`, the form script its catalog. */
-export type ResultTranslator = (key: ResultStringKey) => string;
+/** describeResult needs only the result words of the edge's translator (strings/format.ts). */
+type ResultTranslator = Translate<ResultStringKey>;
 
 /**
  * Plain-words title and detail for a result, in the user's language: what both edges show. Codes and server messages

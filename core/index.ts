@@ -17,7 +17,7 @@
 export type { IntegrationResult, LinkedDetails, ResultKind, InvalidField } from "./result";
 export type { GetDetailsOptions, WebApiLike, StorageLike, FetchLike } from "./options";
 export type { ResultStringKey } from "./strings/results";
-export type { ResultTranslator } from "./describe";
+export type { Translate } from "./strings/format";
 export { getIntegrationDetails } from "./client";
 export { safeHttpsUrl, buildDeepLink, hostOf, ENABLE_INTEGRATION_ARTICLE_URL } from "./links";
 export { FUNCTION_NAME, integrationDetailsMetadata, IntegrationDetailsRequest } from "./request";
@@ -25,4 +25,4 @@ export { KEY_PREFIX as CACHE_KEY_PREFIX } from "./cache/scope";
 export { DEFAULT_CACHE_MINUTES, cacheMinutesOrDefault, isCacheMinutes } from "./options";
 export { sessionStorageOrNull } from "./storage";
 export { describeResult } from "./describe";
-export { fillPlaceholders } from "./strings/format";
+export { fillPlaceholders, createTranslator } from "./strings/format";

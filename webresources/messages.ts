@@ -1,7 +1,7 @@
-import { describeResult, type IntegrationResult } from "../core";
+import { describeResult, type IntegrationResult, type Translate } from "../core";
 import type { NotifyMode } from "./options";
 import type { Notice } from "./notifier";
-import type { FormTexts } from "./strings";
+import type { FormTextKey } from "./texts";
 
 /** Kinds that are the user's session or the network, not the link: quiet unless the maker asked for `always`. */
 const TRANSIENT_LEVEL: Record<Exclude<IntegrationResult["kind"], "linked" | "notLinked">, Xrm.FormNotificationLevel> = {
@@ -19,7 +19,7 @@ const TRANSIENT_LEVEL: Record<Exclude<IntegrationResult["kind"], "linked" | "not
 export function statusNotice(
   result: IntegrationResult,
   mode: NotifyMode | undefined,
-  texts: FormTexts,
+  t: Translate<FormTextKey>,
   open?: (url: string) => void,
 ): Notice | null {
   if (mode === "never") return null;
@@ -29,23 +29,17 @@ export function statusNotice(
     return {
       level: "INFO",
       // Reuses the control's labels in a per-language template (full-width punctuation in ja/zh, isolated URL in ar).
-      message: texts.form(
-        "Form_LinkedNotice",
-        texts.result("Result_Linked"),
-        url,
-        texts.result("Result_TenantId"),
-        tenantId,
-      ),
-      ...(open ? { action: { label: texts.form("Form_Open"), run: () => open(url) } } : {}),
+      message: t("Form_LinkedNotice", t("Result_Linked"), url, t("Result_TenantId"), tenantId),
+      ...(open ? { action: { label: t("Form_Open"), run: () => open(url) } } : {}),
     };
   }
   if (result.kind !== "notLinked" && mode !== "always") return null;
   const level = result.kind === "notLinked" ? "WARNING" : TRANSIENT_LEVEL[result.kind];
-  return { level, message: plainWords(result, texts) };
+  return { level, message: plainWords(result, t) };
 }
 
 /** describeResult's title and detail as one sentence pair. */
-export function plainWords(result: IntegrationResult, texts: FormTexts): string {
-  const { title, detail } = describeResult(result, texts.result);
+export function plainWords(result: IntegrationResult, t: Translate<FormTextKey>): string {
+  const { title, detail } = describeResult(result, t);
   return detail ? `${title} ${detail}` : title;
 }

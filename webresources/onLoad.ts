@@ -4,7 +4,7 @@ import { statusNotice } from "./messages";
 import { OPTIONS_ID, STATUS_ID, formNotifier, globalNotifier, type Notifier } from "./notifier";
 import { parseOptions } from "./options";
 import { pageXrm, toWebApiLike, type ExecutionContextPort, type FormPort, type XrmPort } from "./ports";
-import { textsFor } from "./strings";
+import { formTranslator } from "./texts";
 import { findTargets } from "./visibility";
 
 /**
@@ -33,7 +33,7 @@ export async function showLinkOnForm(
       return;
     }
     const globalContext = xrm?.Utility?.getGlobalContext();
-    const texts = textsFor(globalContext?.userSettings.languageId);
+    const t = formTranslator(xrm?.Utility);
 
     // Every problem with the options is found before the network is asked, and shown as one warning.
     const { options, problems } = parseOptions(rawOptions);
@@ -42,8 +42,8 @@ export async function showLinkOnForm(
     const hidden = findTargets(form, options.hideWhenLinked);
     problems.push(...columnProblems, ...shown.problems, ...hidden.problems);
     if (problems.length > 0) {
-      const list = problems.map((problem) => texts.form(problem.key, ...problem.args)).join("; ");
-      formNotifier(form).show(OPTIONS_ID, { level: "WARNING", message: texts.form("Form_OptionsProblem", list) });
+      const list = problems.map((problem) => t(problem.key, ...problem.args)).join("; ");
+      formNotifier(form).show(OPTIONS_ID, { level: "WARNING", message: t("Form_OptionsProblem", list) });
     }
     if (!globalContext) return;
 
@@ -68,7 +68,7 @@ export async function showLinkOnForm(
     const notifier: Notifier = app ? globalNotifier(app, sessionStorageOrNull()) : formNotifier(form);
     const navigation = xrm?.Navigation;
     const open = app && navigation ? (url: string) => openHttps(navigation, url) : undefined;
-    const notice = statusNotice(result, options.notify, texts, open);
+    const notice = statusNotice(result, options.notify, t, open);
     if (notice) notifier.show(STATUS_ID, notice);
     else notifier.clear(STATUS_ID);
   } catch (error) {

@@ -1,7 +1,7 @@
 import { getIntegrationDetails, safeHttpsUrl } from "../core";
 import { plainWords } from "./messages";
 import { pageXrm, toWebApiLike, type XrmPort } from "./ports";
-import { textsFor } from "./strings";
+import { formTranslator } from "./texts";
 
 /**
  * Command bar button action: opens the linked finance and operations environment in a new window, or says in an
@@ -18,7 +18,7 @@ export async function openLinkedEnvironment(xrm: XrmPort | undefined): Promise<v
     const globalContext = xrm?.Utility?.getGlobalContext();
     const navigation = xrm?.Navigation;
     if (!globalContext || !navigation) return;
-    const texts = textsFor(globalContext.userSettings.languageId);
+    const t = formTranslator(xrm.Utility);
     const result = await getIntegrationDetails({
       orgUrl: globalContext.getClientUrl(),
       userId: globalContext.userSettings.userId,
@@ -29,8 +29,8 @@ export async function openLinkedEnvironment(xrm: XrmPort | undefined): Promise<v
       navigation.openUrl(url);
       return;
     }
-    const text = result.kind === "linked" ? texts.form("Form_UnsafeUrl") : plainWords(result, texts);
-    await navigation.openAlertDialog({ title: texts.form("Form_DialogTitle"), text });
+    const text = result.kind === "linked" ? t("Form_UnsafeUrl") : plainWords(result, t);
+    await navigation.openAlertDialog({ title: t("Form_DialogTitle"), text });
   } catch (error) {
     console.warn("FinOps Link: could not open finance and operations", error);
   }

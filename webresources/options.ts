@@ -1,5 +1,5 @@
 import { isCacheMinutes } from "../core";
-import type { FormStringKey } from "../core/strings/form";
+import type { FormStringKey } from "./strings/form.strings";
 
 export type NotifyMode = "always" | "notLinked" | "never";
 

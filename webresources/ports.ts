@@ -52,6 +52,8 @@ export interface XrmPort {
   WebApi?: { online: { execute(request: object): Thenable<unknown> } };
   Utility?: {
     getGlobalContext(): { getClientUrl(): string; userSettings: { userId: string; languageId: number } };
+    /** Text from the RESX web resources this script declares as dependencies; see texts.ts for its failure modes. */
+    getResourceString?(webResourceName: string, key: string): string | null;
   };
   App?: {
     addGlobalNotification(notification: GlobalNotificationPort): Thenable<string>;

@@ -1,5 +1,5 @@
 import { describeResult, getIntegrationDetails, type IntegrationResult, type ResultStringKey } from "../../core";
-import { getString } from "../../core/strings";
+import { createTranslator, RESULT_ENGLISH, type Translate } from "../../core/strings";
 import type { TokenSource } from "../auth/tokenSource";
 import { oneLine } from "../failures";
 import type { HttpClient } from "../http";
@@ -8,7 +8,7 @@ import type { EnvironmentReport } from "./report";
 import { readInstalledSolution, type InstalledSolution } from "./solutionRow";
 
 /** The terminal speaks English: core's own result words, in its fallback language. */
-export const english = (key: ResultStringKey): string => getString(1033, key);
+export const english: Translate<ResultStringKey> = createTranslator<ResultStringKey>((key) => RESULT_ENGLISH[key]);
 
 /** The resource a Dataverse token is asked for: the environment's origin. */
 export function resourceOf(envUrl: string): string {

@@ -16,5 +16,16 @@ export type LanguageTag = (typeof LANGUAGES)[number]["tag"];
 export type Lcid = (typeof LANGUAGES)[number]["lcid"];
 export const FALLBACK_LCID: Lcid = 1033;
 
+/** Whether a shipped language is written right to left (the one place that says so). */
+export function isRightToLeft(lcid: number | undefined): boolean {
+  return LANGUAGES.some((language) => language.lcid === lcid && language.rtl);
+}
+
 /** A catalog group: the English entries define the keys, every other language must give them all. */
 export type Catalog<K extends string> = Record<LanguageTag, Record<K, string>>;
+
+/**
+ * A note per key for translators, written into the 1033 RESX as <comment>: where the text appears and what each
+ * `{n}` stands for.
+ */
+export type TranslatorNotes<K extends string> = Record<K, string>;

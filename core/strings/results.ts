@@ -1,6 +1,9 @@
-import type { Catalog } from "./languages";
+import type { Catalog, TranslatorNotes } from "./languages";
 
-/** Words for each result kind, shared by the control and the form script. Owner: core. `{0}`: see describe.ts. */
+/**
+ * Words for each result kind, shared by the control, the form script and the command line. Owner: core. Both
+ * deliverables' RESX files carry them (scripts/strings.ts writes them there); describe.ts fills the `{n}`.
+ */
 const en = {
   Result_Loading: "Checking the finance and operations link…",
   Result_Linked: "Linked finance and operations environment",
@@ -30,6 +33,44 @@ const en = {
 } as const;
 
 export type ResultStringKey = keyof typeof en;
+
+/** English, the built-in fallback (a bundle that imports only this carries no other language). */
+export const RESULT_ENGLISH: Readonly<Record<ResultStringKey, string>> = en;
+
+/** For translators: where each text appears and what each `{n}` is (the 1033 RESX <comment>). */
+export const resultNotes: TranslatorNotes<ResultStringKey> = {
+  Result_Loading: "Control: status text next to the spinner while the link is being checked.",
+  Result_Linked: "Control heading and form notification label when this environment is linked.",
+  Result_TenantId: "Label before the Microsoft Entra tenant ID (control field and form notification).",
+  Result_EnvironmentId: "Label before the finance and operations environment ID (control field).",
+  Result_NotLinked:
+    "Title when Dataverse says this environment is not linked (control, form notification, command dialog).",
+  Result_NotLinkedHint:
+    "Shown after Result_NotLinked. Quotes the title of Microsoft's article: use the title Microsoft Learn gives it in your language.",
+  Result_Unauthorized: "Title when the user's sign-in has expired (HTTP 401).",
+  Result_UnauthorizedHint: "Shown after Result_Unauthorized; Result_ErrorCode may follow it.",
+  Result_Forbidden: "Title when the user's security role does not allow the check (HTTP 403).",
+  Result_ForbiddenHint: "Shown after Result_Forbidden; Result_ErrorCode may follow it.",
+  Result_Offline: "Title when the browser is offline.",
+  Result_OfflineHint: "Shown after Result_Offline when no earlier link is known.",
+  Result_OfflineLastKnown:
+    "Shown after Result_Offline. {0} = host name of the last known environment, e.g. contoso.operations.dynamics.com.",
+  Result_Invalid: "Title when Dataverse answered with values that break the contract.",
+  Result_InvalidDetail:
+    "Shown after Result_Invalid. {0} = the field name as Dataverse spells it (Url, TenantId, Id); not translated.",
+  Result_Failed: "Title for any other failure of the check.",
+  Result_FailedDetail:
+    "Shown after Result_Failed. {0} = error code in hex, e.g. 0x80040216; {1} = the server's message, in the server's language.",
+  Result_FailedStatus:
+    "Shown after Result_Failed. {0} = HTTP status number, e.g. 502; {1} = the server's message, in the server's language.",
+  Result_ErrorCode: "Appended to a hint. {0} = error code in hex, e.g. 0x80040220.",
+  Result_FailedStatusOnly: "Shown after Result_Failed. {0} = HTTP status number, e.g. 503.",
+  Result_FailedNoDetail: "Shown after Result_Failed when the server gave no details.",
+  Result_NoTransport: "Shown after Result_Failed when this browser cannot send requests to Dataverse at all.",
+  Result_Retry: "Control: button that asks Dataverse again.",
+  Result_TimedOut:
+    "Shown after Result_Failed when Dataverse did not answer in time. {0} = the time limit in seconds, e.g. 30.",
+};
 
 export const resultStrings: Catalog<ResultStringKey> = {
   en,

@@ -1,11 +1,28 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { zipNames } from "../../solution/packer/zipNames";
 
-/** Where `npm run build:solution` writes the unmanaged zip for the version in package.json. */
-export function unmanagedZipPath(root: string): string {
+/** The solution's unique name, as the packer reads it from the solution source. */
+export function solutionUniqueName(root: string): string {
+  const solutionXml = readFileSync(join(root, "solution", "src", "Other", "Solution.xml"), "utf8");
+  const name = /<SolutionManifest>\s*<UniqueName>([^<]+)<\/UniqueName>/.exec(solutionXml)?.[1];
+  if (!name) throw new Error("solution/src/Other/Solution.xml has no <SolutionManifest><UniqueName>");
+  return name;
+}
+
+/** Where `npm run build:solution` writes the zips for the version in package.json. */
+export function zipPaths(root: string): { unmanaged: string; managed: string } {
   const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
-  return join(root, "solution", "bin", `FinOpsLink_${version}.zip`);
+  const names = zipNames(solutionUniqueName(root), version);
+  return {
+    unmanaged: join(root, "solution", "bin", names.unmanaged),
+    managed: join(root, "solution", "bin", names.managed),
+  };
+}
+
+export function unmanagedZipPath(root: string): string {
+  return zipPaths(root).unmanaged;
 }
 
 const SOURCE_DIRS = ["core", "pcf", "webresources", "solution"];

@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from "fflate";
-import { parseXml, pick, textOf } from "../solution/xml";
+import { parseXml, pick, textOf } from "../package/xml";
 import type { Scenario } from "./scenarios";
 
 /**

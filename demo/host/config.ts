@@ -1,4 +1,5 @@
-import type { ManifestProperty } from "../solution/manifest";
+import type { ManifestProperty } from "../package/manifest";
+import type { ResxWebResource } from "./resourceStrings";
 
 /** One control on the emulated form: where it sits and the values a maker set in the form designer. */
 export interface ControlInstanceConfig {
@@ -22,6 +23,8 @@ export type ControlWebApi = (typeof CONTROL_WEB_APIS)[number];
 export interface DemoConfig {
   scenario: string;
   lcid: number;
+  /** The organization's base language, getResourceString's second choice. */
+  orgLanguageId: number;
   languageTag: string;
   rtl: boolean;
   theme: "light" | "dark";
@@ -44,6 +47,8 @@ export interface DemoConfig {
   } | null;
   formScript: {
     url: string;
+    /** The RESX web resources the script's DependencyXml declares, read from the zip (for getResourceString). */
+    resources: ResxWebResource[];
     /** What the form designer's "comma separated list of parameters" would pass as the second argument. */
     options: unknown;
   } | null;

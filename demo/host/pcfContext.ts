@@ -1,5 +1,5 @@
 import type { Theme } from "@fluentui/react-components";
-import type { ManifestProperty } from "../solution/manifest";
+import type { ManifestProperty } from "../package/manifest";
 import type { ControlInstanceConfig, DemoConfig } from "./config";
 
 export interface ContextInputs {

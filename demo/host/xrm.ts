@@ -1,6 +1,7 @@
 import type { DemoConfig } from "./config";
 import type { DemoHostApi } from "./hostApi";
 import { CALLERS, createExecute } from "./webApiExecute";
+import { resourceStringReader } from "./resourceStrings";
 
 /**
  * The `Xrm` a form script sees in Unified Interface, for the frame it runs in: WebApi.online.execute really calls the
@@ -26,7 +27,7 @@ export function createXrm(win: Window, config: DemoConfig, host: DemoHostApi): o
       securityRoles: [] as string[],
     },
     organizationSettings: {
-      languageId: 1033,
+      languageId: config.orgLanguageId,
       uniqueName: "contoso",
       organizationId: "{0A1B2C3D-4E5F-4061-8293-A4B5C6D7E8F9}",
     },
@@ -43,6 +44,7 @@ export function createXrm(win: Window, config: DemoConfig, host: DemoHostApi): o
     WebApi: { online: { execute, executeMultiple: () => Promise.reject(new Error("not emulated")) } },
     Utility: {
       getGlobalContext: () => globalContext,
+      getResourceString: resourceStringReader(config.formScript?.resources ?? [], config.lcid, config.orgLanguageId),
       showProgressIndicator: () => undefined,
       closeProgressIndicator: () => undefined,
     },

@@ -1,7 +1,7 @@
 import { LANGUAGES } from "../../core/strings/languages";
 import { DEFAULT_SCENARIO, isScenario, LINKED, type Scenario } from "../emulator/scenarios";
 import { CONTROL_WEB_APIS, type ControlInstanceConfig, type ControlWebApi, type DemoConfig } from "../host/config";
-import type { ShippedSolution } from "../solution/readSolution";
+import type { ShippedSolution } from "../package/readSolution";
 
 export const FORM_SCRIPT_NAME = "fol_/finopslink/form.js";
 export const MAX_CONTROLS = 6;
@@ -100,6 +100,7 @@ export function buildDemoConfig(
   return {
     scenario: query.scenario,
     lcid: language.lcid,
+    orgLanguageId: 1033,
     languageTag: language.tag,
     rtl: language.rtl,
     theme: query.theme,
@@ -120,7 +121,17 @@ export function buildDemoConfig(
           }
         : null,
     formScript:
-      script && query.script ? { url: `/solution/webresources/${script.name}`, options: query.formOptions } : null,
+      script && query.script
+        ? {
+            url: `/solution/webresources/${script.name}`,
+            options: query.formOptions,
+            resources: script.dependencies.flatMap((name) =>
+              (solution?.webResources ?? [])
+                .filter((resource) => resource.name === name && resource.strings !== undefined)
+                .map((resource) => ({ name, languageCode: resource.languageCode, strings: resource.strings ?? {} })),
+            ),
+          }
+        : null,
     order: query.order,
     problems,
   };

@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { readSolution, type ShippedSolution } from "../solution/readSolution";
+import { readSolution, type ShippedSolution } from "../package/readSolution";
 
 /** The unmanaged zip, re-read whenever it changes on disk, so `npm run build` shows up on the next page load. */
 export class SolutionSource {

@@ -4,7 +4,7 @@
  */
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
-import { listFiles, readInput, type PackageFile } from "./files";
+import { insideFolder, listFiles, readInput, type PackageFile } from "./files";
 import { assertWellFormed, attribute, child, children, parseXml, text, type XmlNode } from "./xml";
 
 export interface ControlComponent {
@@ -24,9 +24,12 @@ const developmentMarkers = /\/\/# sourceURL=webpack:\/\/|sourceMappingURL=data:a
 // Resource elements that name a file shipped with the control (platform-library and dependency name none).
 const fileResources = ["code", "css", "resx", "img", "html"];
 
-function manifestFiles(resources: XmlNode): string[] {
+/** The resource paths the built manifest lists, normalised (forward slashes, no `./`) and kept inside the build folder. */
+function manifestFiles(resources: XmlNode, builtDir: string, what: string): string[] {
   const paths = fileResources.flatMap((tag) => children(resources, tag).map((item) => attribute(item, "path")));
-  return paths.filter((path): path is string => typeof path === "string").map((path) => path.replace(/\\/g, "/"));
+  return paths
+    .filter((path): path is string => typeof path === "string")
+    .map((path) => insideFolder(builtDir, path, what).relativePath);
 }
 
 export function readControl(
@@ -73,7 +76,7 @@ export function readControl(
     );
   }
 
-  const listed = manifestFiles(child(control, "resources", manifestWhat));
+  const listed = manifestFiles(child(control, "resources", manifestWhat), builtDir, manifestWhat);
   if (!listed.some((path) => path.endsWith(".js"))) throw new ControlError(`${manifestWhat} lists no <code> bundle`);
   const present = listFiles(builtDir);
   const strays = present.filter((path) => /^strings\/.*\.resx$/.test(path) && !listed.includes(path));

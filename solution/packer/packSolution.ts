@@ -3,7 +3,7 @@
  * <UniqueName>_<version>.zip (unmanaged), <UniqueName>_<version>_managed.zip, and unpacked/ — the source with the
  * built files and the synced Solution.xml, which `pac solution pack` accepts as is.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { buildContentTypes } from "./contentTypes";
 import { readControl, type ControlComponent } from "./controls";
@@ -12,10 +12,13 @@ import { listFiles, textFile, type PackageFile } from "./files";
 import { readPublisherConfig, type PublisherConfig } from "./publisher";
 import { checkCustomizations, schemasDirFor, type SchemaOutcome } from "./schema";
 import { buildSolutionXml, describeSource, type ManagedFlag, type RootComponent } from "./solutionXml";
-import { readWebResource, webResourceNames, type WebResourceComponent } from "./webResources";
+import { checkDependencies, readWebResource, webResourceNames, type WebResourceComponent } from "./webResources";
 import { versionsFrom, type Versions } from "./version";
 import { parseXml, type XmlNode } from "./xml";
 import { deterministicZip } from "./zip";
+import { isPackerZip, zipNames } from "./zipNames";
+
+export { zipNames } from "./zipNames";
 
 export interface PackOptions {
   /** The repository root; the other defaults hang off it. Default: the folder above solution/. */
@@ -119,8 +122,7 @@ function zipFiles(inputs: Inputs, managed: 0 | 1, customizations: string): Packa
 }
 
 /** The source folder plus built files: what `pac solution pack --folder` wants. */
-function writeUnpacked(inputs: Inputs, sourceDir: string, unpackedDir: string): void {
-  rmSync(unpackedDir, { recursive: true, force: true });
+function unpackedFiles(inputs: Inputs, sourceDir: string): PackageFile[] {
   // Only what the source owns: Other/ and the sidecars (a stray built file copied into src/ is not the build's).
   const files: PackageFile[] = listFiles(sourceDir)
     .filter((path) => path.startsWith("Other/") || path.endsWith(".data.xml"))
@@ -130,19 +132,52 @@ function writeUnpacked(inputs: Inputs, sourceDir: string, unpackedDir: string): 
     ...inputs.controls.flatMap((control) => control.files),
     ...inputs.webResources.map((resource) => resource.unpackedFile),
   ];
-  for (const file of [...files.filter((file) => file.path !== synced.path), synced, ...built]) {
-    const target = join(unpackedDir, file.path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.data);
+  return [...files.filter((file) => file.path !== synced.path), synced, ...built];
+}
+
+/**
+ * Puts everything in place only after it was all built and checked: each file goes to a temporary name in the
+ * output folder and is renamed over its target (a failed pack leaves the previous zips whole), then older versions'
+ * zips, and only files named as this packer names them, are removed.
+ */
+function writeOutputs(
+  outputDir: string,
+  uniqueName: string,
+  zips: Array<{ path: string; data: Uint8Array }>,
+  unpacked: PackageFile[],
+): void {
+  mkdirSync(outputDir, { recursive: true });
+  const staging = mkdtempSync(join(outputDir, ".pack-"));
+  try {
+    const stagedUnpacked = join(staging, "unpacked");
+    for (const file of unpacked) {
+      const target = join(stagedUnpacked, file.path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, file.data);
+    }
+    zips.forEach((zip, index) => writeFileSync(join(staging, `zip-${index}`), zip.data));
+    zips.forEach((zip, index) => renameSync(join(staging, `zip-${index}`), zip.path));
+    const unpackedDir = join(outputDir, "unpacked");
+    rmSync(unpackedDir, { recursive: true, force: true });
+    renameSync(stagedUnpacked, unpackedDir);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  const written = new Set(zips.map((zip) => zip.path));
+  for (const name of readdirSync(outputDir)) {
+    if (isPackerZip(uniqueName, name) && !written.has(join(outputDir, name))) rmSync(join(outputDir, name));
   }
 }
+
+export class VersionDriftError extends Error {}
 
 function sourceDrift(inputs: Inputs): string[] {
   const source = describeSource(inputs.source);
   const notes: string[] = [];
   if (source.version !== inputs.versions.dataverse) {
-    notes.push(
-      `src/Other/Solution.xml says version ${source.version}; package.json makes it ${inputs.versions.dataverse}`,
+    throw new VersionDriftError(
+      `src/Other/Solution.xml says version ${source.version}; package.json makes it ${inputs.versions.dataverse}. ` +
+        "Run `npm run stamp-version` (npm version does it for you).",
     );
   }
   if (source.publisherPrefix !== inputs.publisher.customizationPrefix) {
@@ -170,6 +205,7 @@ export function packSolution(options: PackOptions = {}): PackResult {
   };
 
   const inputs = readInputs(paths);
+  checkDependencies(inputs.webResources);
   const customizations = buildCustomizationsXml(inputs.customizationsSource, inputs.relationships, {
     webResources: inputs.webResources.map((resource) => resource.element),
     customControls: inputs.controls.map((control) => control.element),
@@ -186,20 +222,16 @@ export function packSolution(options: PackOptions = {}): PackResult {
   }
 
   const uniqueName = describeSource(inputs.source).uniqueName;
-  const base = `${uniqueName}_${inputs.versions.semver}`;
-  mkdirSync(paths.outputDir, { recursive: true });
-  for (const stale of readdirSync(paths.outputDir).filter(
-    (name) => name.startsWith(`${uniqueName}_`) && name.endsWith(".zip"),
-  )) {
-    rmSync(join(paths.outputDir, stale));
-  }
+  const names = zipNames(uniqueName, inputs.versions.semver);
   const unmanaged = zipFiles(inputs, 0, customizations);
-  const unmanagedZip = join(paths.outputDir, `${base}.zip`);
-  const managedZip = join(paths.outputDir, `${base}_managed.zip`);
-  writeFileSync(unmanagedZip, deterministicZip(unmanaged));
-  writeFileSync(managedZip, deterministicZip(zipFiles(inputs, 1, customizations)));
+  const unmanagedZip = join(paths.outputDir, names.unmanaged);
+  const managedZip = join(paths.outputDir, names.managed);
+  const zips = [
+    { path: unmanagedZip, data: deterministicZip(unmanaged) },
+    { path: managedZip, data: deterministicZip(zipFiles(inputs, 1, customizations)) },
+  ];
+  writeOutputs(paths.outputDir, uniqueName, zips, unpackedFiles(inputs, paths.sourceDir));
   const unpackedDir = join(paths.outputDir, "unpacked");
-  writeUnpacked(inputs, paths.sourceDir, unpackedDir);
 
   return {
     versions: inputs.versions,
@@ -213,22 +245,22 @@ export function packSolution(options: PackOptions = {}): PackResult {
   };
 }
 
-/** Rewrites src/Other/Solution.xml's Version and Publisher from package.json and publisher.json (a maintainer's step). */
+/**
+ * Rewrites src/Other/Solution.xml's Publisher from publisher.json (a maintainer's step). The version is stamped by
+ * `npm run stamp-version` alone (scripts/version.ts), so this keeps the source's version as it is.
+ */
 export function syncSource(options: PackOptions = {}): string {
   const repoRoot = resolve(options.repoRoot ?? join(__dirname, "..", ".."));
   const sourceDir = resolve(options.sourceDir ?? join(repoRoot, "solution", "src"));
   const path = join(sourceDir, "Other", "Solution.xml");
   const source = readXml(sourceDir, "Other/Solution.xml");
-  const packageJson = JSON.parse(readFileSync(options.packageJson ?? join(repoRoot, "package.json"), "utf8")) as {
-    version?: unknown;
-  };
   const publisher = readPublisherConfig(
     JSON.parse(readFileSync(options.publisherJson ?? join(repoRoot, "solution", "publisher.json"), "utf8")),
   );
   writeFileSync(
     path,
     buildSolutionXml(source, {
-      version: versionsFrom(packageJson.version).dataverse,
+      version: describeSource(source).version,
       managed: 2,
       publisher,
       components: describeSource(source).rootComponents,

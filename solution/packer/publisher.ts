@@ -15,6 +15,21 @@ export class PublisherError extends Error {}
 
 const lcidPattern = /^[1-9]\d{3,4}$/;
 
+/** Characters XML 1.0 cannot carry at all (not even escaped): controls other than tab/LF/CR, lone surrogates, U+FFFE/F. */
+/* eslint-disable no-control-regex -- finding control characters is the point */
+const xmlForbidden =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/* eslint-enable no-control-regex */
+
+function xmlText(value: string, field: string): string {
+  const bad = xmlForbidden.exec(value);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    throw new PublisherError(`publisher.json "${field}" contains U+${code}, which XML 1.0 forbids`);
+  }
+  return value;
+}
+
 function labels(value: unknown, field: string): Record<string, string> {
   if (!value || typeof value !== "object" || Array.isArray(value)) {
     throw new PublisherError(`publisher.json "${field}" must be an object of LCID -> text`);
@@ -24,6 +39,7 @@ function labels(value: unknown, field: string): Record<string, string> {
     if (!lcidPattern.test(lcid) || typeof label !== "string" || label.trim() === "") {
       throw new PublisherError(`publisher.json "${field}": "${lcid}" must be an LCID with non-empty text`);
     }
+    xmlText(label, `${field}.${lcid}`);
   }
   if (!entries.some(([lcid]) => lcid === "1033")) {
     throw new PublisherError(`publisher.json "${field}" needs at least the 1033 (English) text`);
@@ -34,7 +50,7 @@ function labels(value: unknown, field: string): Record<string, string> {
 function optionalText(value: unknown, field: string): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value !== "string") throw new PublisherError(`publisher.json "${field}" must be text or null`);
-  return value;
+  return xmlText(value, field);
 }
 
 /** Checks the rules Dataverse applies when it creates the publisher on import. */

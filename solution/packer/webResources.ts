@@ -1,15 +1,22 @@
 /**
  * Web resources: WebResources/<name>.data.xml in the source (the SolutionPackager sidecar) pairs with a built
- * file in out/webresources/: the name <prefix>_/finopslink/<file> comes from out/webresources/<file>.
+ * file in out/webresources/: the name <prefix>_/finopslink/<path> comes from out/webresources/<path> (the form script,
+ * and its RESX strings under strings/). A script's <DependencyXml> must name exactly the RESX web resources it reads.
  */
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
-import { listFiles, readInput, type PackageFile } from "./files";
-import { child, parseXml, text, type XmlNode } from "./xml";
+import { insideFolder, listFiles, readInput, type PackageFile } from "./files";
+import { assertWellFormed, attribute, child, children, parseXml, text, type XmlNode } from "./xml";
 
 export interface WebResourceComponent {
   /** fol_/finopslink/form.js: the Name and the RootComponent schemaName. */
   name: string;
+  /** WebResourceType: 3 script, 12 string (RESX). */
+  type: string;
+  /** LanguageCode of the sidecar. */
+  languageCode: string;
+  /** The libraries its DependencyXml names (RESX web resources a script reads). */
+  dependencies: Array<{ name: string; languageCode: string }>;
   /** The <WebResource> element of customizations.xml (the sidecar's, FileName per the export convention). */
   element: XmlNode;
   /** The file in the zip. */
@@ -81,13 +88,21 @@ export function readWebResource(
     throw new WebResourceError(`${what}: <FileName> must be ${fileName} (name without "/" and ".", then the id)`);
   }
 
-  const builtName = name.slice(`${prefix}_/finopslink/`.length);
-  if (!name.startsWith(`${prefix}_/finopslink/`) || builtName.includes("/")) {
-    throw new WebResourceError(`${what}: names are ${prefix}_/finopslink/<file>, built to out/webresources/<file>`);
+  if (!name.startsWith(`${prefix}_/finopslink/`)) {
+    throw new WebResourceError(`${what}: names are ${prefix}_/finopslink/<path>, built to out/webresources/<path>`);
   }
-  const builtPath = join(webresourcesOut, builtName);
+  const { full: builtPath } = insideFolder(webresourcesOut, name.slice(`${prefix}_/finopslink/`.length), what);
   const data = readInput(builtPath, formCommand);
   if (data.length === 0) throw new WebResourceError(`${builtPath} is empty`);
+  const languageCode = text(sidecar, "LanguageCode", what);
+  if (type === "12") {
+    // getResourceString finds a RESX by its web resource language, and the platform wants the LCID in the name too.
+    const lcid = /\.(\d{4,5})\.resx$/.exec(name)?.[1];
+    if (lcid !== languageCode) {
+      throw new WebResourceError(`${what}: a RESX is named <name>.<lcid>.resx with <LanguageCode> that LCID`);
+    }
+    assertWellFormed(data.toString("utf8"), builtPath);
+  }
 
   const element: XmlNode = {};
   for (const [key, value] of Object.entries(sidecar)) {
@@ -95,8 +110,53 @@ export function readWebResource(
   }
   return {
     name,
+    type,
+    languageCode,
+    dependencies: readDependencies(sidecar, what),
     element,
     zipFile: { path: fileName.slice(1), data },
     unpackedFile: { path: `WebResources/${name}`, data },
   };
+}
+
+/** The <Library> entries of a sidecar's DependencyXml (XML kept as escaped text, as exports write it). */
+function readDependencies(sidecar: XmlNode, what: string): Array<{ name: string; languageCode: string }> {
+  if (sidecar.DependencyXml === undefined) return [];
+  const xml = text(sidecar, "DependencyXml", what);
+  const root = child(parseXml(xml, `${what} <DependencyXml>`), "Dependencies", `${what} <DependencyXml>`);
+  return children(root, "Dependency").flatMap((dependency) => {
+    if (attribute(dependency, "componentType") !== "WebResource") {
+      throw new WebResourceError(`${what}: <DependencyXml> may name web resources only`);
+    }
+    return children(dependency, "Library").map((library) => ({
+      name: attribute(library, "name") ?? "",
+      languageCode: attribute(library, "languagecode") ?? "",
+    }));
+  });
+}
+
+/**
+ * Every dependency names a packaged RESX web resource with its language, and every packaged RESX is some script's
+ * dependency: otherwise getResourceString would not find it for the script, or it would ship unused.
+ */
+export function checkDependencies(resources: WebResourceComponent[]): void {
+  const byName = new Map(resources.map((resource) => [resource.name, resource]));
+  const used = new Set<string>();
+  for (const resource of resources) {
+    for (const library of resource.dependencies) {
+      const target = byName.get(library.name);
+      if (!target || target.type !== "12" || target.languageCode !== library.languageCode) {
+        throw new WebResourceError(
+          `${resource.name}: <DependencyXml> names ${library.name} (language ${library.languageCode}), which is not a RESX web resource of this solution in that language`,
+        );
+      }
+      used.add(library.name);
+    }
+  }
+  const unused = resources.filter((resource) => resource.type === "12" && !used.has(resource.name));
+  if (unused.length > 0) {
+    throw new WebResourceError(
+      `${unused.map((resource) => resource.name).join(", ")}: no script lists it in <DependencyXml>, so no script could read it`,
+    );
+  }
 }

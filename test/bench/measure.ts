@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import type { DemoHostApi } from "../../demo/host/hostApi";
-import type { ShippedSolution } from "../../demo/solution/readSolution";
+import type { ShippedSolution } from "../../demo/package/readSolution";
 import { formUrl, waitForControlText, type DemoHarness, type FormQuery } from "../e2e/support/demo";
 import { LINKED } from "../../demo/emulator/scenarios";
 

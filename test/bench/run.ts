@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { unmanagedZipPath } from "../../demo/build/ensureBuilt";
 import { cliScale } from "./cliScale";
-import { readSolution } from "../../demo/solution/readSolution";
+import { readSolution } from "../../demo/package/readSolution";
 import { ROOT, startHarness, type FormQuery } from "../e2e/support/demo";
 import {
   median,

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
+import { zipPaths } from "../../demo/build/ensureBuilt";
 import type { EnvironmentSpec } from "../../demo/emulator/environments";
 import { EMULATOR_TOKEN, startCliEmulator, type CliEmulator } from "../../demo/server/cliEmulator";
 import { ROOT, expectOneClearLine, requireBuiltCli, runCli } from "./support/cli";
@@ -15,8 +16,7 @@ jest.setTimeout(60_000);
 requireBuiltCli();
 
 const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
-const MANAGED_ZIP = join(ROOT, "solution", "bin", `FinOpsLink_${version}_managed.zip`);
-const UNMANAGED_ZIP = join(ROOT, "solution", "bin", `FinOpsLink_${version}.zip`);
+const { managed: MANAGED_ZIP, unmanaged: UNMANAGED_ZIP } = zipPaths(ROOT);
 const DATAVERSE_VERSION = `${version}.0`;
 const TOKEN = ["--access-token", EMULATOR_TOKEN, "--poll", "0.1"];
 

@@ -8,9 +8,9 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
-import { XMLParser } from "fast-xml-parser";
 import { LANGUAGES } from "../../core/strings";
-import { resxFileName } from "../../scripts/resx";
+import { parseControlManifest } from "../../demo/package/manifest";
+import { CONTROL_STRINGS, resxFileName } from "../../scripts/stringSets";
 
 const root = resolve(__dirname, "../..");
 const outDir = join(root, "out/controls/LinkedEnvironment");
@@ -59,35 +59,20 @@ describe("the built control", () => {
       expect(typeof prototype[method]).toBe("function");
   });
 
-  it("ships a manifest with the package version, virtual React + Fluent, and all ten resx files", () => {
-    const manifest = new XMLParser({
-      ignoreAttributes: false,
-      attributeNamePrefix: "@_",
-      isArray: (name) => ["resx", "platform-library", "property"].includes(name),
-    }).parse(readFileSync(join(outDir, "ControlManifest.xml"), "utf8")) as {
-      manifest: {
-        control: {
-          "@_namespace": string;
-          "@_version": string;
-          "@_control-type": string;
-          resources: {
-            resx: Array<{ "@_path": string }>;
-            "platform-library": Array<{ "@_name": string; "@_version": string }>;
-          };
-        };
-      };
-    };
-    const control = manifest.manifest.control;
+  it("ships a manifest with the package version, virtual React + Fluent, and all ten resx files, 1033 last", () => {
+    // The demo's reader: the same one that serves the control from the zip.
+    const manifest = parseControlManifest(readFileSync(join(outDir, "ControlManifest.xml"), "utf8"));
     const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
-    expect(control["@_namespace"]).toBe("FinOpsLink");
-    expect(control["@_version"]).toBe(version.match(/^\d+\.\d+\.\d+/)?.[0]);
-    expect(control["@_control-type"]).toBe("virtual");
-    expect(control.resources["platform-library"].map((l) => `${l["@_name"]} ${l["@_version"]}`).sort()).toEqual([
+    expect(manifest.namespace).toBe("FinOpsLink");
+    expect(manifest.version).toBe(version);
+    expect(manifest.controlType).toBe("virtual");
+    expect(manifest.platformLibraries.map((l) => `${l.name} ${l.version}`).sort()).toEqual([
       "Fluent 9.46.2",
       "React 16.14.0",
     ]);
-    const expected = LANGUAGES.map((l) => resxFileName(l.lcid)).sort();
-    expect(control.resources.resx.map((r) => r["@_path"].replace(/^strings\//, "")).sort()).toEqual(expected);
+    const expected = LANGUAGES.map((l) => resxFileName(CONTROL_STRINGS, l.lcid)).sort();
+    expect(manifest.resx.map((r) => r.path.replace(/^strings\//, "")).sort()).toEqual(expected);
+    expect(manifest.resx.at(-1)?.lcid).toBe(1033);
     expect(readdirSync(join(outDir, "strings")).sort()).toEqual(expected);
   });
 });

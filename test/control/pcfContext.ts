@@ -1,6 +1,9 @@
 /** A hand-made PCF context for driving the control's lifecycle and views in tests (no harness, no platform). */
 import { webDarkTheme } from "@fluentui/react-components";
-import { buildResx, parseResx } from "../../scripts/resx";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseResx } from "../../scripts/resx";
+import { CONTROL_STRINGS, ROOT, resxFileName } from "../../scripts/stringSets";
 import type { Lcid } from "../../core/strings";
 import type { IInputs } from "../../pcf/LinkedEnvironment/generated/ManifestTypes";
 
@@ -37,11 +40,11 @@ export interface FakeContextOptions {
 
 const resxCache = new Map<number, Map<string, string>>();
 
-/** context.resources.getString backed by the generated resx for `lcid`, as the platform does. */
+/** context.resources.getString backed by the committed resx for `lcid`, as the platform does. */
 export function resxLookup(lcid: Lcid): (key: string) => string {
   let strings = resxCache.get(lcid);
   if (!strings) {
-    strings = parseResx(buildResx(lcid));
+    strings = parseResx(readFileSync(join(ROOT, CONTROL_STRINGS.dir, resxFileName(CONTROL_STRINGS, lcid)), "utf8"));
     resxCache.set(lcid, strings);
   }
   const table = strings;

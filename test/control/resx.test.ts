@@ -1,27 +1,94 @@
 /** @jest-environment node */
 /**
- * The control's strings: core/strings is the one source, the resx files are generated from it by
- * scripts/generate-resx.ts (run for real here), and no language may lack a key the control or its manifest uses.
+ * Every committed RESX (the control's strings and the form script's RESX web resources): in sync with the TypeScript
+ * catalogs (`npm run strings -- --check`, run for real), complete in every language with the same placeholders, a
+ * translator note on every 1033 entry, and the control manifest listing its files with 1033 last.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
-import { catalog, LANGUAGES } from "../../core/strings";
-import { controlStrings } from "../../core/strings/control";
+import { LANGUAGES } from "../../core/strings";
+import { parseResxEntries } from "../../scripts/resx";
+import { staleResxFiles } from "../../scripts/strings";
+import { CONTROL_STRINGS, FORM_STRINGS, ROOT, STRING_SETS, resxFileName } from "../../scripts/stringSets";
 import {
-  buildResx,
-  controlResxKeys,
   manifestVersion,
-  parseResx,
-  resxFileName,
+  solutionXmlVersion,
+  stampSolutionXmlVersion,
   syncManifestVersion,
-} from "../../scripts/resx";
+} from "../../scripts/version";
 
-const root = resolve(__dirname, "../..");
-const manifestPath = join(root, "pcf/LinkedEnvironment/ControlManifest.Input.xml");
+const manifestPath = join(ROOT, "pcf/LinkedEnvironment/ControlManifest.Input.xml");
 const manifestXml = readFileSync(manifestPath, "utf8");
+const placeholders = (text: string) => [...new Set(text.match(/\{\d+\}/g) ?? [])].sort();
+const committed = (dir: string, lcid: number, baseName: string) =>
+  parseResxEntries(readFileSync(join(ROOT, dir, `${baseName}.${lcid}.resx`), "utf8"));
+
+describe.each(STRING_SETS.map((set) => [set.baseName, set] as const))("the committed %s RESX files", (_name, set) => {
+  const english = committed(set.dir, 1033, set.baseName);
+
+  it("are exactly the ten languages, one file each", () => {
+    const files = readdirSync(join(ROOT, set.dir)).filter((file) => file.endsWith(".resx"));
+    expect(files.sort()).toEqual(LANGUAGES.map((l) => resxFileName(set, l.lcid)).sort());
+  });
+
+  it.each(LANGUAGES.map((l) => [l.tag, l.lcid] as const))(
+    "%s has every key of the 1033 file, none empty, with the same {n} placeholders",
+    (_tag, lcid) => {
+      const entries = committed(set.dir, lcid, set.baseName);
+      expect([...entries.keys()]).toEqual([...english.keys()]);
+      for (const [key, { value }] of english) {
+        const translated = entries.get(key)?.value ?? "";
+        expect([key, translated.trim() === ""]).toEqual([key, false]);
+        expect([key, placeholders(translated)]).toEqual([key, placeholders(value)]);
+      }
+    },
+  );
+
+  it("1033 tells translators, for every entry, where it appears and what each {n} is", () => {
+    for (const [key, { value, comment }] of english) {
+      expect([key, (comment ?? "").length > 20]).toEqual([key, true]);
+      for (const placeholder of placeholders(value))
+        expect([key, comment]).toEqual([key, expect.stringContaining(placeholder)]);
+    }
+  });
+});
+
+describe("the RESX files and the catalogs", () => {
+  it("are in sync: `npm run strings -- --check` passes on the committed files", () => {
+    const output = execFileSync(
+      process.execPath,
+      [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/strings.ts", "--check"],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+      },
+    );
+    expect(output).toMatch(/20 RESX files in sync/);
+  });
+
+  it("the check names a RESX someone edited by hand", () => {
+    const copy = mkdtempSync(join(tmpdir(), "finops-strings-"));
+    try {
+      for (const set of STRING_SETS) cpSync(join(ROOT, set.dir), join(copy, set.dir), { recursive: true });
+      expect(staleResxFiles(copy)).toEqual([]);
+      const edited = join(copy, FORM_STRINGS.dir, "FormScript.1031.resx");
+      writeFileSync(edited, readFileSync(edited, "utf8").replace("Öffnen", "Aufmachen"));
+      expect(staleResxFiles(copy)).toEqual([`${FORM_STRINGS.dir}/FormScript.1031.resx`]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it("each deliverable owns its words: no form words in the control's files, no control words in the form's", () => {
+    const control = [...committed(CONTROL_STRINGS.dir, 1033, CONTROL_STRINGS.baseName).keys()];
+    const form = [...committed(FORM_STRINGS.dir, 1033, FORM_STRINGS.baseName).keys()];
+    expect(control.filter((key) => !/^(Control|Property|Result)_/.test(key))).toEqual([]);
+    expect(form.filter((key) => !/^(Form|Result)_/.test(key))).toEqual([]);
+  });
+});
 
 /** Every *-key attribute in the manifest (display names, descriptions, enum value names). */
 function manifestKeys(xml: string): string[] {
@@ -40,7 +107,7 @@ function manifestKeys(xml: string): string[] {
 
 /** Every key the control's source asks for by name ("Control_…", "Result_…"). */
 function sourceKeys(): string[] {
-  const dir = join(root, "pcf/LinkedEnvironment");
+  const dir = join(ROOT, "pcf/LinkedEnvironment");
   const files = [
     "index.ts",
     ...["components", "services"].flatMap((sub) => readdirSync(join(dir, sub)).map((f) => join(sub, f))),
@@ -53,97 +120,46 @@ function sourceKeys(): string[] {
   return [...keys];
 }
 
-describe("generated resx files", () => {
-  let outDir: string;
-  const files = new Map<number, Map<string, string>>();
+describe("the control manifest's resx", () => {
+  const listed = [...manifestXml.matchAll(/<resx path="strings\/([^"]+)"/g)].map((m) => m[1]);
 
-  beforeAll(() => {
-    outDir = mkdtempSync(join(tmpdir(), "finops-resx-"));
-    execFileSync(
-      process.execPath,
-      [join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/generate-resx.ts", "--out", outDir],
-      { cwd: root },
+  it("lists every committed file, 1033 last (pcf-start shows the last one it loads)", () => {
+    expect([...listed].sort()).toEqual(LANGUAGES.map((l) => resxFileName(CONTROL_STRINGS, l.lcid)).sort());
+    expect(listed.at(-1)).toBe(resxFileName(CONTROL_STRINGS, 1033));
+  });
+
+  it("names only keys the files have, as does the control's source", () => {
+    const keys = new Set(committed(CONTROL_STRINGS.dir, 1033, CONTROL_STRINGS.baseName).keys());
+    expect([...manifestKeys(manifestXml), ...sourceKeys()].filter((key) => !keys.has(key))).toEqual([]);
+  });
+});
+
+describe("the version stamp (npm run stamp-version)", () => {
+  const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+
+  it("the committed manifest and Solution.xml carry package.json's version", () => {
+    expect(manifestVersion(manifestXml)).toBe(version);
+    expect(solutionXmlVersion(readFileSync(join(ROOT, "solution/src/Other/Solution.xml"), "utf8"))).toBe(
+      `${version}.0`,
     );
-    for (const { lcid } of LANGUAGES)
-      files.set(lcid, parseResx(readFileSync(join(outDir, resxFileName(lcid)), "utf8")));
-  });
-  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
-
-  it("writes one file per shipped language, named as the manifest references them", () => {
-    expect(readdirSync(outDir).sort()).toEqual(LANGUAGES.map((l) => resxFileName(l.lcid)).sort());
-    const referenced = [...manifestXml.matchAll(/<resx path="strings\/([^"]+)"/g)].map((m) => m[1]).sort();
-    expect(referenced).toEqual(readdirSync(outDir).sort());
-  });
-
-  it.each(LANGUAGES.map((l) => [l.tag, l.lcid] as const))(
-    "%s has every manifest, control and result key, none empty",
-    (_tag, lcid) => {
-      const strings = files.get(lcid)!;
-      const needed = new Set([...manifestKeys(manifestXml), ...sourceKeys(), ...controlResxKeys()]);
-      const missing = [...needed].filter((key) => !strings.get(key)?.trim());
-      expect(missing).toEqual([]);
-    },
-  );
-
-  it("carries the catalog's text exactly, including quotes, ampersands and placeholders", () => {
-    for (const { lcid, tag } of LANGUAGES) {
-      const strings = files.get(lcid)!;
-      for (const key of controlResxKeys()) expect(strings.get(key)).toBe(catalog[tag][key]);
-    }
-  });
-
-  it("leaves the form script's strings out of the control", () => {
-    expect([...files.get(1033)!.keys()].filter((key) => !/^(Control|Property|Result)_/.test(key))).toEqual([]);
-  });
-
-  it("is well-formed resx with the standard headers", () => {
-    const parsed = new XMLParser({ ignoreAttributes: false }).parse(buildResx(1041)) as {
-      root: { resheader: Array<{ "@_name": string; value: string }> };
-    };
-    expect(parsed.root.resheader.find((h) => h["@_name"] === "resmimetype")?.value).toBe("text/microsoft-resx");
-  });
-});
-
-describe("the control's catalog", () => {
-  const english = controlStrings.en;
-
-  it.each(LANGUAGES.map((l) => l.tag))("%s defines every key, with the same {n} placeholders as English", (tag) => {
-    const texts = controlStrings[tag];
-    expect(Object.keys(texts).sort()).toEqual(Object.keys(english).sort());
-    for (const [key, text] of Object.entries(english)) {
-      const placeholders = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort();
-      expect(placeholders(texts[key as keyof typeof english])).toEqual(placeholders(text));
-    }
-  });
-
-  it.each(LANGUAGES.filter((l) => l.tag !== "en").map((l) => l.tag))(
-    "%s is translated, not a copy of English",
-    (tag) => {
-      const same = Object.entries(english).filter(
-        ([key, text]) => controlStrings[tag][key as keyof typeof english] === text,
-      );
-      // Only words that are the same in both languages may stay (e.g. "Layout", "No", "Compact").
-      expect(same.length).toBeLessThanOrEqual(3);
-    },
-  );
-});
-
-describe("manifest version sync", () => {
-  it("the committed manifest matches package.json", () => {
-    const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
-    expect(manifestVersion(manifestXml)).toBe(version.match(/^\d+\.\d+\.\d+/)?.[0]);
   });
 
   it("changes only the control version and keeps the rest of the manifest as written", () => {
-    const bumped = syncManifestVersion(manifestXml, "2.3.4-beta.1");
+    const bumped = syncManifestVersion(manifestXml, "2.3.4");
     expect(manifestVersion(bumped)).toBe("2.3.4");
-    expect(bumped.replace('version="2.3.4"', 'version="1.0.0"')).toBe(
-      manifestXml.replace(/control (.*?)version="[^"]+"/, 'control $1version="1.0.0"'),
-    );
+    expect(bumped.replace('version="2.3.4"', `version="${version}"`)).toBe(manifestXml);
     expect(syncManifestVersion(bumped, "2.3.4")).toBe(bumped);
+  });
+
+  it("changes only the solution version in Solution.xml", () => {
+    const solutionXml = readFileSync(join(ROOT, "solution/src/Other/Solution.xml"), "utf8");
+    const stamped = stampSolutionXmlVersion(solutionXml, "2.3.4");
+    expect(solutionXmlVersion(stamped)).toBe("2.3.4.0");
+    expect(stamped.replace("<Version>2.3.4.0</Version>", `<Version>${version}.0</Version>`)).toBe(solutionXml);
   });
 
   it("refuses a version the manifest schema would reject", () => {
     expect(() => syncManifestVersion(manifestXml, "next")).toThrow(/not x\.y\.z/);
+    expect(() => stampSolutionXmlVersion("<x/>", "1.2")).toThrow(/not x\.y\.z/);
   });
 });

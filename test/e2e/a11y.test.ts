@@ -2,7 +2,7 @@
  * axe-core (wcag2a, wcag2aa) on the form in every state the control and form script can show, in light and dark,
  * English and Arabic (right-to-left): no serious or critical violation.
  */
-import { getString } from "../../core/strings";
+import { getString } from "../../scripts/stringSets";
 import { LINKED } from "../../demo/emulator/scenarios";
 import { describeViolations, seriousViolations } from "./support/axe";
 import { openForm, useHarness, waitForControlText, type FormQuery } from "./support/demo";

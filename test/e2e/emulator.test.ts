@@ -2,11 +2,11 @@
  * The demo's own parts, over real HTTP on loopback: the emulated Dataverse answers in Dataverse's shapes and counts
  * requests; the host reads the real solution zip the way an import does.
  */
-import { getString } from "../../core/strings";
+import { getString } from "../../scripts/stringSets";
 import { unmanagedZipPath } from "../../demo/build/ensureBuilt";
 import { HOSTILE, LINKED, SCENARIOS } from "../../demo/emulator/scenarios";
 import { startDemoServer, SCENARIO_COOKIE, type DemoServer } from "../../demo/server/server";
-import { readSolution } from "../../demo/solution/readSolution";
+import { readSolution } from "../../demo/package/readSolution";
 import { ROOT } from "./support/demo";
 
 jest.setTimeout(60_000);

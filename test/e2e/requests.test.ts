@@ -2,7 +2,7 @@
  * One request per tab: three controls and the form script (separate bundles, separate same-origin frames) share one
  * call to Dataverse; a reload within the TTL makes none. Plus keyboard order, clipboard and right-to-left.
  */
-import { getString } from "../../core/strings";
+import { getString } from "../../scripts/stringSets";
 import { LINKED } from "../../demo/emulator/scenarios";
 import type { LoggedRequest } from "../../demo/emulator/requestLog";
 import { CALLERS } from "../../demo/host/webApiExecute";

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { getString } from "../../core/strings";
+import { getString } from "../../scripts/stringSets";
 import { LINKED } from "../../demo/emulator/scenarios";
 import { openForm, ROOT, startHarness, waitForControlText, type FormQuery } from "./support/demo";
 

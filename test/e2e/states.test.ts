@@ -3,7 +3,7 @@
  * fetch it falls back to) and the shipped form script (Xrm.WebApi.online.execute in its own frame), in real Chromium,
  * from the built unmanaged zip.
  */
-import { getString } from "../../core/strings";
+import { getString } from "../../scripts/stringSets";
 import { HOSTILE, LINKED } from "../../demo/emulator/scenarios";
 import { CALLERS } from "../../demo/host/webApiExecute";
 import { hostState, openForm, slot, useHarness, waitForControlText } from "./support/demo";

@@ -1,3 +1,7 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { resourceStringReader, type ResxWebResource } from "../../demo/host/resourceStrings";
+import { parseResx } from "../../scripts/resx";
 import type {
   AttributePort,
   FormPort,
@@ -137,6 +141,18 @@ export interface FakeXrm extends XrmPort {
 
 let userCounter = 0;
 
+/** The committed RESX web resources of the form script, named as the solution ships them. */
+export function formScriptResx(): ResxWebResource[] {
+  const dir = join(__dirname, "../../webresources/strings");
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".resx"))
+    .map((file) => ({
+      name: `fol_/finopslink/strings/${file}`,
+      languageCode: Number(/\.(\d+)\.resx$/.exec(file)?.[1]),
+      strings: Object.fromEntries(parseResx(readFileSync(join(dir, file), "utf8"))),
+    }));
+}
+
 /** A fresh fake Xrm; every instance has its own user id, so the core's cache and single flight never cross tests. */
 export function fakeXrm(answer: ServerAnswer | (() => Promise<unknown>) = ANSWERS.linked, languageId = 1033): FakeXrm {
   userCounter += 1;
@@ -164,6 +180,8 @@ export function fakeXrm(answer: ServerAnswer | (() => Promise<unknown>) = ANSWER
         getClientUrl: () => "https://org.crm.dynamics.com",
         userSettings: { userId, languageId },
       }),
+      // As the platform does it for form.js: its declared RESX dependencies, the user's language, then base 1033.
+      getResourceString: resourceStringReader(formScriptResx(), languageId, 1033),
     },
     App: {
       addGlobalNotification: async (notification) => {

@@ -1,8 +1,9 @@
-/** Reads the zips `npm run build` wrote, for the solution tests. */
+/** Reads the zips `npm run build` wrote, for the solution tests: independent of demo/package/ on purpose, so a bug in one reader cannot hide a bug in the zip. */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { XMLParser } from "fast-xml-parser";
+import { zipPaths as zipPathsIn } from "../../demo/build/ensureBuilt";
 
 export const repoRoot = resolve(__dirname, "..", "..");
 export const outDir = join(repoRoot, "out");
@@ -15,10 +16,7 @@ export const publisherConfig = JSON.parse(readFileSync(join(repoRoot, "solution"
   customizationOptionValuePrefix: number;
 };
 
-export const zipPaths = {
-  unmanaged: join(binDir, `FinOpsLink_${packageVersion}.zip`),
-  managed: join(binDir, `FinOpsLink_${packageVersion}_managed.zip`),
-};
+export const zipPaths = zipPathsIn(repoRoot);
 
 export interface BuiltZip {
   path: string;

@@ -1,33 +1,27 @@
-import { LANGUAGES, catalog, getString, languageFor } from "../../core/strings";
-import { controlStrings } from "../../core/strings/control";
-import { formStrings } from "../../core/strings/form";
-import { resultStrings } from "../../core/strings/results";
+import {
+  LANGUAGES,
+  RESULT_ENGLISH,
+  createTranslator,
+  isRightToLeft,
+  resultNotes,
+  resultStrings,
+  type ResultStringKey,
+} from "../../core/strings";
 
-const groups = { results: resultStrings, control: controlStrings, form: formStrings };
 const placeholders = (text: string) => [...text.matchAll(/\{(\d+)\}/g)].map((m) => m[1]).sort();
+const keys = Object.keys(resultStrings.en) as ResultStringKey[];
 
-describe.each(Object.entries(groups))("group %s", (_name, group) => {
-  const keys = Object.keys(group.en).sort();
-  test.each(LANGUAGES.map((l) => l.tag))("%s has every key, no empty value, the same placeholders", (tag) => {
-    const strings = group[tag] as Record<string, string>;
-    expect(Object.keys(strings).sort()).toEqual(keys);
-    for (const key of keys) {
-      expect(`${key}=${strings[key].trim()}`).not.toBe(`${key}=`);
-      expect([key, placeholders(strings[key])]).toEqual([key, placeholders((group.en as Record<string, string>)[key])]);
-    }
-  });
+test.each(LANGUAGES.map((l) => l.tag))("result words in %s: every key, none empty, the same placeholders", (tag) => {
+  expect(Object.keys(resultStrings[tag]).sort()).toEqual([...keys].sort());
+  for (const key of keys) {
+    expect(`${key}=${resultStrings[tag][key].trim()}`).not.toBe(`${key}=`);
+    expect([key, placeholders(resultStrings[tag][key])]).toEqual([key, placeholders(resultStrings.en[key])]);
+  }
 });
 
-test("keys are unique across groups", () => {
-  const all = Object.values(groups).flatMap((g) => Object.keys(g.en));
-  expect(new Set(all).size).toBe(all.length);
-});
-
-test("the merged catalog has every key of every group in every language", () => {
-  const keys = Object.values(groups)
-    .flatMap((g) => Object.keys(g.en))
-    .sort();
-  for (const { tag } of LANGUAGES) expect(Object.keys(catalog[tag]).sort()).toEqual(keys);
+test("every result word has a translator note", () => {
+  expect(Object.keys(resultNotes).sort()).toEqual([...keys].sort());
+  expect(RESULT_ENGLISH).toBe(resultStrings.en);
 });
 
 /** Strings that are the same words in English and the language (Spanish "Error") or no words at all ("HTTP {0}: {1}"). */
@@ -36,7 +30,6 @@ const SAME_BY_DESIGN: Record<string, string[]> = { es: ["Result_FailedDetail"] }
 test.each(LANGUAGES.filter((l) => l.tag !== "en").map((l) => l.tag))(
   "result strings in %s are translated, not English copies",
   (tag) => {
-    const keys = Object.keys(resultStrings.en) as (keyof typeof resultStrings.en)[];
     const same = keys.filter(
       (key) => resultStrings[tag][key] === resultStrings.en[key] && key !== "Result_FailedStatus",
     );
@@ -44,10 +37,39 @@ test.each(LANGUAGES.filter((l) => l.tag !== "en").map((l) => l.tag))(
   },
 );
 
-test("getString fills placeholders and falls back to English for unknown languages", () => {
-  expect(getString(1031, "Result_OfflineLastKnown", "contoso.operations.dynamics.com")).toBe(
-    "Zuletzt bekannte Verknüpfung: contoso.operations.dynamics.com",
+describe("createTranslator, the one translator every edge uses", () => {
+  const table: Record<string, string> = { Result_OfflineLastKnown: "Zuletzt bekannte Verknüpfung: {0}", Empty: "" };
+  const t = createTranslator<string>(
+    (key) => table[key],
+    (key) => (key === "Fallback" ? "from {0} fallback" : undefined),
   );
-  expect(getString(9999, "Result_Retry")).toBe("Retry");
-  expect(languageFor(undefined).tag).toBe("en");
+
+  it("fills placeholders and leaves unknown ones visible", () => {
+    expect(t("Result_OfflineLastKnown", "contoso.operations.dynamics.com")).toBe(
+      "Zuletzt bekannte Verknüpfung: contoso.operations.dynamics.com",
+    );
+    expect(t("Result_OfflineLastKnown")).toBe("Zuletzt bekannte Verknüpfung: {0}");
+  });
+
+  it("uses the fallback for a missing or empty text, and the key when there is none", () => {
+    expect(t("Fallback", "the")).toBe("from the fallback");
+    expect(t("Empty")).toBe("Empty");
+    expect(t("Nothing")).toBe("Nothing");
+  });
+
+  it("turns a lookup that throws into the fallback", () => {
+    const throwing = createTranslator<"Result_Retry">(
+      () => {
+        throw new Error("no");
+      },
+      (key) => RESULT_ENGLISH[key],
+    );
+    expect(throwing("Result_Retry")).toBe("Retry");
+  });
+});
+
+test("right to left is stated once, in the language list", () => {
+  expect(LANGUAGES.filter((l) => l.rtl).map((l) => l.lcid)).toEqual([1025]);
+  expect(isRightToLeft(1025)).toBe(true);
+  expect([1033, 1041, 9999, undefined].map(isRightToLeft)).toEqual([false, false, false, false]);
 });

@@ -1,16 +1,20 @@
-import { fillPlaceholders, type ResultStringKey } from "../../../core";
-import type { ControlStringKey } from "../../../core/strings/control";
+import {
+  createTranslator as translatorOver,
+  type ResultStringKey,
+  type Translate as CoreTranslate,
+} from "../../../core";
+import type { ControlStringKey } from "../strings/control.strings";
 
-/** Every key the control shows; all of them are in the generated resx files. */
+/** Every key the control shows; all of them are in its committed resx files (strings/). */
 export type UiStringKey = ControlStringKey | ResultStringKey;
 
-/** Text in the user's language, with `{0}`, `{1}`… filled from `args`. */
-export type Translate = (key: UiStringKey, ...args: ReadonlyArray<string | number>) => string;
+/** core's one translator type, over the control's keys. */
+export type Translate = CoreTranslate<UiStringKey>;
 
 /**
  * Wraps the platform's resource lookup (context.resources.getString, backed by the resx files). A key the host
  * cannot resolve comes back as the key itself or empty; the key is then shown rather than an empty box.
  */
 export function createTranslator(getString: (key: string) => string): Translate {
-  return (key, ...args) => fillPlaceholders(getString(key) || key, args);
+  return translatorOver<UiStringKey>(getString);
 }

@@ -1,12 +1,10 @@
 import type { Theme } from "@fluentui/react-components";
+import { isRightToLeft } from "../../../core/strings/languages";
 import type { LinkedEnvironmentProps } from "../components/LinkedEnvironmentRoot";
 import type { IInputs } from "../generated/ManifestTypes";
 import type { ResultStore } from "./resultStore";
 import { readSettings } from "./settings";
 import type { Translate } from "./translate";
-
-/** Arabic (1025) is the right-to-left language we ship; isRTL covers any other the host reports. */
-const RTL_LCIDS: readonly number[] = [1025];
 
 /** Context in, props out: everything the root component needs from one updateView. */
 export function toViewProps(
@@ -24,7 +22,8 @@ export function toViewProps(
     ...display,
     // The platform's token theme follows Fluent's Theme shape; the PCF typings declare their own copy of it.
     theme: context.fluentDesignLanguage?.tokenTheme as Theme | undefined,
-    rtl: context.userSettings.isRTL === true || RTL_LCIDS.includes(context.userSettings.languageId),
+    // isRTL covers a right-to-left language we do not ship; the language list says which shipped ones are.
+    rtl: context.userSettings.isRTL === true || isRightToLeft(context.userSettings.languageId),
     visible: context.mode.isVisible !== false,
     readable: context.parameters.value?.security?.readable !== false,
   };

@@ -1,7 +1,10 @@
-import type { Catalog } from "./languages";
+import type { Catalog, TranslatorNotes } from "../../core/strings";
 
 /**
- * Words only the form script uses (notifications, option problems, the command button's dialog). Owner: form web resource.
+ * Words only the form script uses (notifications, option problems, the command button's dialog). Owner: the form
+ * script. `npm run strings` writes them, with core's result words, into the committed FormScript.<lcid>.resx next to
+ * this file: the RESX web resources the script reads with Xrm.Utility.getResourceString. The script bundles only
+ * FORM_ENGLISH, its fallback.
  * Option problems are joined into one sentence after Form_OptionsProblem; they quote the maker's own names, so they
  * stay short fragments. `{1}` in Form_OptionBadValue is a language-neutral hint such as `"always" | "notLinked" | "never"`.
  */
@@ -21,6 +24,27 @@ const en = {
 } as const;
 
 export type FormStringKey = keyof typeof en;
+
+/** English, the form script's built-in fallback (the other languages come from the RESX web resources). */
+export const FORM_ENGLISH: Readonly<Record<FormStringKey, string>> = en;
+
+/** For translators: where each text appears and what each `{n}` is (the 1033 RESX <comment>). */
+export const formNotes: TranslatorNotes<FormStringKey> = {
+  Form_Open: "Form script: action button on the app-wide notification that opens the linked environment.",
+  Form_LinkedNotice:
+    "Form notification when linked. {0} = Result_Linked, {1} = the environment URL, {2} = Result_TenantId, {3} = the tenant ID. Adapt the punctuation to your language.",
+  Form_DialogTitle: "Form script: title of the alert dialog the command bar button opens.",
+  Form_UnsafeUrl: "Form script: alert dialog text when the linked address is not https.",
+  Form_OptionsProblem: "Form notification for the form's maker. {0} = the problems below, joined with semicolons.",
+  Form_OptionNotJson: "One problem inside Form_OptionsProblem: the handler's parameter is not a JSON object.",
+  Form_OptionUnknown: "One problem inside Form_OptionsProblem. {0} = the option name as the maker wrote it.",
+  Form_OptionBadValue:
+    'One problem inside Form_OptionsProblem. {0} = the option name; {1} = the allowed values, e.g. "always" | "never" (code, not translated).',
+  Form_ColumnMissing: "One problem inside Form_OptionsProblem. {0} = a column's logical name.",
+  Form_ColumnNotText: "One problem inside Form_OptionsProblem. {0} = a column's logical name.",
+  Form_TabMissing: "One problem inside Form_OptionsProblem. {0} = a tab's name.",
+  Form_SectionMissing: "One problem inside Form_OptionsProblem. {0} = a tab's name, {1} = a section's name.",
+};
 
 export const formStrings: Catalog<FormStringKey> = {
   en,

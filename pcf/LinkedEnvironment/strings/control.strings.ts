@@ -1,8 +1,9 @@
-import type { Catalog } from "./languages";
+import type { Catalog, TranslatorNotes } from "../../../core/strings";
 
 /**
  * Words only the PCF control uses: the manifest's names and descriptions (Control_DisplayName, Property_*) and the
- * control's own labels (Control_*). Owner: pcf control. The control's resx files are generated from these.
+ * control's own labels (Control_*). Owner: the control. `npm run strings` writes them, with core's result words, into
+ * the committed LinkedEnvironment.<lcid>.resx next to this file; the bundle never imports this module.
  */
 const en = {
   Control_DisplayName: "FinOps Link: linked environment",
@@ -54,6 +55,50 @@ const en = {
 } as const;
 
 export type ControlStringKey = keyof typeof en;
+
+/** For translators: where each text appears and what each `{n}` is (the 1033 RESX <comment>). */
+export const controlNotes: TranslatorNotes<ControlStringKey> = {
+  Control_DisplayName: "Form designer: the control's name in the component list.",
+  Control_Description: "Form designer: the control's description under its name.",
+  Property_Value_Name: "Form designer: name of the property that binds the control to a text column.",
+  Property_Value_Desc: "Form designer: help for Property_Value_Name; quotes Property_WriteUrl_Name and Property_Yes.",
+  Property_Layout_Name: "Form designer: name of the layout property.",
+  Property_Layout_Desc: "Form designer: help for the layout property; names the three layouts below.",
+  Property_Layout_Card: "Form designer: layout choice with a heading, the link and the IDs.",
+  Property_Layout_Compact: "Form designer: layout choice with the link and the IDs, without a card.",
+  Property_Layout_LinkOnly: "Form designer: layout choice that shows just the link.",
+  Property_Yes: "Form designer: the Yes choice of yes/no properties.",
+  Property_No: "Form designer: the No choice of yes/no properties.",
+  Property_ShowTenantId_Name: "Form designer: name of the yes/no property that shows the tenant ID.",
+  Property_ShowTenantId_Desc: "Form designer: help for Property_ShowTenantId_Name.",
+  Property_ShowEnvironmentId_Name: "Form designer: name of the yes/no property that shows the environment ID.",
+  Property_ShowEnvironmentId_Desc: "Form designer: help for Property_ShowEnvironmentId_Name.",
+  Property_Label_Name: "Form designer: name of the property that replaces the heading or link text.",
+  Property_Label_Desc: "Form designer: help for Property_Label_Name; names the layouts.",
+  Property_OpenIn_Name:
+    "Form designer: name of the property choosing where the link opens; a choice below completes it.",
+  Property_OpenIn_Desc: "Form designer: help for Property_OpenIn_Name.",
+  Property_OpenIn_NewTab: "Form designer: choice completing Property_OpenIn_Name (open link in a new tab).",
+  Property_OpenIn_SameTab: "Form designer: choice completing Property_OpenIn_Name (open link in the same tab).",
+  Property_LegalEntity_Name: "Form designer: name of the company code property; keep (cmp), the URL parameter.",
+  Property_LegalEntity_Desc:
+    "Form designer: help for Property_LegalEntity_Name; USMF is a company code, not translated.",
+  Property_MenuItem_Name: "Form designer: name of the menu item property; keep (mi), the URL parameter.",
+  Property_MenuItem_Desc:
+    "Form designer: help for Property_MenuItem_Name; CustTableListPage is a menu item name, not translated.",
+  Property_CacheMinutes_Name: "Form designer: name of the property giving how long an answer is reused.",
+  Property_CacheMinutes_Desc: "Form designer: help for Property_CacheMinutes_Name.",
+  Property_WriteUrl_Name: "Form designer: name of the yes/no property that writes the URL into the bound column.",
+  Property_WriteUrl_Desc: "Form designer: help for Property_WriteUrl_Name.",
+  Control_Heading: "Control: heading of the card layout when the maker set no label.",
+  Control_CopyLabel: "Control: accessible name of a copy button. {0} = the field label, e.g. Result_TenantId.",
+  Control_Copied: "Control: short confirmation after a value was copied.",
+  Control_CopyFailed: "Control: shown when copying to the clipboard failed.",
+  Control_NewTabHint: "Control: read by screen readers after a link that opens a new tab.",
+  Control_LastKnown: "Control: heading above the last known environment while offline.",
+  Control_EnableHelp: "Control: link text to Microsoft's article on enabling the integration (not linked state).",
+  Control_ColumnSecured: "Control: shown instead of the link when column security hides the bound column.",
+};
 
 const de: Record<ControlStringKey, string> = {
   Control_DisplayName: "FinOps Link: verknüpfte Umgebung",
