@@ -109,6 +109,8 @@ export interface WebResourceXml {
   DisplayName: string;
   Description: string;
   WebResourceType: string;
+  /** Escaped XML text; the parser gives it back unescaped. */
+  DependencyXml?: string;
   LanguageCode: string;
   IsCustomizable: string;
   IsHidden: string;

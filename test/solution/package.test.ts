@@ -3,9 +3,12 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { XMLParser } from "fast-xml-parser";
+import { LANGUAGES } from "../../core/strings/languages";
 import {
   outDir,
   packageVersion,
+  repoRoot,
   parseXml,
   publisherConfig,
   readBuiltZip,
@@ -20,6 +23,7 @@ import {
 const controlName = `${publisherConfig.customizationPrefix}_FinOpsLink.LinkedEnvironment`;
 const controlOut = join(outDir, "controls", "LinkedEnvironment");
 const webResourceName = `${publisherConfig.customizationPrefix}_/finopslink/form.js`;
+const resxWebResourcePrefix = `${publisherConfig.customizationPrefix}_/finopslink/strings/FormScript.`;
 
 let unmanaged: BuiltZip;
 let managed: BuiltZip;
@@ -89,7 +93,11 @@ describe.each([["unmanaged"], ["managed"]])("the %s zip", (kind) => {
       ...customizations.CustomControls.CustomControl.map((control) => `66 ${control.Name}`),
     ].sort();
     expect(roots.map((root) => `${root.type} ${root.schemaName}`).sort()).toEqual(packaged);
-    expect(packaged).toEqual([`61 ${webResourceName}`, `66 ${controlName}`]);
+    expect(packaged).toEqual([
+      `61 ${webResourceName}`,
+      ...LANGUAGES.map((l) => `61 ${resxWebResourcePrefix}${l.lcid}.resx`).sort(),
+      `66 ${controlName}`,
+    ]);
     for (const root of roots) expect(root.behavior).toBe("0");
   });
 
@@ -127,7 +135,8 @@ describe.each([["unmanaged"], ["managed"]])("the %s zip", (kind) => {
   });
 
   test("ships the form script as a type 3 web resource with a stable id and the export file name", () => {
-    const [resource, ...others] = customizationsOf(zip()).WebResources.WebResource;
+    const resources = customizationsOf(zip()).WebResources.WebResource;
+    const [resource, ...others] = resources.filter((item) => item.WebResourceType === "3");
     expect(others).toHaveLength(0);
     expect(resource.Name).toBe(webResourceName);
     expect(resource.WebResourceType).toBe("3");
@@ -147,6 +156,43 @@ describe.each([["unmanaged"], ["managed"]])("the %s zip", (kind) => {
     const entry = zip().entries[resource.FileName.slice(1)];
     expect(entry).toBeDefined();
     expect(Buffer.from(entry).equals(readFileSync(join(outDir, "webresources", "form.js")))).toBe(true);
+  });
+
+  test("ships the form script's words as one RESX web resource per language (type 12, language set, byte for byte)", () => {
+    const resources = customizationsOf(zip()).WebResources.WebResource.filter((item) => item.WebResourceType === "12");
+    expect(resources.map((item) => [item.Name, item.LanguageCode]).sort()).toEqual(
+      LANGUAGES.map((l) => [`${resxWebResourcePrefix}${l.lcid}.resx`, String(l.lcid)]).sort(),
+    );
+    for (const resource of resources) {
+      const id = /^\{([0-9a-f-]{36})\}$/i.exec(resource.WebResourceId)?.[1];
+      expect(resource.FileName).toBe(`/WebResources/${resource.Name.replace(/[/.]/g, "")}${id?.toUpperCase()}`);
+      const file = resource.Name.split("/").pop() ?? "";
+      const entry = zip().entries[resource.FileName.slice(1)];
+      expect(Buffer.from(entry).equals(readFileSync(join(repoRoot, "webresources", "strings", file)))).toBe(true);
+    }
+  });
+
+  test("declares the RESX web resources as dependencies of form.js (escaped DependencyXml, one Library each)", () => {
+    const [script] = customizationsOf(zip()).WebResources.WebResource.filter((item) => item.WebResourceType === "3");
+    expect(zip().text("customizations.xml")).toContain("<DependencyXml>&lt;Dependencies&gt;");
+    const libraries = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: "",
+      isArray: (n) => n === "Library",
+    }).parse(script.DependencyXml ?? "") as {
+      Dependencies: { Dependency: { componentType: string; Library: Array<Record<string, string>> } };
+    };
+    const dependency = libraries.Dependencies.Dependency;
+    expect(dependency.componentType).toBe("WebResource");
+    expect(dependency.Library.map((library) => [library.name, library.languagecode]).sort()).toEqual(
+      LANGUAGES.map((l) => [`${resxWebResourcePrefix}${l.lcid}.resx`, String(l.lcid)]).sort(),
+    );
+    for (const library of dependency.Library) {
+      expect(library.libraryUniqueId).toMatch(/^\{[0-9a-f-]{36}\}$/);
+      expect(Object.keys(library).sort()).toEqual(
+        ["description", "displayName", "languagecode", "libraryUniqueId", "name"].sort(),
+      );
+    }
   });
 
   test("[Content_Types].xml covers every part", () => {

@@ -3,12 +3,24 @@
  * a bad package. Mutations happen on temp copies of out/ and the source, never on the real files.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { packSolution, syncSource, type PackOptions } from "../../solution/pack";
 import { versionsFrom } from "../../solution/packer/version";
 import { exportFileName } from "../../solution/packer/webResources";
+import { readPublisherConfig } from "../../solution/packer/publisher";
+import { isPackerZip, zipNames } from "../../solution/packer/zipNames";
 import { buildContentTypes } from "../../solution/packer/contentTypes";
 import {
   binDir,
@@ -191,25 +203,190 @@ describe("pieces", () => {
     expect(xml).toContain('<Override PartName="/WebResources/abcDEF" ContentType="application/octet-stream"/>');
   });
 
-  test("--sync-source rewrites the source Solution.xml's version and publisher, keeping <Managed>2", () => {
+  test("--sync-source rewrites the source Solution.xml's publisher, keeping its version and <Managed>2", () => {
     const dirs = copies();
-    const packageJson = join(dirs.source, "..", "package.json");
-    writeFileSync(packageJson, JSON.stringify({ version: "2.3.4" }));
-    const path = syncSource({ sourceDir: dirs.source, packageJson });
+    const publisherJson = join(dirs.source, "..", "publisher.json");
+    const config = JSON.parse(readFileSync(join(repoRoot, "solution", "publisher.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
+    writeFileSync(publisherJson, JSON.stringify({ ...config, descriptions: { "1033": "Another description." } }));
+    const path = syncSource({ sourceDir: dirs.source, publisherJson });
     const synced = readFileSync(path, "utf8");
-    expect(synced).toContain("<Version>2.3.4.0</Version>");
+    expect(synced).toContain('description="Another description."');
+    expect(synced).toContain(`<Version>${packageVersion}.0</Version>`);
     expect(synced).toContain("<Managed>2</Managed>");
-    expect(synced).toContain("<CustomizationPrefix>fol</CustomizationPrefix>");
-    const manifest = join(dirs.input, "controls", "LinkedEnvironment", "ControlManifest.xml");
-    writeFileSync(manifest, readFileSync(manifest, "utf8").replace(`version="${packageVersion}"`, 'version="2.3.4"'));
-    const packed = packSolution({
-      ...quiet,
-      inputDir: dirs.input,
-      outputDir: dirs.output,
-      sourceDir: dirs.source,
-      packageJson,
+  });
+
+  test("a source Solution.xml whose version is not package.json's fails the pack, naming the stamp command", () => {
+    const dirs = copies();
+    const solutionXml = join(dirs.source, "Other", "Solution.xml");
+    writeFileSync(
+      solutionXml,
+      readFileSync(solutionXml, "utf8").replace(`<Version>${packageVersion}.0</Version>`, "<Version>0.9.0.0</Version>"),
+    );
+    expect(() =>
+      packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source }),
+    ).toThrow(/says version 0\.9\.0\.0; package\.json makes it .*npm run stamp-version/);
+  });
+});
+
+describe("the output folder is the packer's only where it says so", () => {
+  const pack = (dirs: { input: string; source: string; output: string }, extra: PackOptions = {}) =>
+    packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source, ...extra });
+
+  test("a failed pack leaves the previous zips and unpacked/ as they were", () => {
+    const dirs = copies();
+    const first = pack(dirs);
+    const before = [readFileSync(first.unmanagedZip), readFileSync(first.managedZip)];
+    const unpackedSolution = readFileSync(join(first.unpackedDir, "Other", "Solution.xml"));
+    // A later pack fails on validation (an unknown root component) after reading everything.
+    const solutionXml = join(dirs.source, "Other", "Solution.xml");
+    writeFileSync(
+      solutionXml,
+      readFileSync(solutionXml, "utf8").replace(
+        "</RootComponents>",
+        '<RootComponent type="61" schemaName="fol_/finopslink/other.js" behavior="0" /></RootComponents>',
+      ),
+    );
+    expect(() => pack(dirs)).toThrow(/Not in the package/);
+    expect(readFileSync(first.unmanagedZip).equals(before[0])).toBe(true);
+    expect(readFileSync(first.managedZip).equals(before[1])).toBe(true);
+    expect(readFileSync(join(first.unpackedDir, "Other", "Solution.xml")).equals(unpackedSolution)).toBe(true);
+    expect(readdirSync(dirs.output).filter((name) => name.startsWith("."))).toEqual([]);
+  });
+
+  test("deletes only older zips named <UniqueName>_<version>[_managed].zip, never a user's other files", () => {
+    const dirs = copies();
+    mkdirSync(dirs.output, { recursive: true });
+    const mine = ["FinOpsLink_0.9.0.zip", "FinOpsLink_0.9.0_managed.zip", "FinOpsLink_0.8.1.2.zip"];
+    const theirs = [
+      "FinOpsLink_notes.zip",
+      "FinOpsLink_0.9.0_backup.zip",
+      "FinOpsLink_0.9.zip",
+      "FinOpsLinkExtra_1.0.0.zip",
+      "finopslink_0.9.0.zip",
+      "FinOpsLink_1.0.0.zip.txt",
+      "README.md",
+    ];
+    for (const name of [...mine, ...theirs]) writeFileSync(join(dirs.output, name), "x");
+    pack(dirs);
+    const left = readdirSync(dirs.output);
+    for (const name of mine) expect(left).not.toContain(name);
+    for (const name of theirs) expect(left).toContain(name);
+    expect(left).toEqual(
+      expect.arrayContaining([`FinOpsLink_${packageVersion}.zip`, `FinOpsLink_${packageVersion}_managed.zip`]),
+    );
+  });
+
+  test("the zip names come from one helper, which recognises exactly its own pattern", () => {
+    expect(zipNames("FinOpsLink", "1.2.3")).toEqual({
+      unmanaged: "FinOpsLink_1.2.3.zip",
+      managed: "FinOpsLink_1.2.3_managed.zip",
     });
-    expect(packed.warnings.join("\n")).not.toMatch(/src\/Other\/Solution\.xml says version/);
+    expect(["FinOpsLink_1.2.3.zip", "FinOpsLink_1.2.3.4_managed.zip"].map((n) => isPackerZip("FinOpsLink", n))).toEqual(
+      [true, true],
+    );
+    expect(
+      ["FinOpsLink_1.2.zip", "FinOpsLink_1.2.3_x.zip", "XFinOpsLink_1.2.3.zip"].map((n) =>
+        isPackerZip("FinOpsLink", n),
+      ),
+    ).toEqual([false, false, false]);
+  });
+});
+
+describe("refuses what should never reach a zip", () => {
+  test("characters XML 1.0 forbids in publisher names and descriptions", () => {
+    const config = JSON.parse(readFileSync(join(repoRoot, "solution", "publisher.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
+    for (const [field, value] of [
+      ["localizedNames", { "1033": "FinOps\u0001Link" }],
+      ["descriptions", { "1033": "Bad \uFFFE text" }],
+      ["descriptions", { "1033": "Lone \uD800 surrogate" }],
+      ["emailAddress", "a\u000Bb@example.com"],
+    ] as const) {
+      expect(() => readPublisherConfig({ ...config, [field]: value })).toThrow(/which XML 1\.0 forbids/);
+    }
+    // Tabs, new lines, emoji (a proper surrogate pair) and non-Latin text are fine.
+    expect(() => readPublisherConfig({ ...config, descriptions: { "1033": "Tab\tand\nline 😀 مرحبا" } })).not.toThrow();
+  });
+
+  test("a manifest resource path that leaves the build folder", () => {
+    for (const path of ["../../../package.json", "/etc/passwd", "strings\\..\\..\\..\\secret.resx"]) {
+      const dirs = copies();
+      const manifest = join(dirs.input, "controls", "LinkedEnvironment", "ControlManifest.xml");
+      writeFileSync(manifest, readFileSync(manifest, "utf8").replace('path="bundle.js"', `path="${path}"`));
+      expect(() =>
+        packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source }),
+      ).toThrow(/must be a relative path inside|resolves outside/);
+    }
+  });
+
+  test("normalises manifest resource paths (backslashes, ./) to the zip's forward slashes", () => {
+    const dirs = copies();
+    const manifest = join(dirs.input, "controls", "LinkedEnvironment", "ControlManifest.xml");
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, "utf8")
+        .replace('path="strings/LinkedEnvironment.1031.resx"', 'path="strings\\LinkedEnvironment.1031.resx"')
+        .replace('path="bundle.js"', 'path="./bundle.js"'),
+    );
+    const result = packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source });
+    expect(result.entries).toContain("Controls/fol_FinOpsLink.LinkedEnvironment/strings/LinkedEnvironment.1031.resx");
+    expect(result.entries).toContain("Controls/fol_FinOpsLink.LinkedEnvironment/bundle.js");
+    expect(result.entries.filter((entry) => entry.includes("\\") || entry.includes("./"))).toEqual([]);
+  });
+
+  test("a symbolic link among the build outputs, file or folder", () => {
+    const dirs = copies();
+    const bundle = join(dirs.input, "controls", "LinkedEnvironment", "bundle.js");
+    // Inside the build folder, so only the "no links at all" rule can catch it.
+    const elsewhere = join(dirs.input, "controls", "LinkedEnvironment", "real-bundle.js");
+    renameSync(bundle, elsewhere);
+    symlinkSync(elsewhere, bundle);
+    expect(() =>
+      packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source }),
+    ).toThrow(/bundle\.js is a symbolic link/);
+
+    const other = copies();
+    const strings = join(other.input, "controls", "LinkedEnvironment", "strings");
+    const outside = join(other.input, "..", "outside-strings");
+    renameSync(strings, outside);
+    symlinkSync(outside, strings);
+    expect(() =>
+      packSolution({ ...quiet, inputDir: other.input, outputDir: other.output, sourceDir: other.source }),
+    ).toThrow(/through a symbolic link/);
+  });
+
+  test("a RESX web resource no script declares, or a declared one that is not in the package", () => {
+    const dirs = copies();
+    const sidecar = join(dirs.source, "WebResources", "fol_", "finopslink", "form.js.data.xml");
+    const original = readFileSync(sidecar, "utf8");
+    writeFileSync(
+      sidecar,
+      original.replace(/&lt;Library name=&quot;fol_\/finopslink\/strings\/FormScript\.1031\.resx&quot;[^/]*\/&gt;/, ""),
+    );
+    expect(() =>
+      packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source }),
+    ).toThrow(/FormScript\.1031\.resx: no script lists it in <DependencyXml>/);
+    writeFileSync(sidecar, original.replace(/languagecode=&quot;1031&quot;/, "languagecode=&quot;1036&quot;"));
+    expect(() =>
+      packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source }),
+    ).toThrow(/names fol_\/finopslink\/strings\/FormScript\.1031\.resx \(language 1036\), which is not a RESX/);
+  });
+
+  test("a RESX web resource whose LanguageCode is not the LCID in its name", () => {
+    const dirs = copies();
+    const sidecar = join(dirs.source, "WebResources", "fol_", "finopslink", "strings", "FormScript.1041.resx.data.xml");
+    writeFileSync(
+      sidecar,
+      readFileSync(sidecar, "utf8").replace("<LanguageCode>1041</LanguageCode>", "<LanguageCode>1033</LanguageCode>"),
+    );
+    expect(() =>
+      packSolution({ ...quiet, inputDir: dirs.input, outputDir: dirs.output, sourceDir: dirs.source }),
+    ).toThrow(/<name>\.<lcid>\.resx with <LanguageCode> that LCID/);
   });
 });
 
