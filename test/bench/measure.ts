@@ -34,6 +34,27 @@ export function shippedSizes(solution: ShippedSolution): Size[] {
   return sizes;
 }
 
+export interface LanguageDownload {
+  lcid: number;
+  /** The script's gzip -9 bytes plus its RESX web resource in that language, gzip -9. */
+  script: number;
+  resx: number;
+}
+
+/**
+ * What one user in one language downloads for a script: the script and the one RESX dependency in their language
+ * (getResourceString serves only that one; the platform sends it as JSON, about the same size as the RESX values).
+ */
+export function downloadsPerLanguage(solution: ShippedSolution, scriptName: string): LanguageDownload[] {
+  const script = solution.webResources.find((resource) => resource.name === scriptName);
+  if (!script) throw new Error(`${scriptName} is not in the solution`);
+  const gzip = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length;
+  return script.dependencies
+    .map((name) => solution.webResources.find((resource) => resource.name === name))
+    .filter((resource) => resource !== undefined)
+    .map((resource) => ({ lcid: resource.languageCode, script: gzip(script.content), resx: gzip(resource.content) }));
+}
+
 /** Wall time of `npm run build`, in ms (throws when the build fails: a benchmark of a broken build means nothing). */
 export function timeBuild(root: string): number {
   const started = process.hrtime.bigint();

@@ -1,12 +1,13 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { unmanagedZipPath } from "../../demo/build/ensureBuilt";
+import { unmanagedZipPath, zipPaths } from "../../demo/build/ensureBuilt";
 import { cliScale } from "./cliScale";
 import { readSolution } from "../../demo/package/readSolution";
 import { ROOT, startHarness, type FormQuery } from "../e2e/support/demo";
 import {
+  downloadsPerLanguage,
   median,
   percentile,
   requestsPerPage,
@@ -67,6 +68,18 @@ async function main(): Promise<void> {
     out("| file | raw bytes | gzip -9 bytes |");
     out("| --- | ---: | ---: |");
     for (const size of shippedSizes(solution)) out(`| ${size.name} | ${size.raw} | ${size.gzip9} |`);
+    out();
+    const zips = zipPaths(ROOT);
+    out(
+      `Solution zips: unmanaged ${statSync(zips.unmanaged).size} bytes, managed ${statSync(zips.managed).size} bytes.`,
+    );
+    out();
+    out("## What one form-script user downloads (form.js + the RESX web resource in their language, gzip -9)");
+    out();
+    out("| language | form.js | its RESX | total |");
+    out("| --- | ---: | ---: | ---: |");
+    for (const row of downloadsPerLanguage(solution, "fol_/finopslink/form.js").sort((a, b) => a.lcid - b.lcid))
+      out(`| ${row.lcid} | ${row.script} | ${row.resx} | ${row.script + row.resx} |`);
     out();
     out("## API requests per page (fresh tab, linked)");
     out();

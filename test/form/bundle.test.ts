@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { createContext, runInContext } from "node:vm";
 import { FORM_SCRIPT, buildFormScript } from "../../webresources/build";
 import { ANSWERS, FNO_URL, executionContextOf, fakeForm, fakeXrm, flush } from "./fakes";
+import { LANGUAGES } from "../../core/strings/languages";
+import { resultStrings } from "../../core/strings/results";
+import { FORM_ENGLISH, formStrings } from "../../webresources/strings/form.strings";
 
 /** The shipped script, evaluated the way a browser frame does: one classic script in a fresh global. */
 let script = "";
@@ -73,5 +76,14 @@ describe("out/webresources/form.js", () => {
     expect(script).not.toMatch(/\brequire\(|^\s*import\s|^\s*export\s|define\.amd/m);
     expect(script).not.toContain("Control_");
     expect(script).toContain("Form_OptionUnknown");
+  });
+
+  it("carries only the English fallback: every other language comes from the RESX web resources", () => {
+    expect(script).toContain(FORM_ENGLISH.Form_OptionsProblem);
+    expect(script).toContain(resultStrings.en.Result_NotLinked);
+    for (const { tag } of LANGUAGES.filter((language) => language.tag !== "en")) {
+      expect([tag, script.includes(resultStrings[tag].Result_NotLinked)]).toEqual([tag, false]);
+      expect([tag, script.includes(formStrings[tag].Form_OptionsProblem.replace("{0}", ""))]).toEqual([tag, false]);
+    }
   });
 });

@@ -402,7 +402,8 @@ describe("the source in solution/src", () => {
   });
 
   test("agrees with package.json and publisher.json, so pac packs what npm run build packs", () => {
-    const hint = "run `npm run build:solution -- --sync-source` after changing package.json or publisher.json";
+    const hint =
+      "run `npm run stamp-version` after changing package.json's version, `npm run build:solution -- --sync-source` after changing publisher.json";
     const manifest = parseXml<SolutionDoc>(source).ImportExportXml.SolutionManifest;
     const packed = parseXml<SolutionDoc>(readFileSync(join(binDir, "unpacked", "Other", "Solution.xml"), "utf8"))
       .ImportExportXml.SolutionManifest;
@@ -412,4 +413,23 @@ describe("the source in solution/src", () => {
       hint,
     });
   });
+});
+
+test("the unpacked layout for pac has every RESX web resource with the .data.xml SolutionPackager expects", () => {
+  const dir = join(binDir, "unpacked", "WebResources", "fol_", "finopslink");
+  const files = readdirSync(join(dir, "strings")).sort();
+  const lcids = [1025, 1031, 1033, 1036, 1040, 1041, 1043, 1046, 2052, 3082];
+  expect(files).toEqual(
+    lcids.flatMap((lcid) => [`FormScript.${lcid}.resx`, `FormScript.${lcid}.resx.data.xml`]).sort(),
+  );
+  for (const lcid of lcids) {
+    const sidecar = readFileSync(join(dir, "strings", `FormScript.${lcid}.resx.data.xml`), "utf8");
+    expect(sidecar).toContain(`<Name>fol_/finopslink/strings/FormScript.${lcid}.resx</Name>`);
+    expect(sidecar).toContain(`<LanguageCode>${lcid}</LanguageCode>`);
+    expect(sidecar).toContain("<WebResourceType>12</WebResourceType>");
+    expect(readFileSync(join(dir, "strings", `FormScript.${lcid}.resx`), "utf8")).toBe(
+      readFileSync(join(repoRoot, "webresources", "strings", `FormScript.${lcid}.resx`), "utf8"),
+    );
+  }
+  expect(readFileSync(join(dir, "form.js.data.xml"), "utf8")).toContain("<DependencyXml>&lt;Dependencies&gt;");
 });
