@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { zipNames } from "../../solution/packer/zipNames";
 
 /** The solution's unique name, as the packer reads it from the solution source. */
-export function solutionUniqueName(root: string): string {
+function solutionUniqueName(root: string): string {
   const solutionXml = readFileSync(join(root, "solution", "src", "Other", "Solution.xml"), "utf8");
   const name = /<SolutionManifest>\s*<UniqueName>([^<]+)<\/UniqueName>/.exec(solutionXml)?.[1];
   if (!name) throw new Error("solution/src/Other/Solution.xml has no <SolutionManifest><UniqueName>");

@@ -65,7 +65,7 @@ function dependencyNames(dependencyXml: string | undefined): string[] {
   );
 }
 
-export function readSolutionBytes(bytes: Uint8Array, zipPath: string): ShippedSolution {
+function readSolutionBytes(bytes: Uint8Array, zipPath: string): ShippedSolution {
   const files = unzipSync(bytes);
   const customizations = parseXml(strFromU8(entry(files, "customizations.xml", zipPath)), [
     "WebResource",
