@@ -1,8 +1,8 @@
 import type { IntegrationResult } from "../../core";
-import { columnValueToWrite, createOutputNotifier } from "../../pcf/LinkedEnvironment/services/columnOutput";
-import { ResultStore } from "../../pcf/LinkedEnvironment/services/resultStore";
-import { readSettings } from "../../pcf/LinkedEnvironment/services/settings";
-import { createTranslator } from "../../pcf/LinkedEnvironment/services/translate";
+import { columnValueToWrite, createOutputNotifier } from "../../pcf/LinkedEnvironment/mapping/columnOutput";
+import { ResultStore } from "../../pcf/LinkedEnvironment/resultStore";
+import { readSettings } from "../../pcf/LinkedEnvironment/mapping/settings";
+import { createTranslator } from "../../pcf/LinkedEnvironment/mapping/translate";
 import { fakeParameters } from "./pcfContext";
 import { FO_URL, RESULTS } from "./fixtures";
 import { deferred, type Deferred } from "./renderView";
@@ -60,12 +60,21 @@ describe("readSettings", () => {
 });
 
 describe("columnValueToWrite", () => {
+  const answeredAt = 1_700_000_000_000;
   const base = {
     result: RESULTS.linked as IntegrationResult,
+    answeredAt,
+    now: answeredAt + 60_000,
+    cacheMinutes: 15,
     writeUrlToColumn: true,
     canEdit: true,
     currentValue: null,
   };
+
+  it("gives the URL up to the cache time after the answer, and with cacheMinutes 0 for the hand-over only", () => {
+    expect(columnValueToWrite({ ...base, now: answeredAt + 15 * 60_000 })).toBe(FO_URL);
+    expect(columnValueToWrite({ ...base, cacheMinutes: 0, now: answeredAt + 10 })).toBe(FO_URL);
+  });
 
   it("gives the F&O URL when the option is on and the column differs", () => {
     expect(columnValueToWrite(base)).toBe(FO_URL);
@@ -79,6 +88,9 @@ describe("columnValueToWrite", () => {
     ["still loading", { result: undefined }],
     ["not linked", { result: RESULTS.notLinked }],
     ["offline last known", { result: RESULTS.offlineLastKnown }],
+    ["the answer is older than the cache time", { now: answeredAt + 15 * 60_000 + 1 }],
+    ["the answer time is unknown", { answeredAt: undefined }],
+    ["cacheMinutes 0 and the answer is past the hand-over", { cacheMinutes: 0, now: answeredAt + 5_001 }],
   ] as const)("gives nothing when %s", (_name, change) => {
     expect(columnValueToWrite({ ...base, ...change })).toBeUndefined();
   });
