@@ -88,6 +88,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       apiVersion,
       delayMs: Number.isFinite(delay) ? delay : undefined,
     });
+    if (answer.hang) return; // the socket stays open until the client gives up or the server closes
     const finish = () => {
       if (answer.drop) {
         request.socket.destroy();

@@ -68,6 +68,13 @@ describe("emulated Dataverse", () => {
     expect(await response.text()).toBe("");
   });
 
+  it("hang: counts the request and never answers (the client gives up)", async () => {
+    const started = Date.now();
+    await expect(fetch(api(), { ...as("hang"), signal: AbortSignal.timeout(700) })).rejects.toThrow();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(650);
+    expect(server.log.stats().count).toBe(1);
+  });
+
   it("slow: waits the delay from the cookie or query", async () => {
     const started = Date.now();
     const response = await fetch(`${api()}?scenario=slow&delay=400`);
@@ -91,11 +98,11 @@ describe("emulated Dataverse", () => {
   });
 
   it("every scenario answers (or drops) and is counted; reset clears the count; other versions are 404", async () => {
-    for (const scenario of SCENARIOS.filter((s) => s !== "network" && s !== "slow"))
-      await (await fetch(api(), as(scenario))).text();
-    expect(server.log.stats().count).toBe(SCENARIOS.length - 2);
+    const answering = SCENARIOS.filter((s) => s !== "network" && s !== "slow" && s !== "hang");
+    for (const scenario of answering) await (await fetch(api(), as(scenario))).text();
+    expect(server.log.stats().count).toBe(answering.length);
     const stats = (await (await fetch(`${server.url}__emulator/stats`)).json()) as { count: number };
-    expect(stats.count).toBe(SCENARIOS.length - 2);
+    expect(stats.count).toBe(answering.length);
     expect((await fetch(`${server.url}__emulator/reset`, { method: "POST" })).status).toBe(204);
     expect(server.log.stats().count).toBe(0);
     expect((await fetch(api("v9.0"))).status).toBe(404);
