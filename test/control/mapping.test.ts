@@ -112,7 +112,10 @@ describe("createOutputNotifier", () => {
 describe("ResultStore", () => {
   function storeWith(...answers: Array<Deferred<IntegrationResult>>) {
     const calls: boolean[] = [];
-    const store = new ResultStore((force) => answers[calls.push(force) - 1].promise);
+    const store = new ResultStore(
+      (force) => answers[calls.push(force) - 1].promise,
+      () => 1234, // the store's clock: when an answer arrived
+    );
     return { store, calls };
   }
 
@@ -122,11 +125,11 @@ describe("ResultStore", () => {
     const listener = jest.fn();
     store.subscribe(listener);
     store.refresh();
-    expect(store.snapshot).toEqual({ result: undefined, loading: true });
+    expect(store.snapshot).toEqual({ result: undefined, loading: true, attempt: 1 });
     answer.resolve(RESULTS.linked);
     await answer.promise;
     await Promise.resolve();
-    expect(store.snapshot).toEqual({ result: RESULTS.linked, loading: false });
+    expect(store.snapshot).toEqual({ result: RESULTS.linked, loading: false, attempt: 1, answeredAt: 1234 });
     expect(listener).toHaveBeenCalledTimes(2);
   });
 
@@ -143,6 +146,7 @@ describe("ResultStore", () => {
     await Promise.resolve();
     expect(calls).toEqual([false, true]);
     expect(store.snapshot.result).toBe(RESULTS.linked);
+    expect(store.snapshot.attempt).toBe(2);
   });
 
   it("after dispose, ignores answers and starts nothing", async () => {
@@ -163,10 +167,13 @@ describe("ResultStore", () => {
   });
 
   it("turns a rejected load into a failed answer instead of spinning forever", async () => {
-    const store = new ResultStore(() => Promise.reject(new Error("boom")));
+    const store = new ResultStore(
+      () => Promise.reject(new Error("boom")),
+      () => 1234,
+    );
     store.refresh();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(store.snapshot).toEqual({ result: { kind: "failed" }, loading: false });
+    expect(store.snapshot).toEqual({ result: { kind: "failed" }, loading: false, attempt: 1, answeredAt: 1234 });
   });
 });
 
