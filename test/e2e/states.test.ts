@@ -299,43 +299,39 @@ describe("a request that never answers (scenario hang, the page's clock faked)",
     expect(state.formScript.state).toBe("returned"); // onLoad returned long ago: the form never waited
     expect(state.controlErrors).toEqual([]);
   });
-  // PENDING on CORE's request timeout (issue 10: default 30 s; the result is `failed` with a timed-out flag and the
-  // Result_TimedOut word), which is not on main yet. Until it lands this runs as `it.failing`: today the control spins
-  // on and openFinOps never answers. When the timeout is on main, `it.failing` fails (the test passes): make it `it`.
-  it.failing(
-    "PENDING on CORE's timeout: after 30 s the timeout shows, and the form script's button answers",
-    async () => {
-      const timedOut = getString(1033, "Result_TimedOut" as Parameters<typeof getString>[1]);
-      const { page } = await harness.newPage();
-      const start = Date.now();
-      await page.clock.install({ time: start });
-      await page.clock.pauseAt(start + 1_000);
-      await openForm(page, harness.server.url, { scenario: "hang", formOptions: { notify: "always" } });
-      await waitForControlText(page, en("Result_Loading"));
-      await page.clock.runFor(10_000);
-      // The command bar button, pressed while the request hangs.
-      const scriptFrame = page.frame({ url: /\/frame$/ });
-      await scriptFrame?.evaluate(() => {
-        const library = window as unknown as { FinOpsLink: { Form: { openFinOps(): Promise<void> } } };
-        void library.FinOpsLink.Form.openFinOps();
-      });
-      await page.clock.runFor(31_000);
-      await waitForControlText(page, timedOut, 1, 5_000);
-      expect(
-        await slot(page)
-          .getByRole("button", { name: en("Result_Retry") })
-          .count(),
-      ).toBe(1);
-      await page.waitForFunction(
-        (words) =>
-          (
-            window as unknown as { __finopsDemo: { events: Array<{ kind: string; text: string }> } }
-          ).__finopsDemo.events.some((e) => e.kind === "Xrm.Navigation.openAlertDialog" && e.text.includes(words)),
-        timedOut,
-        { timeout: 5_000 },
-      );
-      const state = await hostState(page);
-      expect(state.formNotifications.map((n) => n.message).join(" ")).toContain(timedOut);
-    },
-  );
+  // After CORE's request timeout (default 30 s): the control says it timed out and offers Retry, the form script's
+  // notification says so, and its command bar button, pressed while the request hung, answers instead of being dead.
+  it("after the 30 s timeout the control and the notification say so, and the form script's button answers", async () => {
+    const timedOut = en("Result_TimedOut", "30");
+    const { page } = await harness.newPage();
+    const start = Date.now();
+    await page.clock.install({ time: start });
+    await page.clock.pauseAt(start + 1_000);
+    await openForm(page, harness.server.url, { scenario: "hang", formOptions: { notify: "always" } });
+    await waitForControlText(page, en("Result_Loading"));
+    await page.clock.runFor(10_000);
+    // The command bar button, pressed while the request hangs.
+    const scriptFrame = page.frame({ url: /\/frame$/ });
+    await scriptFrame?.evaluate(() => {
+      const library = window as unknown as { FinOpsLink: { Form: { openFinOps(): Promise<void> } } };
+      void library.FinOpsLink.Form.openFinOps();
+    });
+    await page.clock.runFor(31_000);
+    await waitForControlText(page, timedOut, 1, 5_000);
+    expect(
+      await slot(page)
+        .getByRole("button", { name: en("Result_Retry") })
+        .count(),
+    ).toBe(1);
+    await page.waitForFunction(
+      (words) =>
+        (
+          window as unknown as { __finopsDemo: { events: Array<{ kind: string; text: string }> } }
+        ).__finopsDemo.events.some((e) => e.kind === "Xrm.Navigation.openAlertDialog" && e.text.includes(words)),
+      timedOut,
+      { timeout: 5_000 },
+    );
+    const state = await hostState(page);
+    expect(state.formNotifications.map((n) => n.message).join(" ")).toContain(timedOut);
+  });
 });
