@@ -37,21 +37,27 @@ async function run(options: GetDetailsOptions): Promise<IntegrationResult> {
     const cached = answers.fresh(ttlMs);
     if (cached !== undefined) return cached;
   }
-  return singleFlight(scope.id, async () => {
-    const handOff = new HandOff(storage, scope, now);
-    // No await unless another bundle is asking: our marker must be written in the task the caller started in, since
-    // a bundle in another frame may start right after that task (the form mounts controls once onLoad returns).
-    if (handOff.pending() !== undefined) {
-      const handedOver = await handOff.awaitOther(answers, ttlMs, options.sleep ?? defaultSleep);
-      if (handedOver !== undefined) return handedOver;
-    }
-    const result = await handOff.whileClaimed(async () => {
-      const answer = await requestWithTimeout(options);
-      answers.write(answer); // before the marker clears, so a waiting bundle finds it
-      return answer;
-    });
-    return result.kind === "offline" ? offline(answers) : result;
-  });
+  // Retry (forceRefresh) asks anew even while an earlier request still hangs: it neither joins it nor waits on a marker.
+  const retry = options.forceRefresh === true;
+  return singleFlight(
+    scope.id,
+    async () => {
+      const handOff = new HandOff(storage, scope, now);
+      // No await unless another bundle is asking: our marker must be written in the task the caller started in, since
+      // a bundle in another frame may start right after that task (the form mounts controls once onLoad returns).
+      if (!retry && handOff.pending() !== undefined) {
+        const handedOver = await handOff.awaitOther(answers, ttlMs, options.sleep ?? defaultSleep);
+        if (handedOver !== undefined) return handedOver;
+      }
+      const result = await handOff.whileClaimed(async () => {
+        const answer = await requestWithTimeout(options);
+        answers.write(answer); // before the marker clears, so a waiting bundle finds it
+        return answer;
+      });
+      return result.kind === "offline" ? offline(answers) : result;
+    },
+    retry,
+  );
 }
 
 /** One request, given up after the timeout (the fetch is aborted; an Xrm call is left to finish unheard). */

@@ -19,7 +19,14 @@ export type { GetDetailsOptions, WebApiLike, StorageLike, FetchLike } from "./op
 export type { ResultStringKey } from "./strings/results";
 export type { Translate } from "./strings/format";
 export { getIntegrationDetails } from "./client";
-export { safeHttpsUrl, buildDeepLink, hostOf, ENABLE_INTEGRATION_ARTICLE_URL } from "./links";
+export {
+  safeHttpsUrl,
+  buildDeepLink,
+  resolveDeepLink,
+  hostOf,
+  ENABLE_INTEGRATION_ARTICLE_URL,
+  type DeepLink,
+} from "./links";
 export { FUNCTION_NAME, integrationDetailsMetadata, IntegrationDetailsRequest } from "./request";
 export { KEY_PREFIX as CACHE_KEY_PREFIX } from "./cache/scope";
 export { DEFAULT_CACHE_MINUTES, cacheMinutesOrDefault, isCacheMinutes } from "./options";

@@ -53,3 +53,23 @@ export function hostOf(url: string): string | undefined {
   const safe = safeHttpsUrl(url);
   return safe === undefined ? undefined : new URL(safe).host;
 }
+
+/** What a link to the linked environment points at, and whether the asked-for deep link had to be dropped. */
+export interface DeepLink {
+  /** The deep link, the plain environment link when the deep link would be too long, or undefined when url is unsafe. */
+  href: string | undefined;
+  /** cmp/mi were asked for, but the deep link would pass the 2,048-character limit: href is the plain link instead. */
+  tooLong: boolean;
+}
+
+/**
+ * The link to open for the linked environment with optional cmp/mi. A deep link longer than a browser or F&O accepts
+ * falls back to the environment itself (still useful) and says so, instead of showing no link at all.
+ */
+export function resolveDeepLink(url: string, target: { cmp?: string | null; mi?: string | null }): DeepLink {
+  const base = safeHttpsUrl(url);
+  if (base === undefined) return { href: undefined, tooLong: false };
+  const deep = buildDeepLink(base, target);
+  if (deep !== undefined && deep.length <= MAX_URL_LENGTH) return { href: deep, tooLong: false };
+  return { href: base, tooLong: true };
+}

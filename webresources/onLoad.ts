@@ -2,7 +2,7 @@ import { getIntegrationDetails, safeHttpsUrl, sessionStorageOrNull, type Integra
 import { findColumns, writeColumns } from "./columns";
 import { statusNotice } from "./messages";
 import { OPTIONS_ID, STATUS_ID, formNotifier, globalNotifier, type Notifier } from "./notifier";
-import { parseOptions } from "./options";
+import { parseOptions, type OptionProblem } from "./options";
 import { pageXrm, toWebApiLike, type ExecutionContextPort, type FormPort, type XrmPort } from "./ports";
 import { formTranslator } from "./texts";
 import { findTargets } from "./visibility";
@@ -41,10 +41,12 @@ export async function showLinkOnForm(
     const shown = findTargets(form, options.showWhenLinked);
     const hidden = findTargets(form, options.hideWhenLinked);
     problems.push(...columnProblems, ...shown.problems, ...hidden.problems);
-    if (problems.length > 0) {
-      const list = problems.map((problem) => t(problem.key, ...problem.args)).join("; ");
+    const warn = (all: OptionProblem[]): void => {
+      if (all.length === 0) return;
+      const list = all.map((problem) => t(problem.key, ...problem.args)).join("; ");
       formNotifier(form).show(OPTIONS_ID, { level: "WARNING", message: t("Form_OptionsProblem", list) });
-    }
+    };
+    warn(problems);
     if (!globalContext) return;
 
     const result = await getIntegrationDetails({
@@ -59,8 +61,11 @@ export async function showLinkOnForm(
       for (const target of shown.targets) target.setVisible(linked);
       for (const target of hidden.targets) target.setVisible(!linked);
     }
+    // Only a fresh answer is written (the core hands out cached ones within their TTL only); never offline's
+    // last known link, which may be out of date.
     if (result.kind === "linked" || result.kind === "notLinked") {
-      writeColumns(form, columns, result.kind === "linked" ? result.details : null);
+      const writeProblems = writeColumns(form, columns, result.kind === "linked" ? result.details : null);
+      if (writeProblems.length > 0) warn([...problems, ...writeProblems]);
     }
 
     if (options.notify === "never") return; // leaves the status slot to any other handler on the form
@@ -68,7 +73,7 @@ export async function showLinkOnForm(
     const notifier: Notifier = app ? globalNotifier(app, sessionStorageOrNull()) : formNotifier(form);
     const navigation = xrm?.Navigation;
     const open = app && navigation ? (url: string) => openHttps(navigation, url) : undefined;
-    const notice = statusNotice(result, options.notify, t, open);
+    const notice = statusNotice(result, options.notify, t, open, options);
     if (notice) notifier.show(STATUS_ID, notice);
     else notifier.clear(STATUS_ID);
   } catch (error) {

@@ -14,6 +14,9 @@ export interface FormOptions {
   showWhenLinked?: string[];
   hideWhenLinked?: string[];
   cacheMinutes?: number;
+  /** Deep link parts, as the control's properties: the company (`cmp`) and the menu item (`mi`) to open. */
+  legalEntity?: string;
+  menuItem?: string;
 }
 
 /** A problem with the options, as the Form_* string that words it and that string's arguments. */
@@ -38,6 +41,8 @@ const SCHEMA: Record<keyof FormOptions, { check: Check; expected: string }> = {
   environmentColumn: { check: isText, expected: '"logicalname"' },
   showWhenLinked: { check: isNameList, expected: '["tab", "tab.section"]' },
   hideWhenLinked: { check: isNameList, expected: '["tab", "tab.section"]' },
+  legalEntity: { check: isText, expected: '"USMF"' },
+  menuItem: { check: isText, expected: '"CustTableListPage"' },
   cacheMinutes: {
     check: isCacheMinutes,
     expected: "0, 1, 2…",

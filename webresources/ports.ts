@@ -13,6 +13,12 @@ export interface Thenable<T> {
 
 export interface AttributePort {
   getAttributeType(): string;
+  /** String attributes: "text", "textarea", "url", "email", "phone" or "tickersymbol". */
+  getFormat?(): string | null;
+  /** Whether this user may change the column (field security and the record's write privilege). */
+  getUserPrivilege(): { canUpdate: boolean };
+  /** String and memo attributes: the most characters the column holds. */
+  getMaxLength?(): number;
   getValue(): unknown;
   setValue(value: string | null): void;
 }

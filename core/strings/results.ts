@@ -30,6 +30,8 @@ const en = {
     "This browser can't send requests to Dataverse. Open the page in a current browser or in the Power Apps app.",
   Result_TimedOut: "The request took longer than {0} seconds.",
   Result_Retry: "Retry",
+  Result_DeepLinkTooLong:
+    "The link to the chosen company or page was too long, so it opens the environment's start page.",
 } as const;
 
 export type ResultStringKey = keyof typeof en;
@@ -70,6 +72,8 @@ export const resultNotes: TranslatorNotes<ResultStringKey> = {
   Result_Retry: "Control: button that asks Dataverse again.",
   Result_TimedOut:
     "Shown after Result_Failed when Dataverse did not answer in time. {0} = the time limit in seconds, e.g. 30.",
+  Result_DeepLinkTooLong:
+    "Control and form script: shown after the environment link when the link to the chosen company (cmp) or page (mi) would be longer than browsers accept, so the plain environment link is used instead.",
 };
 
 export const resultStrings: Catalog<ResultStringKey> = {
@@ -101,6 +105,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
       "Dieser Browser kann keine Anfragen an Dataverse senden. Öffnen Sie die Seite in einem aktuellen Browser oder in der Power Apps-App.",
     Result_TimedOut: "Die Anfrage hat länger als {0} Sekunden gedauert.",
     Result_Retry: "Erneut versuchen",
+    Result_DeepLinkTooLong:
+      "Der Link zum gewählten Unternehmen oder zur gewählten Seite war zu lang, daher öffnet er die Startseite der Umgebung.",
   },
   fr: {
     Result_Loading: "Vérification du lien avec les applications de finances et d’opérations…",
@@ -130,6 +136,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
       "Ce navigateur ne peut pas envoyer de requêtes à Dataverse. Ouvrez la page dans un navigateur récent ou dans l’application Power Apps.",
     Result_TimedOut: "La requête a pris plus de {0} secondes.",
     Result_Retry: "Réessayer",
+    Result_DeepLinkTooLong:
+      "Le lien vers la société ou la page choisie était trop long ; il ouvre donc la page d’accueil de l’environnement.",
   },
   es: {
     Result_Loading: "Comprobando el vínculo con las aplicaciones de finanzas y operaciones…",
@@ -158,6 +166,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
       "Este explorador no puede enviar solicitudes a Dataverse. Abra la página en un explorador actual o en la aplicación Power Apps.",
     Result_TimedOut: "La solicitud tardó más de {0} segundos.",
     Result_Retry: "Reintentar",
+    Result_DeepLinkTooLong:
+      "El vínculo a la empresa o la página elegida era demasiado largo, por lo que abre la página de inicio del entorno.",
   },
   it: {
     Result_Loading: "Verifica del collegamento con le app per finanza e operazioni…",
@@ -186,6 +196,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
       "Questo browser non può inviare richieste a Dataverse. Apri la pagina in un browser aggiornato o nell’app Power Apps.",
     Result_TimedOut: "La richiesta ha richiesto più di {0} secondi.",
     Result_Retry: "Riprova",
+    Result_DeepLinkTooLong:
+      "Il collegamento alla società o alla pagina scelta era troppo lungo, quindi apre la pagina iniziale dell'ambiente.",
   },
   nl: {
     Result_Loading: "Koppeling met financiële en operationele apps controleren…",
@@ -214,6 +226,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
       "Deze browser kan geen aanvragen naar Dataverse sturen. Open de pagina in een recente browser of in de Power Apps-app.",
     Result_TimedOut: "De aanvraag duurde langer dan {0} seconden.",
     Result_Retry: "Opnieuw proberen",
+    Result_DeepLinkTooLong:
+      "De koppeling naar het gekozen bedrijf of de gekozen pagina was te lang, dus opent deze de startpagina van de omgeving.",
   },
   "pt-BR": {
     Result_Loading: "Verificando o vínculo com os aplicativos de finanças e operações…",
@@ -242,6 +256,8 @@ export const resultStrings: Catalog<ResultStringKey> = {
       "Este navegador não consegue enviar solicitações ao Dataverse. Abra a página em um navegador atualizado ou no aplicativo Power Apps.",
     Result_TimedOut: "A solicitação demorou mais de {0} segundos.",
     Result_Retry: "Tentar novamente",
+    Result_DeepLinkTooLong:
+      "O link para a empresa ou a página escolhida era longo demais, por isso ele abre a página inicial do ambiente.",
   },
   ja: {
     Result_Loading: "財務と運用アプリとのリンクを確認しています…",
@@ -270,6 +286,7 @@ export const resultStrings: Catalog<ResultStringKey> = {
       "このブラウザーは Dataverse に要求を送信できません。最新のブラウザーまたは Power Apps アプリでページを開いてください。",
     Result_TimedOut: "要求に {0} 秒以上かかりました。",
     Result_Retry: "再試行",
+    Result_DeepLinkTooLong: "選択した会社またはページへのリンクが長すぎるため、環境のスタート ページを開きます。",
   },
   "zh-CN": {
     Result_Loading: "正在检查与财务和运营应用的链接…",
@@ -296,6 +313,7 @@ export const resultStrings: Catalog<ResultStringKey> = {
     Result_NoTransport: "此浏览器无法向 Dataverse 发送请求。请在最新版浏览器或 Power Apps 应用中打开此页面。",
     Result_TimedOut: "请求耗时超过 {0} 秒。",
     Result_Retry: "重试",
+    Result_DeepLinkTooLong: "指向所选公司或页面的链接过长，因此将打开该环境的起始页。",
   },
   ar: {
     Result_Loading: "جارٍ التحقق من الارتباط بتطبيقات المالية والعمليات…",
@@ -323,5 +341,6 @@ export const resultStrings: Catalog<ResultStringKey> = {
       "لا يمكن لهذا المستعرض إرسال طلبات إلى Dataverse. افتح الصفحة في مستعرض حديث أو في تطبيق Power Apps.",
     Result_TimedOut: "استغرق الطلب أكثر من {0} ثانية.",
     Result_Retry: "إعادة المحاولة",
+    Result_DeepLinkTooLong: "كان الارتباط بالشركة أو الصفحة المختارة طويلاً جدًا، لذا سيفتح صفحة البداية للبيئة.",
   },
 };

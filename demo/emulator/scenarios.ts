@@ -9,6 +9,7 @@ export const SCENARIOS = [
   "unauthorized",
   "serverError",
   "slow",
+  "hang",
   "network",
   "missingFields",
   "invalidGuid",
@@ -30,6 +31,7 @@ export const SCENARIO_DESCRIPTIONS: Record<Scenario, string> = {
   unauthorized: "401: not signed in",
   serverError: "500 0x80040216: unexpected server error",
   slow: "200 linked, after a delay (delay=ms)",
+  hang: "no answer ever: the connection stays open and silent",
   network: "the connection drops: no HTTP answer at all",
   missingFields: "200 without TenantId and Id",
   invalidGuid: "200 with a TenantId that is not a GUID",
@@ -57,6 +59,8 @@ export interface EmulatedResponse {
   delayMs: number;
   /** Destroy the socket instead of answering: what a dropped network looks like to fetch. */
   drop?: boolean;
+  /** Never answer and keep the connection open: a request only a timeout (or the page going away) ends. */
+  hang?: boolean;
 }
 
 const ODATA_HEADERS = {
@@ -111,6 +115,8 @@ export function respond(
       return error(500, "0x80040216", "An unexpected error occurred.");
     case "network":
       return { status: 0, headers: {}, body: "", delayMs: 0, drop: true };
+    case "hang":
+      return { status: 0, headers: {}, body: "", delayMs: 0, hang: true };
     case "missingFields":
       return ok(origin, apiVersion, { Url: LINKED.Url, ...LINKED_EXTRA });
     case "invalidGuid":

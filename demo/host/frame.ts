@@ -1,3 +1,4 @@
+import type { ExecutionContextPort } from "../../webresources/ports";
 import { platformWindow } from "./globals";
 import { createXrm } from "./xrm";
 
@@ -10,7 +11,7 @@ if (!host) throw new Error("The form-script frame runs inside the demo form page
 (window as unknown as { Xrm: object }).Xrm = createXrm(window, host.config, host);
 
 interface FormLibrary {
-  FinOpsLink?: { Form?: { onLoad?: (executionContext: Xrm.Events.EventContext, options?: unknown) => unknown } };
+  FinOpsLink?: { Form?: { onLoad?: (executionContext: ExecutionContextPort, options?: unknown) => unknown } };
 }
 
 window.addEventListener("DOMContentLoaded", () => {
@@ -21,18 +22,8 @@ window.addEventListener("DOMContentLoaded", () => {
     host.formScriptDone();
     return;
   }
-  const globalContext = (
-    window as unknown as { Xrm: { Utility: { getGlobalContext(): unknown } } }
-  ).Xrm.Utility.getGlobalContext();
-  const executionContext = {
-    getFormContext: () => host.formContext,
-    getContext: () => globalContext,
-    getDepth: () => 1,
-    getEventSource: () => host.formContext,
-    getEventArgs: () => null,
-    getSharedVariable: () => undefined,
-    setSharedVariable: () => undefined,
-  } as unknown as Xrm.Events.EventContext;
+  // The execution context as the form script reads it: only getFormContext (webresources/ports.ts).
+  const executionContext: ExecutionContextPort = { getFormContext: () => host.formContext };
   const started = performance.now();
   try {
     const returned = onLoad(executionContext, host.config.formScript?.options);

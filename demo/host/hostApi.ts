@@ -1,3 +1,4 @@
+import type { FormPort } from "../../webresources/ports";
 import type { DemoConfig } from "./config";
 
 export interface DemoEvent {
@@ -15,7 +16,8 @@ export interface ShownNotification {
 /** What the form page exposes on `window.__finopsDemo`: to the form-script frame, to tests and to the bench. */
 export interface DemoHostApi {
   config: DemoConfig;
-  formContext: Xrm.FormContext;
+  /** The form as the form script sees it (the FormPort of webresources/ports.ts). */
+  formContext: FormPort;
   formNotifications: ShownNotification[];
   globalNotifications: ShownNotification[];
   openedUrls: string[];

@@ -30,18 +30,11 @@ export function renderForm(model: FormModel, api: DemoHostApi): void {
     if (field) field.textContent = attribute.getValue() ?? "---";
   }
   for (const tab of model.tabs) {
-    const element = document.querySelector<HTMLElement>(`[data-tab="${tab.getName()}"]`);
-    if (element) element.hidden = !tab.getVisible();
+    const element = document.querySelector<HTMLElement>(`[data-tab="${tab.name}"]`);
+    if (element) element.hidden = !tab.visible;
     for (const section of tab.sectionList) {
-      const s = document.querySelector<HTMLElement>(`[data-section="${section.getName()}"]`);
-      if (s) s.hidden = !section.getVisible();
-    }
-  }
-  for (const control of model.controls) {
-    const note = document.querySelector<HTMLElement>(`[data-control-notification="${control.getName()}"]`);
-    if (note) {
-      note.textContent = control.notification ?? "";
-      note.hidden = !control.notification;
+      const s = document.querySelector<HTMLElement>(`[data-section="${section.name}"]`);
+      if (s) s.hidden = !section.visible;
     }
   }
   const events = document.getElementById("events");

@@ -64,8 +64,6 @@ main { padding: 12px 16px; max-width: 1100px; }
 .section h4 { margin: 8px 0; font-size: 14px; color: var(--muted); font-weight: 600; }
 .field { display: grid; grid-template-columns: 200px 1fr; gap: 8px; padding: 6px 0; border-top: 1px solid var(--line); align-items: start; }
 .field .label { color: var(--muted); }
-.field-notification { color: #c50f1f; grid-column: 2; }
-[data-theme=dark] .field-notification { color: #ff9a9e; }
 #controls { padding: 4px; }
 details { margin-top: 12px; } #events { font-family: ui-monospace, monospace; font-size: 12px; }
 .problems { border: 2px solid #c50f1f; padding: 8px 12px; background: var(--card); }
@@ -80,8 +78,7 @@ export function formPage(config: DemoConfig, query: PageQuery): string {
       (
         c,
       ) => `<div class="field" data-control="${c.id}"><span class="label" id="${c.id}-label">${escapeHtml(c.label)}</span>
-        <div role="group" aria-labelledby="${c.id}-label" data-control-slot="${c.id}" data-testid="${c.id}"></div>
-        <span class="field-notification" data-control-notification="${c.id}" hidden></span></div>`,
+        <div role="group" aria-labelledby="${c.id}-label" data-control-slot="${c.id}" data-testid="${c.id}"></div></div>`,
     )
     .join("");
   return `<!doctype html>

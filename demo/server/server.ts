@@ -33,9 +33,18 @@ function cookies(request: IncomingMessage): Map<string, string> {
   const jar = new Map<string, string>();
   for (const part of (request.headers.cookie ?? "").split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0) jar.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+    if (eq > 0) jar.set(part.slice(0, eq).trim(), decodeOrRaw(part.slice(eq + 1).trim()));
   }
   return jar;
+}
+
+/** A cookie value with malformed percent-encoding is kept as typed: it then names no scenario, which picks the default. */
+function decodeOrRaw(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 function send(
@@ -79,6 +88,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       apiVersion,
       delayMs: Number.isFinite(delay) ? delay : undefined,
     });
+    if (answer.hang) return; // the socket stays open until the client gives up or the server closes
     const finish = () => {
       if (answer.drop) {
         request.socket.destroy();
@@ -122,9 +132,25 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     send(response, 404, "text/plain", `Not in the solution zip: ${path}`);
   }
 
+  // A malformed request (a path like /%E0%A4%A that decodeURIComponent refuses) gets 400; any other throw gets 500. An
+  // uncaught throw in a request handler would end the whole demo process.
   const server = createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    try {
+      route(request, response);
+    } catch (error) {
+      if (response.headersSent) response.destroy();
+      else if (error instanceof URIError) send(response, 400, "text/plain", `Bad request: ${error.message}`);
+      else send(response, 500, "text/plain", "The demo server failed on this request.");
+    }
+  });
+
+  function route(request: IncomingMessage, response: ServerResponse): void {
+    const url = URL.canParse(request.url ?? "/", "http://127.0.0.1")
+      ? new URL(request.url ?? "/", "http://127.0.0.1")
+      : undefined;
+    if (url === undefined) return send(response, 400, "text/plain", "Bad request: not a URL");
     const path = url.pathname;
+    decodeURIComponent(path); // every route reads a well-formed path only: a malformed one is a 400 for any route
     const apiMatch = API_PATH.exec(path);
     if (apiMatch && request.method === "GET") return api(request, response, url, apiMatch[1]);
     if (path.startsWith("/api/data/")) {
@@ -171,7 +197,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     if (path.startsWith("/solution/")) return shipped(response, path);
     if (path === "/favicon.ico") return send(response, 204, "text/plain", "");
     send(response, 404, "text/plain", "Not found");
-  });
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

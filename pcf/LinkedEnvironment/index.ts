@@ -3,11 +3,11 @@ import { getIntegrationDetails } from "../../core";
 import { LinkedEnvironmentRoot } from "./components/LinkedEnvironmentRoot";
 import type { IInputs, IOutputs } from "./generated/ManifestTypes";
 import { platformWebApi } from "./platformWebApi";
-import { columnValueToWrite, createOutputNotifier } from "./services/columnOutput";
-import { ResultStore } from "./services/resultStore";
-import { readSettings } from "./services/settings";
-import { createTranslator, type Translate } from "./services/translate";
-import { canEditColumn, nextIdPrefix, toViewProps } from "./services/viewProps";
+import { columnValueToWrite, createOutputNotifier } from "./mapping/columnOutput";
+import { ResultStore } from "./resultStore";
+import { readSettings } from "./mapping/settings";
+import { createTranslator, type Translate } from "./mapping/translate";
+import { canEditColumn, nextIdPrefix, toViewProps } from "./mapping/viewProps";
 
 type Context = ComponentFramework.Context<IInputs>;
 
@@ -60,9 +60,14 @@ export class LinkedEnvironment implements ComponentFramework.ReactControl<IInput
   }
 
   private pendingColumnValue(): string | undefined {
+    const { result, answeredAt } = this.store.snapshot;
+    const settings = readSettings(this.context.parameters);
     return columnValueToWrite({
-      result: this.store.snapshot.result,
-      writeUrlToColumn: readSettings(this.context.parameters).writeUrlToColumn,
+      result,
+      answeredAt,
+      now: Date.now(),
+      cacheMinutes: settings.cacheMinutes,
+      writeUrlToColumn: settings.writeUrlToColumn,
       canEdit: canEditColumn(this.context),
       currentValue: this.context.parameters.value?.raw,
     });

@@ -110,6 +110,29 @@ describe("init and updateView", () => {
     expect(screen.getByRole("button", { name: "Retry" })).toBeTruthy();
   });
 
+  it("not linked: Retry skips the cached answer, so a link an admin just made shows at once", async () => {
+    fetchMock.mockImplementation(async () => NOT_LINKED);
+    const first = start();
+    await flush();
+    first.control.destroy();
+    first.view.unmount();
+    fetchMock.mockImplementation(async () => LINKED); // the admin links the environment
+    start(); // a second form within the cache time: "not linked" comes from the cache
+    await flush();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    screen.getByRole("button", { name: "Retry" }).click();
+    await flush();
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(screen.getByRole("link", { name: /contoso/ }).getAttribute("href")).toBe(FO_URL);
+  });
+
+  it("a deep link past 2,048 characters shows the plain environment link and says so", async () => {
+    start({ properties: { legalEntity: "USMF", menuItem: "ü".repeat(400) } });
+    await flush();
+    expect(screen.getByRole("link", { name: /contoso/ }).getAttribute("href")).toBe(FO_URL);
+    expect(screen.getByText(/was too long/)).toBeTruthy();
+  });
+
   it("Retry asks Dataverse again", async () => {
     fetchMock.mockImplementationOnce(async () => SERVER_ERROR);
     start();
@@ -241,6 +264,24 @@ describe("getOutputs: writing the URL into the column", () => {
     update({ properties: { writeUrlToColumn: "yes", value: FO_URL } });
     expect(control.getOutputs()).toEqual({});
     expect(notify).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not write again from an answer held past the cache time (the user cleared the column since)", async () => {
+    const clock = jest.spyOn(Date, "now");
+    try {
+      clock.mockReturnValue(1_700_000_000_000);
+      const options: FakeContextOptions = { properties: { writeUrlToColumn: "yes", cacheMinutes: 15 } };
+      const { control, notify, update } = start(options);
+      await flush();
+      expect(control.getOutputs()).toEqual({ value: FO_URL });
+      update({ properties: { ...options.properties, value: FO_URL } }); // the platform applied it
+      clock.mockReturnValue(1_700_000_000_000 + 16 * 60_000);
+      update({ properties: { ...options.properties, value: null } }); // the user clears it 16 minutes later
+      expect(control.getOutputs()).toEqual({});
+      expect(notify).toHaveBeenCalledTimes(1);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it("does not write when the column already holds the URL", async () => {

@@ -3,9 +3,9 @@ import * as React from "react";
 import { act, render, type RenderResult } from "@testing-library/react";
 import type { IntegrationResult } from "../../core";
 import { LinkedEnvironmentRoot } from "../../pcf/LinkedEnvironment/components/LinkedEnvironmentRoot";
-import { ResultStore } from "../../pcf/LinkedEnvironment/services/resultStore";
-import { createTranslator } from "../../pcf/LinkedEnvironment/services/translate";
-import { toViewProps } from "../../pcf/LinkedEnvironment/services/viewProps";
+import { ResultStore } from "../../pcf/LinkedEnvironment/resultStore";
+import { createTranslator } from "../../pcf/LinkedEnvironment/mapping/translate";
+import { toViewProps } from "../../pcf/LinkedEnvironment/mapping/viewProps";
 import { fakeContext, type FakeContextOptions } from "./pcfContext";
 
 export interface Deferred<T> {

@@ -110,7 +110,8 @@ function sourceKeys(): string[] {
   const dir = join(ROOT, "pcf/LinkedEnvironment");
   const files = [
     "index.ts",
-    ...["components", "services"].flatMap((sub) => readdirSync(join(dir, sub)).map((f) => join(sub, f))),
+    "resultStore.ts",
+    ...["components", "mapping"].flatMap((sub) => readdirSync(join(dir, sub)).map((f) => join(sub, f))),
   ];
   const keys = new Set<string>();
   for (const file of files) {

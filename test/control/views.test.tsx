@@ -26,6 +26,27 @@ describe("loading", () => {
     expect(container.querySelector('[aria-busy="true"]')).not.toBeNull();
     expect(liveRegion(container).textContent).toBe("Checking the finance and operations link…");
   });
+
+  it("offers Retry once the request has run for 10 s, and a Retry restarts that clock", async () => {
+    jest.useFakeTimers();
+    try {
+      const rendering = renderView("pending");
+      await jest.advanceTimersByTimeAsync(0); // renderView's flush
+      const { loads } = await rendering;
+      act(() => void jest.advanceTimersByTime(9_999));
+      expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
+      act(() => void jest.advanceTimersByTime(1));
+      expect(screen.getByText("This is taking longer than usual. You can try again.")).toBeTruthy();
+      expect(screen.getByText("Checking the finance and operations link…", SHOWN)).toBeTruthy();
+      fireEvent.click(screen.getByRole("button", { name: "Retry" }));
+      expect(loads).toEqual([false, true]);
+      expect(screen.queryByRole("button", { name: "Retry" })).toBeNull(); // a new request: its own 10 s
+      act(() => void jest.advanceTimersByTime(10_000));
+      expect(screen.getByRole("button", { name: "Retry" })).toBeTruthy();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
 
 describe("linked", () => {
@@ -48,6 +69,25 @@ describe("linked", () => {
   it("builds a URL-encoded deep link from legal entity and menu item", async () => {
     await renderView(RESULTS.linked, { properties: { legalEntity: "US&MF", menuItem: "CustTableListPage" } });
     expect(screen.getByRole("link").getAttribute("href")).toBe(`${FO_URL}/?cmp=US%26MF&mi=CustTableListPage`);
+  });
+
+  it("shows the plain environment link and says why when the deep link would pass 2,048 characters", async () => {
+    const { container } = await renderView(RESULTS.linked, {
+      properties: { legalEntity: "USMF", menuItem: "M".repeat(2100) },
+    });
+    expect(screen.getByRole("link", { name: new RegExp(HOST) }).getAttribute("href")).toBe(FO_URL);
+    expect(
+      screen.getByText(
+        "The link to the chosen company or page was too long, so it opens the environment's start page.",
+      ),
+    ).toBeTruthy();
+    expect(container.textContent).not.toContain("MMMM");
+  });
+
+  it("says nothing about length when the deep link fits", async () => {
+    await renderView(RESULTS.linked, { properties: { menuItem: "M".repeat(1900) } });
+    expect(screen.getByRole("link").getAttribute("href")).toBe(`${FO_URL}/?mi=${"M".repeat(1900)}`);
+    expect(screen.queryByText(/too long/)).toBeNull();
   });
 
   it("uses only the parts that are set", async () => {
@@ -118,6 +158,16 @@ describe("states that are not a link", () => {
     const help = screen.getByRole("link", { name: /How to enable the Power Platform integration/ });
     expect(help.getAttribute("href")).toBe(ENABLE_INTEGRATION_ARTICLE_URL);
     expect(help.getAttribute("rel")).toBe("noopener noreferrer");
+  });
+
+  it("not linked: Retry asks again past the cache and shows the link once an admin has linked the environment", async () => {
+    const second = deferred<IntegrationResult>();
+    const { loads } = await renderView([RESULTS.notLinked, second]);
+    fireEvent.click(screen.getByRole("button", { name: "Retry" }));
+    expect(loads).toEqual([false, true]);
+    second.resolve(RESULTS.linked);
+    await flush();
+    expect(screen.getByRole("link", { name: new RegExp(HOST) }).getAttribute("href")).toBe(FO_URL);
   });
 
   it.each([

@@ -2,6 +2,7 @@
  * The demo's own parts, over real HTTP on loopback: the emulated Dataverse answers in Dataverse's shapes and counts
  * requests; the host reads the real solution zip the way an import does.
  */
+import { get as httpGet } from "node:http";
 import { getString } from "../../scripts/stringSets";
 import { unmanagedZipPath } from "../../demo/build/ensureBuilt";
 import { HOSTILE, LINKED, SCENARIOS } from "../../demo/emulator/scenarios";
@@ -67,6 +68,13 @@ describe("emulated Dataverse", () => {
     expect(await response.text()).toBe("");
   });
 
+  it("hang: counts the request and never answers (the client gives up)", async () => {
+    const started = Date.now();
+    await expect(fetch(api(), { ...as("hang"), signal: AbortSignal.timeout(700) })).rejects.toThrow();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(650);
+    expect(server.log.stats().count).toBe(1);
+  });
+
   it("slow: waits the delay from the cookie or query", async () => {
     const started = Date.now();
     const response = await fetch(`${api()}?scenario=slow&delay=400`);
@@ -90,11 +98,11 @@ describe("emulated Dataverse", () => {
   });
 
   it("every scenario answers (or drops) and is counted; reset clears the count; other versions are 404", async () => {
-    for (const scenario of SCENARIOS.filter((s) => s !== "network" && s !== "slow"))
-      await (await fetch(api(), as(scenario))).text();
-    expect(server.log.stats().count).toBe(SCENARIOS.length - 2);
+    const answering = SCENARIOS.filter((s) => s !== "network" && s !== "slow" && s !== "hang");
+    for (const scenario of answering) await (await fetch(api(), as(scenario))).text();
+    expect(server.log.stats().count).toBe(answering.length);
     const stats = (await (await fetch(`${server.url}__emulator/stats`)).json()) as { count: number };
-    expect(stats.count).toBe(SCENARIOS.length - 2);
+    expect(stats.count).toBe(answering.length);
     expect((await fetch(`${server.url}__emulator/reset`, { method: "POST" })).status).toBe(204);
     expect(server.log.stats().count).toBe(0);
     expect((await fetch(api("v9.0"))).status).toBe(404);
@@ -136,5 +144,41 @@ describe("the solution zip, read as an import reads it", () => {
   it("finds the form script web resource by its Dataverse name", () => {
     const script = solution.webResources.find((w) => w.name === "fol_/finopslink/form.js");
     expect(Buffer.from(script?.content ?? []).toString("utf8")).toContain("FinOpsLink");
+  });
+});
+
+describe("the demo server with malformed requests", () => {
+  /** node:http sends the path byte for byte (fetch would normalise it), as a hand-typed or hostile client does. */
+  function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const request = httpGet({ host: "127.0.0.1", port: server.port, path, headers }, (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      request.on("error", reject);
+    });
+  }
+
+  it.each([
+    "/%E0%A4%A",
+    "/solution/webresources/%E0%A4%A",
+    "/solution/controls/%E0%A4%A/bundle.js",
+    "/solution/controls/fol_FinOpsLink.LinkedEnvironment/%ZZ",
+    "/api/data/v9.2/%E0%A4%A",
+  ])("%s: 400, and the server keeps answering", async (path) => {
+    const answer = await rawGet(path);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatch(/^Bad request/);
+    expect((await rawGet("/favicon.ico")).status).toBe(204);
+  });
+
+  it("a malformed scenario cookie is read as no scenario (the default), not a crash", async () => {
+    const answer = await rawGet("/api/data/v9.2/RetrieveFinanceAndOperationsIntegrationDetails", {
+      cookie: `${SCENARIO_COOKIE}=%E0%A4%A`,
+    });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject(LINKED);
   });
 });

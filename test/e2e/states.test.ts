@@ -6,6 +6,7 @@
 import { getString } from "../../scripts/stringSets";
 import { HOSTILE, LINKED } from "../../demo/emulator/scenarios";
 import { CALLERS } from "../../demo/host/webApiExecute";
+import { SCENARIO_COOKIE } from "../../demo/server/server";
 import { hostState, openForm, slot, useHarness, waitForControlText } from "./support/demo";
 
 jest.setTimeout(60_000);
@@ -258,5 +259,79 @@ describe("a Dataverse that never answers (Chromium's clock faked)", () => {
     const [notice] = (await hostState(page)).formNotifications;
     expect(notice.level).toBe("ERROR");
     expect(notice.message).toContain(timedOut);
+  });
+});
+
+describe("Not linked is not forever", () => {
+  it("Retry asks Dataverse again past the cache: once an admin has linked the environment, the link shows at once", async () => {
+    const { page, context } = await harness.newPage();
+    await openForm(page, harness.server.url, { scenario: "notLinked", script: false });
+    await waitForControlText(page, en("Result_NotLinked"));
+    await harness.resetRequests();
+    // The admin links the environment: the emulator now answers "linked" to this page.
+    await context.addCookies([{ name: SCENARIO_COOKIE, value: "linked", url: harness.server.url }]);
+    await slot(page)
+      .getByRole("button", { name: en("Result_Retry") })
+      .click();
+    await waitForControlText(page, LINKED.Id);
+    expect(await slot(page).getByRole("link").first().getAttribute("href")).toBe(LINKED.Url);
+    expect(await harness.requests()).toHaveLength(1);
+  });
+});
+
+describe("a request that never answers (scenario hang, the page's clock faked)", () => {
+  it("after 10 s the control offers Retry, without waiting for the request timeout", async () => {
+    const { page } = await harness.newPage();
+    // Paused: page time moves only by runFor, however slowly this machine loads the page.
+    const start = Date.now();
+    await page.clock.install({ time: start });
+    await page.clock.pauseAt(start + 1_000);
+    await openForm(page, harness.server.url, { scenario: "hang", formOptions: { notify: "always" } });
+    await waitForControlText(page, en("Result_Loading"));
+    const retry = slot(page).getByRole("button", { name: en("Result_Retry") });
+    await page.clock.runFor(9_500);
+    expect(await retry.count()).toBe(0);
+    await page.clock.runFor(600);
+    await retry.waitFor();
+    expect(await slot(page).innerText()).toContain(en("Control_StillLoading"));
+    expect(await slot(page).innerText()).toContain(en("Result_Loading"));
+    const state = await hostState(page);
+    expect(state.formScript.state).toBe("returned"); // onLoad returned long ago: the form never waited
+    expect(state.controlErrors).toEqual([]);
+  });
+  // After CORE's request timeout (default 30 s): the control says it timed out and offers Retry, the form script's
+  // notification says so, and its command bar button, pressed while the request hung, answers instead of being dead.
+  it("after the 30 s timeout the control and the notification say so, and the form script's button answers", async () => {
+    const timedOut = en("Result_TimedOut", "30");
+    const { page } = await harness.newPage();
+    const start = Date.now();
+    await page.clock.install({ time: start });
+    await page.clock.pauseAt(start + 1_000);
+    await openForm(page, harness.server.url, { scenario: "hang", formOptions: { notify: "always" } });
+    await waitForControlText(page, en("Result_Loading"));
+    await page.clock.runFor(10_000);
+    // The command bar button, pressed while the request hangs.
+    const scriptFrame = page.frame({ url: /\/frame$/ });
+    await scriptFrame?.evaluate(() => {
+      const library = window as unknown as { FinOpsLink: { Form: { openFinOps(): Promise<void> } } };
+      void library.FinOpsLink.Form.openFinOps();
+    });
+    await page.clock.runFor(31_000);
+    await waitForControlText(page, timedOut, 1, 5_000);
+    expect(
+      await slot(page)
+        .getByRole("button", { name: en("Result_Retry") })
+        .count(),
+    ).toBe(1);
+    await page.waitForFunction(
+      (words) =>
+        (
+          window as unknown as { __finopsDemo: { events: Array<{ kind: string; text: string }> } }
+        ).__finopsDemo.events.some((e) => e.kind === "Xrm.Navigation.openAlertDialog" && e.text.includes(words)),
+      timedOut,
+      { timeout: 5_000 },
+    );
+    const state = await hostState(page);
+    expect(state.formNotifications.map((n) => n.message).join(" ")).toContain(timedOut);
   });
 });

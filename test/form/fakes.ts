@@ -18,15 +18,30 @@ export interface FakeAttribute extends AttributePort {
   readonly type: string;
   value: unknown;
   readonly writes: Array<string | null>;
+  /** String attributes' format ("text", "url", "email"…); undefined: the host gives none. */
+  format?: string;
+  canUpdate: boolean;
+  maxLength?: number;
 }
 
-export function fakeAttribute(name: string, type = "string", value: unknown = null): FakeAttribute {
+export function fakeAttribute(
+  name: string,
+  type = "string",
+  value: unknown = null,
+  more: Partial<Pick<FakeAttribute, "format" | "canUpdate" | "maxLength">> = {},
+): FakeAttribute {
   const attribute: FakeAttribute = {
     name,
     type,
     value,
     writes: [],
+    canUpdate: more.canUpdate ?? true,
+    format: more.format ?? (type === "string" ? "text" : undefined),
+    maxLength: more.maxLength ?? (type === "memo" ? 2000 : type === "string" ? 100 : undefined),
     getAttributeType: () => attribute.type,
+    getFormat: () => attribute.format ?? null,
+    getUserPrivilege: () => ({ canUpdate: attribute.canUpdate }),
+    getMaxLength: () => attribute.maxLength ?? 0,
     getValue: () => attribute.value,
     setValue: (next) => {
       attribute.writes.push(next);

@@ -287,6 +287,148 @@ describe("column options", () => {
   });
 });
 
+describe("column safety: written only when allowed and sensible", () => {
+  const columns = { urlColumn: "fol_fnourl", tenantColumn: "fol_tenant", environmentColumn: "fol_environment" };
+  const PREFIX = "FinOps Link options need attention: ";
+
+  it("skips a column the user may not change, names it, and still fills the others and shows the link", async () => {
+    const form = fakeForm({
+      attributes: [
+        fakeAttribute("fol_fnourl", "string", null, { canUpdate: false }),
+        fakeAttribute("fol_tenant"),
+        fakeAttribute("fol_environment", "memo"),
+      ],
+    });
+    const { optionsWarning, status } = await run(ANSWERS.linked, columns, form);
+    expect(form.attributes.get("fol_fnourl")?.writes).toEqual([]);
+    expect(form.attributes.get("fol_tenant")?.value).toBe(TENANT);
+    expect(form.attributes.get("fol_environment")?.value).toBe(ENVIRONMENT);
+    expect(optionsWarning?.message).toBe(`${PREFIX}you may not change column "fol_fnourl"`);
+    expect(status?.level).toBe("INFO");
+  });
+
+  it("takes Text, Text area and URL formats and memo; refuses email, phone and ticker formats", async () => {
+    const form = fakeForm({
+      attributes: [
+        fakeAttribute("fol_fnourl", "string", null, { format: "url" }),
+        fakeAttribute("fol_tenant", "string", null, { format: "email" }),
+        fakeAttribute("fol_environment", "string", null, { format: "phone" }),
+      ],
+    });
+    const { optionsWarning } = await run(ANSWERS.linked, columns, form);
+    expect(form.attributes.get("fol_fnourl")?.value).toBe(FNO_URL);
+    expect(form.attributes.get("fol_tenant")?.writes).toEqual([]);
+    expect(form.attributes.get("fol_environment")?.writes).toEqual([]);
+    expect(optionsWarning?.message).toBe(
+      `${PREFIX}column "fol_tenant" is not a text column; column "fol_environment" is not a text column`,
+    );
+    const textArea = fakeForm({ attributes: [fakeAttribute("fol_fnourl", "string", null, { format: "textarea" })] });
+    await run(ANSWERS.linked, { urlColumn: "fol_fnourl" }, textArea);
+    expect(textArea.attributes.get("fol_fnourl")?.value).toBe(FNO_URL);
+  });
+
+  it("skips a value longer than the column holds, says by how much, and fills the rest", async () => {
+    const form = fakeForm({
+      attributes: [
+        fakeAttribute("fol_fnourl", "string", null, { maxLength: 20 }),
+        fakeAttribute("fol_tenant", "string", null, { maxLength: 36 }), // a GUID fits exactly
+        fakeAttribute("fol_environment"),
+      ],
+    });
+    const { optionsWarning } = await run(ANSWERS.linked, columns, form);
+    expect(form.attributes.get("fol_fnourl")?.writes).toEqual([]);
+    expect(form.attributes.get("fol_tenant")?.value).toBe(TENANT);
+    expect(optionsWarning?.message).toBe(
+      `${PREFIX}column "fol_fnourl" holds at most 20 characters, the value has ${FNO_URL.length}`,
+    );
+  });
+
+  it("a column that throws on setValue or getUserPrivilege is named; the others and the status still happen", async () => {
+    const broken = fakeAttribute("fol_fnourl");
+    broken.setValue = () => {
+      throw new Error("platform refused");
+    };
+    const unknowable = fakeAttribute("fol_tenant");
+    unknowable.getUserPrivilege = () => {
+      throw new Error("no privilege information");
+    };
+    const form = fakeForm({ attributes: [broken, unknowable, fakeAttribute("fol_environment")] });
+    const { optionsWarning, status } = await run(ANSWERS.linked, columns, form);
+    expect(form.attributes.get("fol_environment")?.value).toBe(ENVIRONMENT);
+    expect(optionsWarning?.message).toBe(
+      `${PREFIX}column "fol_tenant" could not be written; column "fol_fnourl" could not be written`,
+    );
+    expect(status?.level).toBe("INFO");
+  });
+
+  it("names the problems in the user's language", async () => {
+    const form = fakeForm({ attributes: [fakeAttribute("fol_fnourl", "string", null, { canUpdate: false })] });
+    const { optionsWarning } = await run(
+      ANSWERS.linked,
+      { urlColumn: "fol_fnourl" },
+      form,
+      fakeXrm(ANSWERS.linked, 1031),
+    );
+    expect(optionsWarning?.message).toBe("FinOps Link-Optionen prüfen: Sie dürfen Spalte „fol_fnourl“ nicht ändern");
+  });
+
+  it("never writes an offline last-known link, nor a cached answer past its cache time", async () => {
+    const clock = jest.spyOn(Date, "now").mockReturnValue(1_700_000_000_000);
+    try {
+      const xrm = fakeXrm(ANSWERS.linked);
+      const first = fakeForm({ attributes: [fakeAttribute("fol_fnourl")] });
+      await run(ANSWERS.linked, { urlColumn: "fol_fnourl", cacheMinutes: 5 }, first, xrm);
+      expect(first.attributes.get("fol_fnourl")?.value).toBe(FNO_URL); // the answer is now stored in this tab
+      clock.mockReturnValue(1_700_000_000_000 + 6 * 60_000); // past the cache time, and the network is gone
+      xrm.answer = ANSWERS.offline;
+      const later = fakeForm({ attributes: [fakeAttribute("fol_fnourl")] });
+      const { status } = await run(
+        ANSWERS.offline,
+        { urlColumn: "fol_fnourl", cacheMinutes: 5, notify: "always" },
+        later,
+        xrm,
+      );
+      expect(status?.level).toBe("WARNING");
+      expect(later.attributes.get("fol_fnourl")?.writes).toEqual([]);
+      expect(xrm.requests).toHaveLength(2); // the stale entry was not used: Dataverse was asked
+    } finally {
+      clock.mockRestore();
+    }
+  });
+});
+
+describe("deep link options (legalEntity, menuItem)", () => {
+  it("the Open action goes to the deep link", async () => {
+    const { xrm } = await run(ANSWERS.linked, { global: true, legalEntity: "USMF", menuItem: "CustTableListPage" });
+    await globalNotificationsSettled(STATUS_ID);
+    const [note] = [...xrm.globalNotifications.values()];
+    note.action?.eventHandler?.();
+    expect(xrm.openedUrls).toEqual([`${FNO_URL}/?cmp=USMF&mi=CustTableListPage`]);
+    expect(note.message).not.toMatch(/too long/);
+  });
+
+  it("past 2,048 characters, opens the environment and the notice says the deep link was too long", async () => {
+    const { xrm } = await run(ANSWERS.linked, { global: true, menuItem: "M".repeat(2100) });
+    await globalNotificationsSettled(STATUS_ID);
+    const [note] = [...xrm.globalNotifications.values()];
+    expect(note.message).toContain(
+      "The link to the chosen company or page was too long, so it opens the environment's start page.",
+    );
+    note.action?.eventHandler?.();
+    expect(xrm.openedUrls).toEqual([FNO_URL]);
+  });
+
+  it("the form notification says so too (in the user's language)", async () => {
+    const { status } = await run(
+      ANSWERS.linked,
+      { menuItem: "M".repeat(2100) },
+      fakeForm(),
+      fakeXrm(ANSWERS.linked, 1036),
+    );
+    expect(status?.message).toContain("Le lien vers la société ou la page choisie était trop long");
+  });
+});
+
 describe("showWhenLinked / hideWhenLinked", () => {
   const layout = () => ({ tabs: { general: ["details", "fno"], fno_tab: ["s1"], other: [] } });
   const options = { showWhenLinked: ["fno_tab", "general.fno"], hideWhenLinked: ["other"] };

@@ -11,6 +11,31 @@ describe("openFinOps (command bar button)", () => {
     expect(xrm.alerts).toEqual([]);
   });
 
+  it("opens the deep link from its options (JSON text, as the command designer passes a string parameter)", async () => {
+    const host = globalThis as { Xrm?: unknown };
+    const xrm = fakeXrm(ANSWERS.linked);
+    host.Xrm = xrm;
+    try {
+      await openFinOps({}, '{"legalEntity":"USMF","menuItem":"CustTableListPage"}');
+    } finally {
+      delete host.Xrm;
+    }
+    expect(xrm.openedUrls).toEqual([`${FNO_URL}/?cmp=USMF&mi=CustTableListPage`]);
+    expect(xrm.alerts).toEqual([]);
+  });
+
+  it("a deep link past 2,048 characters opens the environment and says why", async () => {
+    const xrm = fakeXrm(ANSWERS.linked);
+    await openLinkedEnvironment(xrm, { menuItem: "M".repeat(2100) });
+    expect(xrm.openedUrls).toEqual([FNO_URL]);
+    expect(xrm.alerts).toEqual([
+      {
+        title: "Finance and operations",
+        text: "The link to the chosen company or page was too long, so it opens the environment's start page.",
+      },
+    ]);
+  });
+
   it("explains in an alert dialog when not linked", async () => {
     const xrm = fakeXrm(ANSWERS.notLinked);
     await openLinkedEnvironment(xrm);

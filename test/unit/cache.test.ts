@@ -277,10 +277,17 @@ describe("offline and lastKnown", () => {
 describe("single flight in one page", () => {
   test("concurrent callers share one request and one answer", async () => {
     const { fetchImpl, call } = setup();
-    const results = await Promise.all([call(), call(), call({ forceRefresh: true })]);
+    const results = await Promise.all([call(), call(), call()]);
     expect(fetchImpl).toHaveBeenCalledTimes(1);
     expect(results[1]).toBe(results[0]);
     expect(results[2]).toBe(results[0]);
+  });
+
+  test("Retry (forceRefresh) is the user asking again: it starts its own request instead of joining one", async () => {
+    const { fetchImpl, call } = setup();
+    const [first, retried] = await Promise.all([call(), call({ forceRefresh: true })]);
+    expect(fetchImpl).toHaveBeenCalledTimes(2);
+    expect(retried).toEqual(first);
   });
 
   test("after it settles, the next caller is not joined to the old promise", async () => {

@@ -1,4 +1,4 @@
-import { buildDeepLink, hostOf, safeHttpsUrl } from "../../core";
+import { buildDeepLink, hostOf, resolveDeepLink, safeHttpsUrl } from "../../core";
 
 describe("safeHttpsUrl", () => {
   test.each([
@@ -72,5 +72,36 @@ describe("hostOf", () => {
   });
   test("nothing for an unsafe URL", () => {
     expect(hostOf("javascript:alert(1)")).toBeUndefined();
+  });
+});
+
+describe("resolveDeepLink", () => {
+  const base = "https://contoso.operations.dynamics.com";
+
+  it("gives the deep link when it fits in 2,048 characters", () => {
+    expect(resolveDeepLink(base, { cmp: "USMF", mi: "CustTableListPage" })).toEqual({
+      href: `${base}/?cmp=USMF&mi=CustTableListPage`,
+      tooLong: false,
+    });
+    const mi = "m".repeat(2048 - `${base}/?mi=`.length);
+    expect(resolveDeepLink(base, { mi })).toEqual({ href: `${base}/?mi=${mi}`, tooLong: false });
+  });
+
+  it("falls back to the plain environment link, and says so, when the deep link would pass 2,048 characters", () => {
+    const mi = "m".repeat(2049 - `${base}/?mi=`.length);
+    expect(resolveDeepLink(base, { mi })).toEqual({ href: base, tooLong: true });
+    // Percent-encoding makes a short-looking value long: 700 "ü" become 4,200 characters.
+    expect(resolveDeepLink(base, { cmp: "USMF", mi: "ü".repeat(700) })).toEqual({ href: base, tooLong: true });
+  });
+
+  it("gives no link for an unsafe URL, and does not call that too long", () => {
+    expect(resolveDeepLink("javascript:alert(1)//", { mi: "x".repeat(5000) })).toEqual({
+      href: undefined,
+      tooLong: false,
+    });
+  });
+
+  it("without cmp/mi is the environment link", () => {
+    expect(resolveDeepLink(`${base}/`, {})).toEqual({ href: base, tooLong: false });
   });
 });

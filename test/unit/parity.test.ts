@@ -22,7 +22,8 @@ function answer(status: number, body: unknown, headers: Record<string, string> =
 type ServerAnswer = EmulatedResponse | "drop";
 
 const ANSWERS: Array<[string, ServerAnswer]> = [
-  ...SCENARIOS.map((scenario): [string, ServerAnswer] => {
+  // "hang" never answers: the timed-out test at the end covers it.
+  ...SCENARIOS.filter((scenario) => scenario !== "hang").map((scenario): [string, ServerAnswer] => {
     const emulated = respond(scenario, { origin: ORG, apiVersion: "v9.2", delayMs: 0 });
     return [`scenario ${scenario}`, emulated.drop === true ? "drop" : emulated];
   }),

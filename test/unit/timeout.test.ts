@@ -108,3 +108,24 @@ test("the timed-out result says so in every language, with the seconds", () => {
     expect(detail).toContain("30");
   }
 });
+
+test("Retry while a request still hangs asks again at once: it neither joins the hung request nor waits on its marker", async () => {
+  const first = deferred<Awaited<ReturnType<FetchImpl>>>();
+  const fetchImpl = jest
+    .fn<ReturnType<FetchImpl>, Parameters<FetchImpl>>()
+    .mockImplementationOnce(() => first.promise)
+    .mockImplementation(async () => response(200, linkedBody()));
+  const { call } = setup();
+  const hung = call({ fetch: fetchImpl });
+  await jest.advanceTimersByTimeAsync(10_000);
+  const joined = call({ fetch: fetchImpl });
+  expect(fetchImpl).toHaveBeenCalledTimes(1); // a plain caller still joins the running request
+  const retried = await after(0, call({ fetch: fetchImpl, forceRefresh: true }));
+  expect(fetchImpl).toHaveBeenCalledTimes(2);
+  expect(retried).toMatchObject({ settled: true, value: { kind: "linked", fromCache: false } });
+  // A caller after the Retry finds its answer; the hung request, when it finally times out, changes nothing for it.
+  expect(await after(0, call({ fetch: fetchImpl }))).toMatchObject({ settled: true, value: { kind: "linked" } });
+  expect(await after(20_000, hung)).toEqual({ settled: true, value: TIMED_OUT_30 });
+  expect(await after(0, joined)).toEqual({ settled: true, value: TIMED_OUT_30 });
+  expect(fetchImpl).toHaveBeenCalledTimes(2);
+});

@@ -21,6 +21,9 @@ const en = {
   Form_ColumnNotText: 'column "{0}" is not a text column',
   Form_TabMissing: 'tab "{0}" is not on this form',
   Form_SectionMissing: 'section "{1}" is not in tab "{0}"',
+  Form_ColumnReadOnly: 'you may not change column "{0}"',
+  Form_ColumnTooShort: 'column "{0}" holds at most {1} characters, the value has {2}',
+  Form_ColumnWriteFailed: 'column "{0}" could not be written',
 } as const;
 
 export type FormStringKey = keyof typeof en;
@@ -44,6 +47,12 @@ export const formNotes: TranslatorNotes<FormStringKey> = {
   Form_ColumnNotText: "One problem inside Form_OptionsProblem. {0} = a column's logical name.",
   Form_TabMissing: "One problem inside Form_OptionsProblem. {0} = a tab's name.",
   Form_SectionMissing: "One problem inside Form_OptionsProblem. {0} = a tab's name, {1} = a section's name.",
+  Form_ColumnReadOnly:
+    "One problem inside Form_OptionsProblem: the user's security role may not change the column. {0} = a column's logical name.",
+  Form_ColumnTooShort:
+    "One problem inside Form_OptionsProblem. {0} = a column's logical name, {1} = its maximum length, {2} = the length of the value to write.",
+  Form_ColumnWriteFailed:
+    "One problem inside Form_OptionsProblem: writing the column failed. {0} = a column's logical name.",
 };
 
 export const formStrings: Catalog<FormStringKey> = {
@@ -61,6 +70,9 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_ColumnNotText: "Spalte „{0}“ ist keine Textspalte",
     Form_TabMissing: "Registerkarte „{0}“ ist nicht in diesem Formular",
     Form_SectionMissing: "Abschnitt „{1}“ ist nicht in Registerkarte „{0}“",
+    Form_ColumnReadOnly: "Sie dürfen Spalte „{0}“ nicht ändern",
+    Form_ColumnTooShort: "Spalte „{0}“ fasst höchstens {1} Zeichen, der Wert hat {2}",
+    Form_ColumnWriteFailed: "Spalte „{0}“ konnte nicht geschrieben werden",
   },
   fr: {
     Form_Open: "Ouvrir",
@@ -75,6 +87,9 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_ColumnNotText: "la colonne « {0} » n’est pas une colonne de texte",
     Form_TabMissing: "l’onglet « {0} » n’est pas dans ce formulaire",
     Form_SectionMissing: "la section « {1} » n’est pas dans l’onglet « {0} »",
+    Form_ColumnReadOnly: "vous ne pouvez pas modifier la colonne « {0} »",
+    Form_ColumnTooShort: "la colonne « {0} » contient au plus {1} caractères, la valeur en a {2}",
+    Form_ColumnWriteFailed: "la colonne « {0} » n’a pas pu être écrite",
   },
   es: {
     Form_Open: "Abrir",
@@ -89,6 +104,9 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_ColumnNotText: "la columna «{0}» no es una columna de texto",
     Form_TabMissing: "la pestaña «{0}» no está en este formulario",
     Form_SectionMissing: "la sección «{1}» no está en la pestaña «{0}»",
+    Form_ColumnReadOnly: "no puede cambiar la columna «{0}»",
+    Form_ColumnTooShort: "la columna «{0}» admite como máximo {1} caracteres y el valor tiene {2}",
+    Form_ColumnWriteFailed: "no se pudo escribir en la columna «{0}»",
   },
   it: {
     Form_Open: "Apri",
@@ -103,6 +121,9 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_ColumnNotText: 'la colonna "{0}" non è una colonna di testo',
     Form_TabMissing: 'la scheda "{0}" non è in questo modulo',
     Form_SectionMissing: 'la sezione "{1}" non è nella scheda "{0}"',
+    Form_ColumnReadOnly: 'non è possibile modificare la colonna "{0}"',
+    Form_ColumnTooShort: 'la colonna "{0}" contiene al massimo {1} caratteri, il valore ne ha {2}',
+    Form_ColumnWriteFailed: 'non è stato possibile scrivere nella colonna "{0}"',
   },
   nl: {
     Form_Open: "Openen",
@@ -117,6 +138,9 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_ColumnNotText: 'kolom "{0}" is geen tekstkolom',
     Form_TabMissing: 'tabblad "{0}" staat niet op dit formulier',
     Form_SectionMissing: 'sectie "{1}" staat niet op tabblad "{0}"',
+    Form_ColumnReadOnly: 'u mag kolom "{0}" niet wijzigen',
+    Form_ColumnTooShort: 'kolom "{0}" bevat maximaal {1} tekens, de waarde heeft er {2}',
+    Form_ColumnWriteFailed: 'kolom "{0}" kon niet worden geschreven',
   },
   "pt-BR": {
     Form_Open: "Abrir",
@@ -131,6 +155,9 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_ColumnNotText: 'a coluna "{0}" não é uma coluna de texto',
     Form_TabMissing: 'a guia "{0}" não está neste formulário',
     Form_SectionMissing: 'a seção "{1}" não está na guia "{0}"',
+    Form_ColumnReadOnly: 'você não pode alterar a coluna "{0}"',
+    Form_ColumnTooShort: 'a coluna "{0}" comporta no máximo {1} caracteres e o valor tem {2}',
+    Form_ColumnWriteFailed: 'não foi possível gravar na coluna "{0}"',
   },
   ja: {
     Form_Open: "開く",
@@ -145,6 +172,9 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_ColumnNotText: "列「{0}」はテキスト列ではありません",
     Form_TabMissing: "タブ「{0}」はこのフォームにありません",
     Form_SectionMissing: "セクション「{1}」はタブ「{0}」にありません",
+    Form_ColumnReadOnly: "列「{0}」を変更する権限がありません",
+    Form_ColumnTooShort: "列「{0}」は最大 {1} 文字ですが、値は {2} 文字です",
+    Form_ColumnWriteFailed: "列「{0}」に書き込めませんでした",
   },
   "zh-CN": {
     Form_Open: "打开",
@@ -159,6 +189,9 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_ColumnNotText: "列“{0}”不是文本列",
     Form_TabMissing: "选项卡“{0}”不在此窗体上",
     Form_SectionMissing: "节“{1}”不在选项卡“{0}”中",
+    Form_ColumnReadOnly: "你无权更改列“{0}”",
+    Form_ColumnTooShort: "列“{0}”最多容纳 {1} 个字符，而该值有 {2} 个字符",
+    Form_ColumnWriteFailed: "无法写入列“{0}”",
   },
   ar: {
     Form_Open: "فتح",
@@ -173,5 +206,8 @@ export const formStrings: Catalog<FormStringKey> = {
     Form_ColumnNotText: 'العمود "{0}" ليس عمودًا نصيًا',
     Form_TabMissing: 'علامة التبويب "{0}" غير موجودة في هذا النموذج',
     Form_SectionMissing: 'المقطع "{1}" غير موجود في علامة التبويب "{0}"',
+    Form_ColumnReadOnly: 'لا يمكنك تغيير العمود "{0}"',
+    Form_ColumnTooShort: 'العمود "{0}" يتسع لـ {1} حرفًا كحد أقصى، والقيمة تحتوي على {2}',
+    Form_ColumnWriteFailed: 'تعذرت الكتابة في العمود "{0}"',
   },
 };

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { makeStyles, Text, tokens, useId } from "@fluentui/react-components";
-import type { Layout } from "../services/settings";
+import type { Layout } from "../mapping/settings";
 
 export interface ControlFrameProps {
   layout: Layout;

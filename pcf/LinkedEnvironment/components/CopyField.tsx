@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { copyText } from "../services/clipboard";
-import type { Translate } from "../services/translate";
+import { copyText } from "./clipboard";
+import type { Translate } from "../mapping/translate";
 import { CopyIcon } from "./CopyIcon";
 
 export interface CopyFieldProps {

@@ -1,9 +1,9 @@
 import * as React from "react";
 import { FluentProvider, IdPrefixProvider, webLightTheme, type Theme } from "@fluentui/react-components";
-import { announcementFor } from "../services/announcement";
-import type { ResultStore } from "../services/resultStore";
-import type { DisplaySettings } from "../services/settings";
-import type { Translate } from "../services/translate";
+import { announcementFor } from "../mapping/announcement";
+import type { ResultStore } from "../resultStore";
+import type { DisplaySettings } from "../mapping/settings";
+import type { Translate } from "../mapping/translate";
 import { ControlFrame } from "./ControlFrame";
 import { LiveRegion } from "./LiveRegion";
 import { StateContent } from "./StateContent";

@@ -1,8 +1,8 @@
 import * as React from "react";
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { buildDeepLink, hostOf, type LinkedDetails } from "../../../core";
-import type { DisplaySettings } from "../services/settings";
-import type { Translate } from "../services/translate";
+import { hostOf, resolveDeepLink, type LinkedDetails } from "../../../core";
+import type { DisplaySettings } from "../mapping/settings";
+import type { Translate } from "../mapping/translate";
 import { CopyField } from "./CopyField";
 import { SafeLink } from "./SafeLink";
 
@@ -18,19 +18,23 @@ const useStyles = makeStyles({
   ids: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, margin: "0" },
 });
 
-/** The F&O host as a link (a deep link when cmp/mi are set) and, except in "link only", the ids to copy. */
+/**
+ * The F&O host as a link (a deep link when cmp/mi are set; the plain link, with a note, when that would be too long)
+ * and, except in "link only", the ids to copy.
+ */
 export function LinkedView(props: LinkedViewProps): React.ReactElement {
   const { details, layout, label, translate } = props;
   const styles = useStyles();
-  const href = buildDeepLink(details.url, { cmp: props.legalEntity, mi: props.menuItem });
+  const link = resolveDeepLink(details.url, { cmp: props.legalEntity, mi: props.menuItem });
   const text = layout === "linkOnly" && label ? label : (hostOf(details.url) ?? details.url);
   const showIds = layout !== "linkOnly" && (props.showTenantId || props.showEnvironmentId);
   return (
     <div className={styles.root}>
       {props.lastKnown ? <Caption1>{translate("Control_LastKnown")}</Caption1> : null}
-      <SafeLink href={href} openInNewTab={props.openInNewTab} newTabHint={translate("Control_NewTabHint")}>
+      <SafeLink href={link.href} openInNewTab={props.openInNewTab} newTabHint={translate("Control_NewTabHint")}>
         <bdi>{text}</bdi>
       </SafeLink>
+      {link.tooLong ? <Caption1>{translate("Result_DeepLinkTooLong")}</Caption1> : null}
       {showIds ? (
         <dl className={styles.ids}>
           {props.showTenantId ? (

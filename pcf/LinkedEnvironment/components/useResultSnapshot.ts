@@ -1,5 +1,5 @@
 import * as React from "react";
-import type { ResultSnapshot, ResultStore } from "../services/resultStore";
+import type { ResultSnapshot, ResultStore } from "../resultStore";
 
 /** The store's current snapshot; re-renders when it changes (React 16 has no useSyncExternalStore). */
 export function useResultSnapshot(store: ResultStore): ResultSnapshot {

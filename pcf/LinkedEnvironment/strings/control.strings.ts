@@ -49,6 +49,7 @@ const en = {
   Control_CopyFailed: "Couldn't copy. Select the text and copy it.",
   Control_NewTabHint: "(opens in a new tab)",
   Control_LastKnown: "Last known environment",
+  Control_StillLoading: "This is taking longer than usual. You can try again.",
   Control_EnableHelp: "How to enable the Power Platform integration",
   Control_ColumnSecured:
     "You don't have permission to view this column, so the finance and operations link isn't shown.",
@@ -98,6 +99,8 @@ export const controlNotes: TranslatorNotes<ControlStringKey> = {
   Control_LastKnown: "Control: heading above the last known environment while offline.",
   Control_EnableHelp: "Control: link text to Microsoft's article on enabling the integration (not linked state).",
   Control_ColumnSecured: "Control: shown instead of the link when column security hides the bound column.",
+  Control_StillLoading:
+    "Control: shown under the loading message, with Result_Retry, when Dataverse has not answered after 10 seconds.",
 };
 
 const de: Record<ControlStringKey, string> = {
@@ -146,6 +149,7 @@ const de: Record<ControlStringKey, string> = {
   Control_CopyFailed: "Kopieren nicht möglich. Markieren Sie den Text und kopieren Sie ihn.",
   Control_NewTabHint: "(wird in einem neuen Tab geöffnet)",
   Control_LastKnown: "Zuletzt bekannte Umgebung",
+  Control_StillLoading: "Das dauert länger als üblich. Sie können es erneut versuchen.",
   Control_EnableHelp: "So aktivieren Sie die Power Platform-Integration",
   Control_ColumnSecured:
     "Sie sind nicht berechtigt, diese Spalte anzuzeigen. Daher wird der Finance and Operations-Link nicht angezeigt.",
@@ -198,6 +202,7 @@ const fr: Record<ControlStringKey, string> = {
   Control_CopyFailed: "Impossible de copier. Sélectionnez le texte et copiez-le.",
   Control_NewTabHint: "(s’ouvre dans un nouvel onglet)",
   Control_LastKnown: "Dernier environnement connu",
+  Control_StillLoading: "Cela prend plus de temps que d’habitude. Vous pouvez réessayer.",
   Control_EnableHelp: "Comment activer l’intégration de Power Platform",
   Control_ColumnSecured:
     "Vous n’êtes pas autorisé à afficher cette colonne. Le lien finances et opérations n’est donc pas affiché.",
@@ -250,6 +255,7 @@ const es: Record<ControlStringKey, string> = {
   Control_CopyFailed: "No se pudo copiar. Seleccione el texto y cópielo.",
   Control_NewTabHint: "(se abre en una pestaña nueva)",
   Control_LastKnown: "Último entorno conocido",
+  Control_StillLoading: "Esto está tardando más de lo habitual. Puede volver a intentarlo.",
   Control_EnableHelp: "Cómo habilitar la integración con Power Platform",
   Control_ColumnSecured:
     "No tiene permiso para ver esta columna, por lo que no se muestra el vínculo de finanzas y operaciones.",
@@ -302,6 +308,7 @@ const it: Record<ControlStringKey, string> = {
   Control_CopyFailed: "Impossibile copiare. Selezionare il testo e copiarlo.",
   Control_NewTabHint: "(si apre in una nuova scheda)",
   Control_LastKnown: "Ultimo ambiente noto",
+  Control_StillLoading: "L'operazione richiede più tempo del solito. È possibile riprovare.",
   Control_EnableHelp: "Come abilitare l'integrazione con Power Platform",
   Control_ColumnSecured:
     "Non si dispone dell'autorizzazione per visualizzare questa colonna, quindi il collegamento di finanza e operazioni non viene mostrato.",
@@ -353,6 +360,7 @@ const nl: Record<ControlStringKey, string> = {
   Control_CopyFailed: "Kopiëren is mislukt. Selecteer de tekst en kopieer deze.",
   Control_NewTabHint: "(opent in een nieuw tabblad)",
   Control_LastKnown: "Laatst bekende omgeving",
+  Control_StillLoading: "Dit duurt langer dan normaal. U kunt het opnieuw proberen.",
   Control_EnableHelp: "De Power Platform-integratie inschakelen",
   Control_ColumnSecured:
     "U bent niet gemachtigd om deze kolom te bekijken, daarom wordt de koppeling naar financiële en operationele apps niet weergegeven.",
@@ -404,6 +412,7 @@ const ptBR: Record<ControlStringKey, string> = {
   Control_CopyFailed: "Não foi possível copiar. Selecione o texto e copie-o.",
   Control_NewTabHint: "(abre em uma nova guia)",
   Control_LastKnown: "Último ambiente conhecido",
+  Control_StillLoading: "Isso está demorando mais do que o normal. Você pode tentar novamente.",
   Control_EnableHelp: "Como habilitar a integração com o Power Platform",
   Control_ColumnSecured:
     "Você não tem permissão para ver esta coluna, por isso o link de finanças e operações não é mostrado.",
@@ -450,6 +459,7 @@ const ja: Record<ControlStringKey, string> = {
   Control_CopyFailed: "コピーできませんでした。テキストを選択してコピーしてください。",
   Control_NewTabHint: "(新しいタブで開きます)",
   Control_LastKnown: "最後に確認された環境",
+  Control_StillLoading: "通常より時間がかかっています。もう一度お試しいただけます。",
   Control_EnableHelp: "Power Platform 統合を有効にする方法",
   Control_ColumnSecured: "この列を表示する権限がないため、財務と運用のリンクは表示されません。",
 };
@@ -491,6 +501,7 @@ const zhCN: Record<ControlStringKey, string> = {
   Control_CopyFailed: "无法复制。请选择文本并复制。",
   Control_NewTabHint: "（在新标签页中打开）",
   Control_LastKnown: "上次已知的环境",
+  Control_StillLoading: "所需时间比平时长。你可以重试。",
   Control_EnableHelp: "如何启用 Power Platform 集成",
   Control_ColumnSecured: "你无权查看此列，因此不显示财务和运营链接。",
 };
@@ -538,6 +549,7 @@ const ar: Record<ControlStringKey, string> = {
   Control_CopyFailed: "تعذّر النسخ. حدد النص وانسخه.",
   Control_NewTabHint: "(يُفتح في علامة تبويب جديدة)",
   Control_LastKnown: "آخر بيئة معروفة",
+  Control_StillLoading: "يستغرق هذا وقتًا أطول من المعتاد. يمكنك إعادة المحاولة.",
   Control_EnableHelp: "كيفية تمكين تكامل Power Platform",
   Control_ColumnSecured: "ليس لديك إذن لعرض هذا العمود، لذا لا يظهر رابط الشؤون المالية والعمليات.",
 };

@@ -1,8 +1,8 @@
 import type { IntegrationResult } from "../../core";
-import { columnValueToWrite, createOutputNotifier } from "../../pcf/LinkedEnvironment/services/columnOutput";
-import { ResultStore } from "../../pcf/LinkedEnvironment/services/resultStore";
-import { readSettings } from "../../pcf/LinkedEnvironment/services/settings";
-import { createTranslator } from "../../pcf/LinkedEnvironment/services/translate";
+import { columnValueToWrite, createOutputNotifier } from "../../pcf/LinkedEnvironment/mapping/columnOutput";
+import { ResultStore } from "../../pcf/LinkedEnvironment/resultStore";
+import { readSettings } from "../../pcf/LinkedEnvironment/mapping/settings";
+import { createTranslator } from "../../pcf/LinkedEnvironment/mapping/translate";
 import { fakeParameters } from "./pcfContext";
 import { FO_URL, RESULTS } from "./fixtures";
 import { deferred, type Deferred } from "./renderView";
@@ -60,12 +60,21 @@ describe("readSettings", () => {
 });
 
 describe("columnValueToWrite", () => {
+  const answeredAt = 1_700_000_000_000;
   const base = {
     result: RESULTS.linked as IntegrationResult,
+    answeredAt,
+    now: answeredAt + 60_000,
+    cacheMinutes: 15,
     writeUrlToColumn: true,
     canEdit: true,
     currentValue: null,
   };
+
+  it("gives the URL up to the cache time after the answer, and with cacheMinutes 0 for the hand-over only", () => {
+    expect(columnValueToWrite({ ...base, now: answeredAt + 15 * 60_000 })).toBe(FO_URL);
+    expect(columnValueToWrite({ ...base, cacheMinutes: 0, now: answeredAt + 10 })).toBe(FO_URL);
+  });
 
   it("gives the F&O URL when the option is on and the column differs", () => {
     expect(columnValueToWrite(base)).toBe(FO_URL);
@@ -79,6 +88,9 @@ describe("columnValueToWrite", () => {
     ["still loading", { result: undefined }],
     ["not linked", { result: RESULTS.notLinked }],
     ["offline last known", { result: RESULTS.offlineLastKnown }],
+    ["the answer is older than the cache time", { now: answeredAt + 15 * 60_000 + 1 }],
+    ["the answer time is unknown", { answeredAt: undefined }],
+    ["cacheMinutes 0 and the answer is past the hand-over", { cacheMinutes: 0, now: answeredAt + 5_001 }],
   ] as const)("gives nothing when %s", (_name, change) => {
     expect(columnValueToWrite({ ...base, ...change })).toBeUndefined();
   });
@@ -100,7 +112,10 @@ describe("createOutputNotifier", () => {
 describe("ResultStore", () => {
   function storeWith(...answers: Array<Deferred<IntegrationResult>>) {
     const calls: boolean[] = [];
-    const store = new ResultStore((force) => answers[calls.push(force) - 1].promise);
+    const store = new ResultStore(
+      (force) => answers[calls.push(force) - 1].promise,
+      () => 1234, // the store's clock: when an answer arrived
+    );
     return { store, calls };
   }
 
@@ -110,11 +125,11 @@ describe("ResultStore", () => {
     const listener = jest.fn();
     store.subscribe(listener);
     store.refresh();
-    expect(store.snapshot).toEqual({ result: undefined, loading: true });
+    expect(store.snapshot).toEqual({ result: undefined, loading: true, attempt: 1 });
     answer.resolve(RESULTS.linked);
     await answer.promise;
     await Promise.resolve();
-    expect(store.snapshot).toEqual({ result: RESULTS.linked, loading: false });
+    expect(store.snapshot).toEqual({ result: RESULTS.linked, loading: false, attempt: 1, answeredAt: 1234 });
     expect(listener).toHaveBeenCalledTimes(2);
   });
 
@@ -131,6 +146,7 @@ describe("ResultStore", () => {
     await Promise.resolve();
     expect(calls).toEqual([false, true]);
     expect(store.snapshot.result).toBe(RESULTS.linked);
+    expect(store.snapshot.attempt).toBe(2);
   });
 
   it("after dispose, ignores answers and starts nothing", async () => {
@@ -151,10 +167,13 @@ describe("ResultStore", () => {
   });
 
   it("turns a rejected load into a failed answer instead of spinning forever", async () => {
-    const store = new ResultStore(() => Promise.reject(new Error("boom")));
+    const store = new ResultStore(
+      () => Promise.reject(new Error("boom")),
+      () => 1234,
+    );
     store.refresh();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(store.snapshot).toEqual({ result: { kind: "failed" }, loading: false });
+    expect(store.snapshot).toEqual({ result: { kind: "failed" }, loading: false, attempt: 1, answeredAt: 1234 });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { IntegrationResult } from "../../../core";
+import type { IntegrationResult } from "../../core";
 
 /** Asks the core for the details; `forceRefresh` skips the cache (the Retry button). */
 export type LoadDetails = (forceRefresh: boolean) => Promise<IntegrationResult>;
@@ -7,6 +7,10 @@ export type LoadDetails = (forceRefresh: boolean) => Promise<IntegrationResult>;
 export interface ResultSnapshot {
   readonly result?: IntegrationResult;
   readonly loading: boolean;
+  /** Counts requests: a new one restarts the loading view's "taking long" timer. */
+  readonly attempt: number;
+  /** When `result` arrived (the store's clock): the column is never written from an answer older than its TTL. */
+  readonly answeredAt?: number;
 }
 
 /**
@@ -14,12 +18,15 @@ export interface ResultSnapshot {
  * again, and so destroy() can silence a request that is still in flight (a late answer never re-renders or notifies).
  */
 export class ResultStore {
-  private current: ResultSnapshot = { loading: true };
+  private current: ResultSnapshot = { loading: true, attempt: 0 };
   private readonly listeners = new Set<() => void>();
   private latestRequest = 0;
   private disposed = false;
 
-  constructor(private readonly load: LoadDetails) {}
+  constructor(
+    private readonly load: LoadDetails,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get snapshot(): ResultSnapshot {
     return this.current;
@@ -29,14 +36,14 @@ export class ResultStore {
   refresh(forceRefresh = false): void {
     if (this.disposed) return;
     const request = ++this.latestRequest;
-    this.set({ result: this.current.result, loading: true });
+    this.set({ ...this.current, loading: true, attempt: request });
     this.load(forceRefresh)
       // The core never rejects; this guard keeps a broken promise from leaving the control spinning forever. A script
       // error is no server message, so none is passed on: the view says "failed" in the user's language.
       .catch((): IntegrationResult => ({ kind: "failed" }))
       .then((result) => {
         if (this.disposed || request !== this.latestRequest) return;
-        this.set({ result, loading: false });
+        this.set({ result, loading: false, attempt: request, answeredAt: this.now() });
       });
   }
 

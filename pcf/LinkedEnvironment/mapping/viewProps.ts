@@ -2,7 +2,7 @@ import type { Theme } from "@fluentui/react-components";
 import { isRightToLeft } from "../../../core/strings/languages";
 import type { LinkedEnvironmentProps } from "../components/LinkedEnvironmentRoot";
 import type { IInputs } from "../generated/ManifestTypes";
-import type { ResultStore } from "./resultStore";
+import type { ResultStore } from "../resultStore";
 import { readSettings } from "./settings";
 import type { Translate } from "./translate";
 

@@ -1,5 +1,5 @@
 import { describeResult } from "../../../core";
-import type { ResultSnapshot } from "./resultStore";
+import type { ResultSnapshot } from "../resultStore";
 import type { Translate } from "./translate";
 
 /** The sentence the live region announces for what the control shows now. */
