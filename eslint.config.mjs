@@ -1,4 +1,5 @@
-// One flat config for everything, including what pcf-scripts lints during the control build.
+// One flat config for everything, including what pcf-scripts lints during the control build. The import rules below
+// enforce docs/ARCHITECTURE.md ("What must never be").
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import powerApps from "@microsoft/eslint-plugin-power-apps";
@@ -63,7 +64,7 @@ export default tseslint.config(
     },
   },
   {
-    // ARCHITECTURE.md: core knows nothing of React, form APIs, edges, or a global Xrm.
+    // docs/ARCHITECTURE.md: core knows nothing of React, form APIs, edges, or a global Xrm.
     files: ["core/**/*.ts"],
     rules: {
       "no-restricted-imports": [
