@@ -1,3 +1,14 @@
+import {
+  errorBody,
+  FO_URL,
+  FORBIDDEN,
+  linkedBody,
+  NOT_LINKED,
+  SERVER_ERROR,
+  UNAUTHORIZED,
+  type DataverseError,
+} from "../../test/fixtures/dataverse";
+
 /**
  * What the emulated Dataverse answers to RetrieveFinanceAndOperationsIntegrationDetails, per scenario.
  * Shapes follow Dataverse: OData JSON with `@odata.context` on success, `{"error":{"code":"0x…","message"}}` on failure.
@@ -26,10 +37,10 @@ export const DEFAULT_SLOW_MS = 2500;
 /** One line per scenario for the picker and the docs. */
 export const SCENARIO_DESCRIPTIONS: Record<Scenario, string> = {
   linked: "200: linked to an F&O environment (with extra fields)",
-  notLinked: "400 0x80048d0b: not integrated with finance and operations",
-  forbidden: "403 0x80040220: the user lacks a privilege",
-  unauthorized: "401: not signed in",
-  serverError: "500 0x80040216: unexpected server error",
+  notLinked: `${NOT_LINKED.status} ${NOT_LINKED.code}: not integrated with finance and operations`,
+  forbidden: `${FORBIDDEN.status} ${FORBIDDEN.code}: the user lacks a privilege`,
+  unauthorized: `${UNAUTHORIZED.status}: not signed in`,
+  serverError: `${SERVER_ERROR.status} ${SERVER_ERROR.code}: unexpected server error`,
   slow: "200 linked, after a delay (delay=ms)",
   hang: "no answer ever: the connection stays open and silent",
   network: "the connection drops: no HTTP answer at all",
@@ -40,16 +51,9 @@ export const SCENARIO_DESCRIPTIONS: Record<Scenario, string> = {
   notJson: "200 with an HTML body instead of JSON",
 };
 
-/** The linked environment every success scenario returns: tests look for these values on the page. */
-export const LINKED = {
-  Url: "https://contoso-prod.operations.dynamics.com",
-  TenantId: "5b7c9e1a-2f3d-4e5b-8a6c-7d8e9f0a1b2c",
-  Id: "c3e1f0a2-9b8d-4c7e-a6f5-1d2e3f4a5b6c",
-} as const;
-
 export const HOSTILE = {
-  javascriptUrl: "javascript:window.__pwned=1;alert(document.domain)//https://contoso.operations.dynamics.com",
-  htmlUrl: '<img src=x onerror="window.__pwned=1">https://contoso.operations.dynamics.com',
+  javascriptUrl: `javascript:window.__pwned=1;alert(document.domain)//${FO_URL}`,
+  htmlUrl: `<img src=x onerror="window.__pwned=1">${FO_URL}`,
 } as const;
 
 export interface EmulatedResponse {
@@ -70,18 +74,12 @@ const ODATA_HEADERS = {
 };
 
 function ok(origin: string, apiVersion: string, fields: Record<string, unknown>, delayMs = 0): EmulatedResponse {
-  const body = {
-    "@odata.context": `${origin}/api/data/${apiVersion}/$metadata#Microsoft.Dynamics.CRM.RetrieveFinanceAndOperationsIntegrationDetailsResponse`,
-    ...fields,
-  };
-  return { status: 200, headers: ODATA_HEADERS, body: JSON.stringify(body), delayMs };
+  return { status: 200, headers: ODATA_HEADERS, body: JSON.stringify(linkedBody(fields, origin, apiVersion)), delayMs };
 }
 
-function error(status: number, code: string, message: string): EmulatedResponse {
-  return { status, headers: ODATA_HEADERS, body: JSON.stringify({ error: { code, message } }), delayMs: 0 };
+function error(failure: DataverseError): EmulatedResponse {
+  return { status: failure.status, headers: ODATA_HEADERS, body: JSON.stringify(errorBody(failure)), delayMs: 0 };
 }
-
-const LINKED_EXTRA = { IsUnifiedDatabase: false, OrgLifecycleStatus: "Active" };
 
 export function respond(
   scenario: Scenario,
@@ -90,41 +88,29 @@ export function respond(
   const { origin, apiVersion } = request;
   switch (scenario) {
     case "linked":
-      return ok(origin, apiVersion, { ...LINKED, ...LINKED_EXTRA });
+      return ok(origin, apiVersion, {});
     case "slow":
-      return ok(origin, apiVersion, { ...LINKED, ...LINKED_EXTRA }, request.delayMs ?? DEFAULT_SLOW_MS);
+      return ok(origin, apiVersion, {}, request.delayMs ?? DEFAULT_SLOW_MS);
     case "notLinked":
-      return error(400, "0x80048d0b", "Dataverse instance isn't integrated with finance and operations.");
+      return error(NOT_LINKED);
     case "forbidden":
-      return error(
-        403,
-        "0x80040220",
-        "Principal user (Id=2f6c8f0e-1a2b-4c3d-8e9f-0a1b2c3d4e5f, type=8, roleCount=1, privilegeCount=0, accessMode=0), is missing prvReadOrganization privilege (Id=ef0d6b5a-5a2e-4a8f-9d3b-1b2c3d4e5f60) on OTC=1019 for entityName=organization.",
-      );
+      return error(FORBIDDEN);
     case "unauthorized":
-      return {
-        status: 401,
-        headers: {
-          "WWW-Authenticate": 'Bearer authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"',
-          "Content-Length": "0",
-        },
-        body: "",
-        delayMs: 0,
-      };
+      return { status: UNAUTHORIZED.status, headers: UNAUTHORIZED.headers, body: "", delayMs: 0 };
     case "serverError":
-      return error(500, "0x80040216", "An unexpected error occurred.");
+      return error(SERVER_ERROR);
     case "network":
       return { status: 0, headers: {}, body: "", delayMs: 0, drop: true };
     case "hang":
       return { status: 0, headers: {}, body: "", delayMs: 0, hang: true };
     case "missingFields":
-      return ok(origin, apiVersion, { Url: LINKED.Url, ...LINKED_EXTRA });
+      return ok(origin, apiVersion, { TenantId: undefined, Id: undefined });
     case "invalidGuid":
-      return ok(origin, apiVersion, { ...LINKED, TenantId: "not-a-guid", ...LINKED_EXTRA });
+      return ok(origin, apiVersion, { TenantId: "not-a-guid" });
     case "javascriptUrl":
-      return ok(origin, apiVersion, { ...LINKED, Url: HOSTILE.javascriptUrl });
+      return ok(origin, apiVersion, { Url: HOSTILE.javascriptUrl });
     case "htmlUrl":
-      return ok(origin, apiVersion, { ...LINKED, Url: HOSTILE.htmlUrl });
+      return ok(origin, apiVersion, { Url: HOSTILE.htmlUrl });
     case "notJson":
       return {
         status: 200,

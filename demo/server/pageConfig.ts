@@ -1,5 +1,6 @@
 import { LANGUAGES } from "../../core/strings/languages";
-import { DEFAULT_SCENARIO, isScenario, LINKED, type Scenario } from "../emulator/scenarios";
+import { LINKED } from "../../test/fixtures/dataverse";
+import { DEFAULT_SCENARIO, isScenario, type Scenario } from "../emulator/scenarios";
 import { CONTROL_WEB_APIS, type ControlInstanceConfig, type ControlWebApi, type DemoConfig } from "../host/config";
 import type { ShippedSolution } from "../package/readSolution";
 

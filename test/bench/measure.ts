@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import type { DemoHostApi } from "../../demo/host/hostApi";
 import type { ShippedSolution } from "../../demo/package/readSolution";
 import { formUrl, waitForControlText, type DemoHarness, type FormQuery } from "../e2e/support/demo";
-import { LINKED } from "../../demo/emulator/scenarios";
+import { LINKED } from "../fixtures/dataverse";
 
 export interface Size {
   name: string;

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { EnvironmentSpec } from "../../demo/emulator/environments";
-import { LINKED } from "../../demo/emulator/scenarios";
+import { LINKED, LINKED_EXTRA } from "../fixtures/dataverse";
 import {
   EMULATOR_TOKEN,
   EXPIRED_TOKEN,
@@ -59,7 +59,7 @@ describe("which environments", () => {
             url: LINKED.Url,
             tenantId: LINKED.TenantId,
             environmentId: LINKED.Id,
-            extra: { IsUnifiedDatabase: false, OrgLifecycleStatus: "Active" },
+            extra: { ...LINKED_EXTRA },
           },
           solution: { installed: true, version: "1.0.0.0", managed: true },
           error: null,

@@ -4,36 +4,30 @@
  */
 import { render, screen } from "@testing-library/react";
 import { LinkedEnvironment } from "../../pcf/LinkedEnvironment/index";
-import { FO_URL, TENANT_ID } from "./fixtures";
+import {
+  ENVIRONMENT_ID,
+  errorResponse,
+  fetchResponse,
+  FO_URL,
+  linkedBody,
+  NOT_LINKED,
+  SERVER_ERROR,
+  TENANT,
+  xrmError,
+  type FetchResponse,
+} from "../fixtures/dataverse";
 import { fakeContext, type FakeContextOptions } from "./pcfContext";
 import { deferred, flush, type Deferred } from "./renderView";
 
-interface FakeResponse {
-  ok: boolean;
-  status: number;
-  json(): Promise<unknown>;
-  text(): Promise<string>;
-}
+type FakeResponse = FetchResponse;
 
-function respond(status: number, body: unknown): FakeResponse {
-  const text = JSON.stringify(body);
-  return {
-    ok: status >= 200 && status < 300,
-    status,
-    json: async () => JSON.parse(text) as unknown,
-    text: async () => text,
-  };
-}
-
-const LINKED = respond(200, {
-  Url: FO_URL,
-  TenantId: TENANT_ID.toUpperCase(),
-  Id: "{3E1F0C2A-5B6D-4E7F-8091-A2B3C4D5E6F7}",
-});
-const NOT_LINKED = respond(404, {
-  error: { code: "0x80048d0b", message: "Dataverse instance isn't integrated with finance and operations." },
-});
-const SERVER_ERROR = respond(500, { error: { code: "0x80040216", message: "An unexpected error occurred." } });
+// The GUIDs as a host may send them (TenantId upper case, Id braced upper case): the control shows them normalised.
+const LINKED = fetchResponse(
+  200,
+  linkedBody({ TenantId: TENANT.toUpperCase(), Id: `{${ENVIRONMENT_ID.toUpperCase()}}` }),
+);
+const NOT_LINKED_ANSWER = errorResponse(NOT_LINKED);
+const SERVER_ERROR_ANSWER = errorResponse(SERVER_ERROR);
 
 let fetchMock: jest.Mock<Promise<FakeResponse>, [string, unknown?]>;
 
@@ -73,8 +67,10 @@ describe("init and updateView", () => {
     await flush();
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(fetchMock.mock.calls[0][0]).toMatch(/^\/api\/data\/v9\.\d\/RetrieveFinanceAndOperationsIntegrationDetails/);
-    expect(screen.getByRole("link", { name: /contoso\.operations\.dynamics\.com/ }).getAttribute("href")).toBe(FO_URL);
-    expect(view.container.textContent).toContain(TENANT_ID);
+    expect(screen.getByRole("link", { name: (name) => name.includes(new URL(FO_URL).host) }).getAttribute("href")).toBe(
+      FO_URL,
+    );
+    expect(view.container.textContent).toContain(TENANT);
   });
 
   it("does not ask again when updateView is called repeatedly, nor when cache minutes change", async () => {
@@ -93,11 +89,11 @@ describe("init and updateView", () => {
     await flush();
     update({ properties: { layout: "linkOnly", label: "ERP" } });
     expect(screen.getByRole("link", { name: /ERP/ })).toBeTruthy();
-    expect(screen.queryByText(TENANT_ID)).toBeNull();
+    expect(screen.queryByText(TENANT)).toBeNull();
   });
 
-  it("shows not linked from a 0x80048d0b answer", async () => {
-    fetchMock.mockImplementation(async () => NOT_LINKED);
+  it(`shows not linked from a ${NOT_LINKED.code} answer`, async () => {
+    fetchMock.mockImplementation(async () => NOT_LINKED_ANSWER);
     start();
     await flush();
     expect(screen.getByRole("link", { name: /How to enable the Power Platform integration/ })).toBeTruthy();
@@ -111,7 +107,7 @@ describe("init and updateView", () => {
   });
 
   it("not linked: Retry skips the cached answer, so a link an admin just made shows at once", async () => {
-    fetchMock.mockImplementation(async () => NOT_LINKED);
+    fetchMock.mockImplementation(async () => NOT_LINKED_ANSWER);
     const first = start();
     await flush();
     first.control.destroy();
@@ -134,10 +130,10 @@ describe("init and updateView", () => {
   });
 
   it("Retry asks Dataverse again", async () => {
-    fetchMock.mockImplementationOnce(async () => SERVER_ERROR);
+    fetchMock.mockImplementationOnce(async () => SERVER_ERROR_ANSWER);
     start();
     await flush();
-    expect(screen.getAllByText(/0x80040216/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(new RegExp(SERVER_ERROR.code)).length).toBeGreaterThan(0);
     screen.getByRole("button", { name: "Retry" }).click();
     await flush();
     expect(fetchMock).toHaveBeenCalledTimes(2);
@@ -166,16 +162,14 @@ describe("the path the request takes", () => {
     expect(request.getMetadata().operationName).toBe("RetrieveFinanceAndOperationsIntegrationDetails");
     expect(fetchMock).not.toHaveBeenCalled();
     expect(pageXrm.WebApi.online.execute).not.toHaveBeenCalled();
-    expect(screen.getByRole("link", { name: /contoso\.operations\.dynamics\.com/ })).toBeTruthy();
+    expect(screen.getByRole("link", { name: (name) => name.includes(new URL(FO_URL).host) })).toBeTruthy();
   });
 
   it("Retry goes through execute as well", async () => {
-    const execute = jest.fn<Promise<FakeResponse>, [object]>(async () =>
-      Promise.reject({ errorCode: 2147746326, message: "Unexpected" }),
-    );
+    const execute = jest.fn<Promise<FakeResponse>, [object]>(async () => Promise.reject(xrmError(SERVER_ERROR)));
     start({ webAPI: runtimeWebApi(execute) });
     await flush();
-    expect(screen.getAllByText(/0x80040216/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(new RegExp(SERVER_ERROR.code)).length).toBeGreaterThan(0);
     execute.mockImplementationOnce(async () => LINKED);
     screen.getByRole("button", { name: "Retry" }).click();
     await flush();
@@ -206,9 +200,7 @@ describe("the path the request takes", () => {
   });
 
   it("any other rejection of execute is the answer (no fetch)", async () => {
-    const execute = jest.fn(async () =>
-      Promise.reject({ errorCode: 2147781899, message: "Dataverse instance isn't integrated" }),
-    );
+    const execute = jest.fn(async () => Promise.reject(xrmError(NOT_LINKED)));
     start({ webAPI: runtimeWebApi(execute) });
     await flush();
     expect(fetchMock).not.toHaveBeenCalled();
@@ -305,7 +297,7 @@ describe("getOutputs: writing the URL into the column", () => {
   });
 
   it("does not write a failure", async () => {
-    fetchMock.mockImplementation(async () => SERVER_ERROR);
+    fetchMock.mockImplementation(async () => SERVER_ERROR_ANSWER);
     const { control, notify } = start({ properties: { writeUrlToColumn: "yes" } });
     await flush();
     expect(notify).not.toHaveBeenCalled();

@@ -4,7 +4,8 @@ import { ResultStore } from "../../pcf/LinkedEnvironment/resultStore";
 import { readSettings } from "../../pcf/LinkedEnvironment/mapping/settings";
 import { createTranslator } from "../../pcf/LinkedEnvironment/mapping/translate";
 import { fakeParameters } from "./pcfContext";
-import { FO_URL, RESULTS } from "./fixtures";
+import { RESULTS } from "./fixtures";
+import { FO_URL } from "../fixtures/dataverse";
 import { deferred, type Deferred } from "./renderView";
 
 describe("readSettings", () => {

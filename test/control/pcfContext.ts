@@ -6,6 +6,7 @@ import { parseResx } from "../../scripts/resx";
 import { CONTROL_STRINGS, ROOT, resxFileName } from "../../scripts/stringSets";
 import type { Lcid } from "../../core/strings";
 import type { IInputs } from "../../pcf/LinkedEnvironment/generated/ManifestTypes";
+import { USER } from "../fixtures/dataverse";
 
 type Context = ComponentFramework.Context<IInputs>;
 type Security = ComponentFramework.PropertyHelper.SecurityValues;
@@ -104,7 +105,7 @@ export function fakeContext(options: FakeContextOptions = {}): Context {
       allocatedWidth: -1,
     } as Partial<ComponentFramework.Mode>,
     userSettings: {
-      userId: options.userId ?? "{8C4B5E0F-1A2B-4C3D-8E9F-0A1B2C3D4E5F}",
+      userId: options.userId ?? USER,
       languageId: lcid,
       isRTL: options.isRTL ?? lcid === 1025,
       userName: "Test User",

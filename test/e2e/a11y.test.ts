@@ -3,7 +3,7 @@
  * English and Arabic (right-to-left): no serious or critical violation.
  */
 import { getString } from "../../scripts/stringSets";
-import { LINKED } from "../../demo/emulator/scenarios";
+import { LINKED } from "../fixtures/dataverse";
 import { describeViolations, seriousViolations } from "./support/axe";
 import { openForm, useHarness, waitForControlText, type FormQuery } from "./support/demo";
 

@@ -5,7 +5,8 @@
 import { get as httpGet } from "node:http";
 import { getString } from "../../scripts/stringSets";
 import { unmanagedZipPath } from "../../demo/build/ensureBuilt";
-import { HOSTILE, LINKED, SCENARIOS } from "../../demo/emulator/scenarios";
+import { HOSTILE, SCENARIOS } from "../../demo/emulator/scenarios";
+import { errorBody, FORBIDDEN, LINKED, LINKED_EXTRA, NOT_LINKED, SERVER_ERROR } from "../fixtures/dataverse";
 import { startDemoServer, SCENARIO_COOKIE, type DemoServer } from "../../demo/server/server";
 import { readSolution } from "../../demo/package/readSolution";
 import { ROOT } from "./support/demo";
@@ -37,8 +38,7 @@ describe("emulated Dataverse", () => {
       expect(body).toEqual({
         "@odata.context": expect.stringMatching(new RegExp(`/api/data/${version.replace(".", "\\.")}/\\$metadata#`)),
         ...LINKED,
-        IsUnifiedDatabase: false,
-        OrgLifecycleStatus: "Active",
+        ...LINKED_EXTRA,
       });
     }
     expect(server.log.stats().count).toBe(3);
@@ -47,14 +47,12 @@ describe("emulated Dataverse", () => {
   it("notLinked: 400 with Dataverse's error body", async () => {
     const response = await fetch(api(), as("notLinked"));
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({
-      error: { code: "0x80048d0b", message: "Dataverse instance isn't integrated with finance and operations." },
-    });
+    expect(await response.json()).toEqual(errorBody(NOT_LINKED));
   });
 
   it.each([
-    ["forbidden", 403, "0x80040220"],
-    ["serverError", 500, "0x80040216"],
+    ["forbidden", FORBIDDEN.status, FORBIDDEN.code],
+    ["serverError", SERVER_ERROR.status, SERVER_ERROR.code],
   ])("%s: HTTP %d with code %s", async (scenario, status, code) => {
     const response = await fetch(api(), as(scenario));
     expect(response.status).toBe(status);

@@ -6,7 +6,7 @@ import { strFromU8 } from "fflate";
 import { unmanagedZipPath } from "../../demo/build/ensureBuilt";
 import { readSolution, type ShippedSolution } from "../../demo/package/readSolution";
 import { fillPlaceholders } from "../../core/strings";
-import { LINKED } from "../../demo/emulator/scenarios";
+import { LINKED } from "../fixtures/dataverse";
 import { ROOT, hostState, openForm, useHarness } from "./support/demo";
 import type { Page } from "playwright-core";
 

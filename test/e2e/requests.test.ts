@@ -3,7 +3,7 @@
  * call to Dataverse; a reload within the TTL makes none. Plus keyboard order, clipboard and right-to-left.
  */
 import { getString } from "../../scripts/stringSets";
-import { LINKED } from "../../demo/emulator/scenarios";
+import { LINKED, SERVER_ERROR } from "../fixtures/dataverse";
 import type { LoggedRequest } from "../../demo/emulator/requestLog";
 import { CALLERS } from "../../demo/host/webApiExecute";
 import { hostState, openForm, slot, useHarness, waitForControlText } from "./support/demo";
@@ -94,26 +94,26 @@ describe("the path that carries the control's request", () => {
     await harness.resetRequests();
     const { page } = await harness.newPage();
     await openForm(page, harness.server.url, { scenario: "serverError", controls: 1, script: false, webapi });
-    await waitForControlText(page, "0x80040216");
+    await waitForControlText(page, SERVER_ERROR.code);
     expect((await harness.requests()).map((r) => r.caller)).toEqual([caller]);
     await slot(page)
       .getByRole("button", { name: getString(1033, "Result_Retry") })
       .click();
     expect((await requestsWhen(2)).map((r) => r.caller)).toEqual([caller, caller]);
-    await waitForControlText(page, "0x80040216");
+    await waitForControlText(page, SERVER_ERROR.code);
     expect((await hostState(page)).controlErrors).toEqual([]);
   });
 
   it("the picker switches the path", async () => {
     const { page } = await harness.newPage();
     await openForm(page, harness.server.url, { scenario: "serverError", controls: 1, script: false });
-    await waitForControlText(page, "0x80040216");
+    await waitForControlText(page, SERVER_ERROR.code);
     await harness.resetRequests();
     await Promise.all([
       page.waitForURL(/webapi=noExecute/),
       page.selectOption("#picker select[name=webapi]", "noExecute"),
     ]);
-    await waitForControlText(page, "0x80040216");
+    await waitForControlText(page, SERVER_ERROR.code);
     // Errors are not cached, so the reloaded page asks again: now through same-origin fetch.
     expect((await requestsWhen(1)).map((r) => r.caller)).toEqual([CALLERS.controlFetch]);
     expect(await page.locator("#picker select[name=webapi]").inputValue()).toBe("noExecute");

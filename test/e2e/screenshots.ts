@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { getString } from "../../scripts/stringSets";
-import { LINKED } from "../../demo/emulator/scenarios";
+import { LINKED } from "../fixtures/dataverse";
 import { openForm, ROOT, startHarness, waitForControlText, type FormQuery } from "./support/demo";
 
 type Key = Parameters<typeof getString>[1];

@@ -4,7 +4,8 @@
  * from the built unmanaged zip.
  */
 import { getString } from "../../scripts/stringSets";
-import { HOSTILE, LINKED } from "../../demo/emulator/scenarios";
+import { HOSTILE } from "../../demo/emulator/scenarios";
+import { FORBIDDEN, LINKED, SERVER_ERROR } from "../fixtures/dataverse";
 import { CALLERS } from "../../demo/host/webApiExecute";
 import { SCENARIO_COOKIE } from "../../demo/server/server";
 import { hostState, openForm, slot, useHarness, waitForControlText } from "./support/demo";
@@ -26,7 +27,7 @@ const CASES: Array<{ scenario: string; control: string[]; level: Xrm.FormNotific
     },
     {
       scenario: "forbidden",
-      control: [en("Result_Forbidden"), "0x80040220"],
+      control: [en("Result_Forbidden"), FORBIDDEN.code],
       level: "WARNING",
       notification: [en("Result_Forbidden")],
     },
@@ -39,9 +40,9 @@ const CASES: Array<{ scenario: string; control: string[]; level: Xrm.FormNotific
     },
     {
       scenario: "serverError",
-      control: [en("Result_Failed"), "0x80040216", en("Result_Retry")],
+      control: [en("Result_Failed"), SERVER_ERROR.code, en("Result_Retry")],
       level: "ERROR",
-      notification: [en("Result_Failed"), "0x80040216"],
+      notification: [en("Result_Failed"), SERVER_ERROR.code],
     },
     { scenario: "network", control: [en("Result_Offline")], level: "WARNING", notification: [en("Result_Offline")] },
     {
@@ -77,7 +78,7 @@ describe("linked", () => {
     await openForm(page, harness.server.url, { scenario: "linked" });
     await waitForControlText(page, LINKED.Id);
     const link = slot(page).getByRole("link");
-    await expect(link.textContent()).resolves.toContain("contoso-prod.operations.dynamics.com");
+    await expect(link.textContent()).resolves.toContain(new URL(LINKED.Url).host);
     expect(new URL((await link.getAttribute("href")) ?? "").origin).toBe(LINKED.Url);
     expect(await link.getAttribute("target")).toBe("_blank");
     expect(await link.getAttribute("rel")).toContain("noopener");
@@ -146,9 +147,7 @@ describe("linked", () => {
     await page.waitForFunction(() =>
       document.querySelector("[data-attribute=fol_finopsurl]")?.textContent?.startsWith("https://"),
     );
-    expect(await page.locator("[data-attribute=fol_finopsurl]").textContent()).toContain(
-      "contoso-prod.operations.dynamics.com",
-    );
+    expect(await page.locator("[data-attribute=fol_finopsurl]").textContent()).toContain(new URL(LINKED.Url).host);
   });
 });
 

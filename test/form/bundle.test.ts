@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createContext, runInContext } from "node:vm";
 import { FORM_SCRIPT, buildFormScript } from "../../webresources/build";
-import { ANSWERS, FNO_URL, executionContextOf, fakeForm, fakeXrm, flush } from "./fakes";
+import { ANSWERS, executionContextOf, fakeForm, fakeXrm, flush } from "./fakes";
+import { FO_URL } from "../fixtures/dataverse";
 import { LANGUAGES } from "../../core/strings/languages";
 import { resultStrings } from "../../core/strings/results";
 import { FORM_ENGLISH, formStrings } from "../../webresources/strings/form.strings";
@@ -67,9 +68,9 @@ describe("out/webresources/form.js", () => {
     expect(frame.FinOpsLink?.Form?.onLoad(executionContextOf(form), '{"notify":"always"}')).toBeUndefined();
     await flush();
     expect(xrm.requests).toHaveLength(1);
-    expect(form.notifications.get("finopslink.status")?.message).toContain(FNO_URL);
+    expect(form.notifications.get("finopslink.status")?.message).toContain(FO_URL);
     await frame.FinOpsLink?.Form?.openFinOps({});
-    expect(xrm.openedUrls).toEqual([FNO_URL]);
+    expect(xrm.openedUrls).toEqual([FO_URL]);
   });
 
   it("is one plain script: no module loader, no control strings", () => {

@@ -10,6 +10,7 @@ import type {
   TabPort,
   XrmPort,
 } from "../../webresources/ports";
+import { FO_URL, FORBIDDEN, linkedBody, NOT_LINKED, SERVER_ERROR, xrmError } from "../fixtures/dataverse";
 
 /** Typed fakes of the Client API slices the form script uses, recording what it did to the form and the app. */
 
@@ -127,20 +128,14 @@ export function executionContextOf(form: FormPort): { getFormContext(): FormPort
 /** A response body or an Xrm.WebApi error, as `Xrm.WebApi.online.execute` would resolve or reject with. */
 export type ServerAnswer = { body: unknown } | { error: Record<string, unknown> };
 
-export const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-export const ENVIRONMENT = "0f3b2c1d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-export const FNO_URL = "https://contoso.operations.dynamics.com";
-
 export const ANSWERS = {
-  linked: { body: { Url: FNO_URL, TenantId: TENANT, Id: ENVIRONMENT } },
-  notLinked: {
-    error: { errorCode: 0x80048d0b, message: "Dataverse instance isn't integrated with finance and operations." },
-  },
+  linked: { body: linkedBody() },
+  notLinked: { error: { ...xrmError(NOT_LINKED) } },
   unauthorized: { error: { status: 401, message: "Access token expired" } },
-  forbidden: { error: { errorCode: 0x80040220, message: "Principal user is missing prvReadOrganization privilege." } },
+  forbidden: { error: { ...xrmError(FORBIDDEN) } },
   offline: { error: { status: 0, message: "Failed to fetch" } },
-  invalid: { body: { Url: "http://contoso.operations.dynamics.com", TenantId: TENANT, Id: ENVIRONMENT } },
-  failed: { error: { errorCode: 0x80040216, message: "An unexpected error occurred." } },
+  invalid: { body: linkedBody({ Url: FO_URL.replace(/^https:/, "http:") }) },
+  failed: { error: { ...xrmError(SERVER_ERROR) } },
 } satisfies Record<string, ServerAnswer>;
 
 export interface FakeXrm extends XrmPort {

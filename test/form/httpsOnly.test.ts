@@ -7,6 +7,7 @@ import { openLinkedEnvironment } from "../../webresources/openFinOps";
 import { showLinkOnForm } from "../../webresources/onLoad";
 import { STATUS_ID, globalNotificationsSettled } from "../../webresources/notifier";
 import { executionContextOf, fakeForm, fakeXrm } from "./fakes";
+import { ENVIRONMENT_ID, FO_URL, TENANT } from "../fixtures/dataverse";
 
 let answer: IntegrationResult;
 jest.mock("../../core", () => ({
@@ -19,13 +20,13 @@ const linkedTo = (url: string): IntegrationResult => ({
   fromCache: false,
   details: {
     url,
-    tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47",
-    environmentId: "0f3b2c1d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    tenantId: TENANT,
+    environmentId: ENVIRONMENT_ID,
     extra: {},
   },
 });
 
-describe.each(["http://contoso.operations.dynamics.com", "javascript:alert(1)", "https://user:pw@contoso.example"])(
+describe.each([FO_URL.replace(/^https:/, "http:"), "javascript:alert(1)", "https://user:pw@contoso.example"])(
   "a linked answer with %s",
   (url) => {
     beforeEach(() => (answer = linkedTo(url)));
@@ -54,12 +55,12 @@ describe.each(["http://contoso.operations.dynamics.com", "javascript:alert(1)", 
 );
 
 it("an https answer is opened by both", async () => {
-  answer = linkedTo("https://contoso.operations.dynamics.com");
+  answer = linkedTo(FO_URL);
   const xrm = fakeXrm();
   await openLinkedEnvironment(xrm);
   await showLinkOnForm(executionContextOf(fakeForm()), { global: true }, xrm);
   await globalNotificationsSettled(STATUS_ID);
   [...xrm.globalNotifications.values()][0].action?.eventHandler?.();
   expect(xrm.openedUrls).toHaveLength(2);
-  expect(xrm.openedUrls.every((opened) => opened.startsWith("https://contoso.operations.dynamics.com"))).toBe(true);
+  expect(xrm.openedUrls.every((opened) => opened.startsWith(FO_URL))).toBe(true);
 });

@@ -3,9 +3,6 @@ import { onLoad, showLinkOnForm } from "../../webresources/onLoad";
 import { OPTIONS_ID, STATUS_ID, globalNotificationsSettled } from "../../webresources/notifier";
 import {
   ANSWERS,
-  ENVIRONMENT,
-  FNO_URL,
-  TENANT,
   executionContextOf,
   fakeAttribute,
   fakeForm,
@@ -14,6 +11,7 @@ import {
   type FakeXrm,
   type ServerAnswer,
 } from "./fakes";
+import { ENVIRONMENT_ID, FO_URL, NOT_LINKED, SERVER_ERROR, TENANT } from "../fixtures/dataverse";
 
 type Kind = keyof typeof ANSWERS;
 const KINDS = Object.keys(ANSWERS) as Kind[];
@@ -29,7 +27,7 @@ describe("default notifications, per result kind", () => {
   it("linked: INFO with the F&O URL and the tenant", async () => {
     const { status, xrm } = await run(ANSWERS.linked);
     expect(status?.level).toBe("INFO");
-    expect(status?.message).toContain(FNO_URL);
+    expect(status?.message).toContain(FO_URL);
     expect(status?.message).toContain(TENANT);
     expect(xrm.requests).toHaveLength(1);
   });
@@ -40,7 +38,7 @@ describe("default notifications, per result kind", () => {
       level: "WARNING",
       message: expect.stringContaining("isn't linked to finance and operations"),
     });
-    expect(status?.message).not.toMatch(/0x80048d0b/);
+    expect(status?.message).not.toContain(NOT_LINKED.code);
   });
 
   it.each(["unauthorized", "forbidden", "offline", "invalid", "failed"] as const)(
@@ -80,7 +78,7 @@ describe("notify option", () => {
 
   it("always: a failure carries its code, never a raw object", async () => {
     const { status } = await run(ANSWERS.failed, '{"notify":"always"}');
-    expect(status?.message).toContain("0x80040216");
+    expect(status?.message).toContain(SERVER_ERROR.code);
     expect(status?.message).toContain("An unexpected error occurred.");
   });
 
@@ -111,17 +109,17 @@ describe("languages", () => {
   });
 
   it.each([
-    [1033, `Linked finance and operations environment: ${FNO_URL} (Tenant ID: ${TENANT})`],
-    [1036, `Environnement de finances et d’opérations lié : ${FNO_URL} (ID de locataire : ${TENANT})`],
-    [1041, `${resultStrings.ja.Result_Linked}：${FNO_URL}（${resultStrings.ja.Result_TenantId}：${TENANT}）`],
+    [1033, `Linked finance and operations environment: ${FO_URL} (Tenant ID: ${TENANT})`],
+    [1036, `Environnement de finances et d’opérations lié : ${FO_URL} (ID de locataire : ${TENANT})`],
+    [1041, `${resultStrings.ja.Result_Linked}：${FO_URL}（${resultStrings.ja.Result_TenantId}：${TENANT}）`],
     [
       2052,
-      `${resultStrings["zh-CN"].Result_Linked}：${FNO_URL}（${resultStrings["zh-CN"].Result_TenantId}：${TENANT}）`,
+      `${resultStrings["zh-CN"].Result_Linked}：${FO_URL}（${resultStrings["zh-CN"].Result_TenantId}：${TENANT}）`,
     ],
     // Arabic is right-to-left: the URL and GUID are isolated (FSI…PDI) so their punctuation keeps its place.
     [
       1025,
-      `${resultStrings.ar.Result_Linked}: \u2068${FNO_URL}\u2069 (${resultStrings.ar.Result_TenantId}: \u2068${TENANT}\u2069)`,
+      `${resultStrings.ar.Result_Linked}: \u2068${FO_URL}\u2069 (${resultStrings.ar.Result_TenantId}: \u2068${TENANT}\u2069)`,
     ],
   ])("LCID %i words the linked notice with that language's punctuation", async (lcid, expected) => {
     const { status } = await run(ANSWERS.linked, undefined, fakeForm(), fakeXrm(ANSWERS.linked, lcid));
@@ -150,10 +148,10 @@ describe("global option", () => {
       type: 2,
       level: 4,
       showCloseButton: true,
-      message: expect.stringContaining(FNO_URL),
+      message: expect.stringContaining(FO_URL),
     });
     notes[0].action?.eventHandler?.();
-    expect(xrm.openedUrls).toEqual([FNO_URL]);
+    expect(xrm.openedUrls).toEqual([FO_URL]);
   });
 
   it("maps a not-linked WARNING to the app's warning level", async () => {
@@ -239,9 +237,9 @@ describe("column options", () => {
   it("fills the columns when linked", async () => {
     const { form, optionsWarning } = await run(ANSWERS.linked, columns, fakeForm(layout()));
     expect(optionsWarning).toBeUndefined();
-    expect(form.attributes.get("fol_fnourl")?.value).toBe(FNO_URL);
+    expect(form.attributes.get("fol_fnourl")?.value).toBe(FO_URL);
     expect(form.attributes.get("fol_tenant")?.value).toBe(TENANT);
-    expect(form.attributes.get("fol_environment")?.value).toBe(ENVIRONMENT);
+    expect(form.attributes.get("fol_environment")?.value).toBe(ENVIRONMENT_ID);
   });
 
   it("writes only values that differ (each write marks the record dirty)", async () => {
@@ -281,7 +279,7 @@ describe("column options", () => {
     expect(optionsWarning?.message).toBe(
       'FinOps Link options need attention: column "fol_nope" is not on this form; column "fol_count" is not a text column',
     );
-    expect(form.attributes.get("fol_fnourl")?.value).toBe(FNO_URL);
+    expect(form.attributes.get("fol_fnourl")?.value).toBe(FO_URL);
     expect(form.attributes.get("fol_count")?.writes).toEqual([]);
     expect(status?.level).toBe("INFO");
   });
@@ -302,7 +300,7 @@ describe("column safety: written only when allowed and sensible", () => {
     const { optionsWarning, status } = await run(ANSWERS.linked, columns, form);
     expect(form.attributes.get("fol_fnourl")?.writes).toEqual([]);
     expect(form.attributes.get("fol_tenant")?.value).toBe(TENANT);
-    expect(form.attributes.get("fol_environment")?.value).toBe(ENVIRONMENT);
+    expect(form.attributes.get("fol_environment")?.value).toBe(ENVIRONMENT_ID);
     expect(optionsWarning?.message).toBe(`${PREFIX}you may not change column "fol_fnourl"`);
     expect(status?.level).toBe("INFO");
   });
@@ -316,7 +314,7 @@ describe("column safety: written only when allowed and sensible", () => {
       ],
     });
     const { optionsWarning } = await run(ANSWERS.linked, columns, form);
-    expect(form.attributes.get("fol_fnourl")?.value).toBe(FNO_URL);
+    expect(form.attributes.get("fol_fnourl")?.value).toBe(FO_URL);
     expect(form.attributes.get("fol_tenant")?.writes).toEqual([]);
     expect(form.attributes.get("fol_environment")?.writes).toEqual([]);
     expect(optionsWarning?.message).toBe(
@@ -324,7 +322,7 @@ describe("column safety: written only when allowed and sensible", () => {
     );
     const textArea = fakeForm({ attributes: [fakeAttribute("fol_fnourl", "string", null, { format: "textarea" })] });
     await run(ANSWERS.linked, { urlColumn: "fol_fnourl" }, textArea);
-    expect(textArea.attributes.get("fol_fnourl")?.value).toBe(FNO_URL);
+    expect(textArea.attributes.get("fol_fnourl")?.value).toBe(FO_URL);
   });
 
   it("skips a value longer than the column holds, says by how much, and fills the rest", async () => {
@@ -339,7 +337,7 @@ describe("column safety: written only when allowed and sensible", () => {
     expect(form.attributes.get("fol_fnourl")?.writes).toEqual([]);
     expect(form.attributes.get("fol_tenant")?.value).toBe(TENANT);
     expect(optionsWarning?.message).toBe(
-      `${PREFIX}column "fol_fnourl" holds at most 20 characters, the value has ${FNO_URL.length}`,
+      `${PREFIX}column "fol_fnourl" holds at most 20 characters, the value has ${FO_URL.length}`,
     );
   });
 
@@ -354,7 +352,7 @@ describe("column safety: written only when allowed and sensible", () => {
     };
     const form = fakeForm({ attributes: [broken, unknowable, fakeAttribute("fol_environment")] });
     const { optionsWarning, status } = await run(ANSWERS.linked, columns, form);
-    expect(form.attributes.get("fol_environment")?.value).toBe(ENVIRONMENT);
+    expect(form.attributes.get("fol_environment")?.value).toBe(ENVIRONMENT_ID);
     expect(optionsWarning?.message).toBe(
       `${PREFIX}column "fol_tenant" could not be written; column "fol_fnourl" could not be written`,
     );
@@ -378,7 +376,7 @@ describe("column safety: written only when allowed and sensible", () => {
       const xrm = fakeXrm(ANSWERS.linked);
       const first = fakeForm({ attributes: [fakeAttribute("fol_fnourl")] });
       await run(ANSWERS.linked, { urlColumn: "fol_fnourl", cacheMinutes: 5 }, first, xrm);
-      expect(first.attributes.get("fol_fnourl")?.value).toBe(FNO_URL); // the answer is now stored in this tab
+      expect(first.attributes.get("fol_fnourl")?.value).toBe(FO_URL); // the answer is now stored in this tab
       clock.mockReturnValue(1_700_000_000_000 + 6 * 60_000); // past the cache time, and the network is gone
       xrm.answer = ANSWERS.offline;
       const later = fakeForm({ attributes: [fakeAttribute("fol_fnourl")] });
@@ -403,7 +401,7 @@ describe("deep link options (legalEntity, menuItem)", () => {
     await globalNotificationsSettled(STATUS_ID);
     const [note] = [...xrm.globalNotifications.values()];
     note.action?.eventHandler?.();
-    expect(xrm.openedUrls).toEqual([`${FNO_URL}/?cmp=USMF&mi=CustTableListPage`]);
+    expect(xrm.openedUrls).toEqual([`${FO_URL}/?cmp=USMF&mi=CustTableListPage`]);
     expect(note.message).not.toMatch(/too long/);
   });
 
@@ -415,7 +413,7 @@ describe("deep link options (legalEntity, menuItem)", () => {
       "The link to the chosen company or page was too long, so it opens the environment's start page.",
     );
     note.action?.eventHandler?.();
-    expect(xrm.openedUrls).toEqual([FNO_URL]);
+    expect(xrm.openedUrls).toEqual([FO_URL]);
   });
 
   it("the form notification says so too (in the user's language)", async () => {
@@ -541,7 +539,7 @@ describe("two handlers on one form", () => {
     expect(xrm.requests).toHaveLength(1);
     expect([...form.notifications.keys()]).toEqual([STATUS_ID]);
     expect(form.notificationCalls.every((call) => call.id === STATUS_ID)).toBe(true);
-    expect(form.attributes.get("fol_fnourl")?.value).toBe(FNO_URL);
+    expect(form.attributes.get("fol_fnourl")?.value).toBe(FO_URL);
   });
 
   it("two bad-options handlers leave one options warning", async () => {

@@ -1,5 +1,6 @@
 import { openFinOps, openLinkedEnvironment } from "../../webresources/openFinOps";
-import { ANSWERS, FNO_URL, fakeXrm, flush } from "./fakes";
+import { ANSWERS, fakeXrm, flush } from "./fakes";
+import { FO_URL } from "../fixtures/dataverse";
 
 beforeEach(() => sessionStorage.clear());
 
@@ -7,7 +8,7 @@ describe("openFinOps (command bar button)", () => {
   it("opens the linked environment with Xrm.Navigation.openUrl", async () => {
     const xrm = fakeXrm(ANSWERS.linked);
     await openLinkedEnvironment(xrm);
-    expect(xrm.openedUrls).toEqual([FNO_URL]);
+    expect(xrm.openedUrls).toEqual([FO_URL]);
     expect(xrm.alerts).toEqual([]);
   });
 
@@ -20,14 +21,14 @@ describe("openFinOps (command bar button)", () => {
     } finally {
       delete host.Xrm;
     }
-    expect(xrm.openedUrls).toEqual([`${FNO_URL}/?cmp=USMF&mi=CustTableListPage`]);
+    expect(xrm.openedUrls).toEqual([`${FO_URL}/?cmp=USMF&mi=CustTableListPage`]);
     expect(xrm.alerts).toEqual([]);
   });
 
   it("a deep link past 2,048 characters opens the environment and says why", async () => {
     const xrm = fakeXrm(ANSWERS.linked);
     await openLinkedEnvironment(xrm, { menuItem: "M".repeat(2100) });
-    expect(xrm.openedUrls).toEqual([FNO_URL]);
+    expect(xrm.openedUrls).toEqual([FO_URL]);
     expect(xrm.alerts).toEqual([
       {
         title: "Finance and operations",
@@ -83,7 +84,7 @@ describe("openFinOps (command bar button)", () => {
       const xrm = fakeXrm(ANSWERS.linked);
       host.Xrm = xrm;
       await openFinOps({ data: {} });
-      expect(xrm.openedUrls).toEqual([FNO_URL]);
+      expect(xrm.openedUrls).toEqual([FO_URL]);
 
       const noNavigation = fakeXrm(ANSWERS.linked);
       delete noNavigation.Navigation;

@@ -2,18 +2,13 @@ import { getIntegrationDetails, type GetDetailsOptions } from "../../core";
 import { HandOff } from "../../core/cache/handOff";
 import { cacheScope, normaliseOrg, normaliseUser } from "../../core/cache/scope";
 import { sessionStorageOrNull } from "../../core/storage";
-import {
-  FakeClock,
-  FakeStorage,
-  NOT_LINKED_BODY,
-  ORG,
-  USER,
-  fetchReturning,
-  linkedBody,
-  webApiRejecting,
-} from "./fakes";
+import { FakeClock, FakeStorage, fetchReturning, linkedBody, webApiRejecting } from "./fakes";
+import { ENVIRONMENT_ID, errorBody, FO_URL, NOT_LINKED, ORG, TENANT, USER } from "../fixtures/dataverse";
 
-const RESULT_KEY = `finopslink:v1:result:${ORG}|8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f`;
+/** The user id as the core keys its storage: the host's braced upper-case id, bare and lower case. */
+const USER_KEY = USER.slice(1, -1).toLowerCase();
+
+const RESULT_KEY = `finopslink:v1:result:${ORG}|${USER_KEY}`;
 const MINUTE = 60_000;
 
 function setup(body: unknown = linkedBody(), status = 200) {
@@ -57,7 +52,7 @@ describe("TTL", () => {
   });
 
   test("notLinked is cached; errors are not", async () => {
-    const notLinked = setup(NOT_LINKED_BODY, 400);
+    const notLinked = setup(errorBody(NOT_LINKED), 400);
     await notLinked.call();
     await expect(notLinked.call()).resolves.toEqual({ kind: "notLinked", fromCache: true });
     expect(notLinked.fetchImpl).toHaveBeenCalledTimes(1);
@@ -118,11 +113,11 @@ describe("key per organization and user", () => {
 
 describe("corrupt, foreign and tampered entries are ignored", () => {
   const now = new FakeClock().time;
-  const good = { v: 1, org: ORG, user: "8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f", savedAt: now };
+  const good = { v: 1, org: ORG, user: USER_KEY, savedAt: now };
   const details = {
-    url: "https://contoso.operations.dynamics.com",
-    tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47",
-    environmentId: "3e1f0c2a-5b6d-4e7f-8091-a2b3c4d5e6f7",
+    url: FO_URL,
+    tenantId: TENANT,
+    environmentId: ENVIRONMENT_ID,
     extra: {},
   };
   test.each([
@@ -252,7 +247,7 @@ describe("offline and lastKnown", () => {
     await call();
     clock.advance(16 * MINUTE);
     const result = await call({ fetch: jest.fn(async () => Promise.reject(new TypeError("Failed to fetch"))) });
-    expect(result).toMatchObject({ kind: "offline", lastKnown: { url: "https://contoso.operations.dynamics.com" } });
+    expect(result).toMatchObject({ kind: "offline", lastKnown: { url: FO_URL } });
   });
 
   test("a later notLinked answer replaces the link: offline then shows no lastKnown", async () => {
@@ -321,7 +316,7 @@ describe("HandOff marker", () => {
     const storage = new FakeStorage();
     const clock = new FakeClock();
     const cache = new HandOff(storage, cacheScope(ORG, USER), clock.now);
-    const key = `finopslink:v1:pending:${ORG}|8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f`;
+    const key = `finopslink:v1:pending:${ORG}|${USER_KEY}`;
     storage.data.set(key, JSON.stringify({ v: 1, token: "t", at: clock.time + 3_600_000 }));
     expect(cache.pending()).toBeUndefined();
     storage.data.set(key, JSON.stringify({ v: 1, token: "t", at: clock.time + 1000 }));

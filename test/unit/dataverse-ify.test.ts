@@ -5,7 +5,8 @@
 import { XrmContextDataverseClient, setMetadataCache, type WebApiExecuteRequest } from "dataverse-ify";
 import { FUNCTION_NAME, IntegrationDetailsRequest, integrationDetailsMetadata } from "../../core";
 import { parseDetails } from "../../core/parse";
-import { ENV_ID, TENANT, linkedBody, response } from "./fakes";
+import { ENVIRONMENT_ID_BRACED, TENANT_UPPER, linkedBody } from "./fakes";
+import { fetchResponse, FO_URL } from "../fixtures/dataverse";
 
 interface RetrieveFinanceAndOperationsIntegrationDetailsResponse {
   Url: string;
@@ -20,7 +21,7 @@ test("the request runs through dataverse-ify's XrmContextDataverseClient", async
     expect(request.getMetadata()).toMatchObject({ operationType: 1, operationName: FUNCTION_NAME, parameterTypes: {} });
     expect(request.getMetadata().boundParameter ?? null).toBeNull();
     expect(Object.keys(request).filter((k) => k !== "getMetadata")).toEqual([]);
-    return response(200, linkedBody());
+    return fetchResponse(200, linkedBody());
   });
   const client = new XrmContextDataverseClient({ online: { execute } } as unknown as Xrm.WebApi);
 
@@ -28,11 +29,11 @@ test("the request runs through dataverse-ify's XrmContextDataverseClient", async
   const answer = await client.execute<RetrieveFinanceAndOperationsIntegrationDetailsResponse>(request);
 
   expect(execute).toHaveBeenCalledTimes(1);
-  expect(answer).toMatchObject({ Url: "https://contoso.operations.dynamics.com", TenantId: TENANT, Id: ENV_ID });
+  expect(answer).toMatchObject({ Url: FO_URL, TenantId: TENANT_UPPER, Id: ENVIRONMENT_ID_BRACED });
   // Its answer goes through the same validation as ours.
   expect(parseDetails(answer)).toMatchObject({
     kind: "linked",
-    details: { url: "https://contoso.operations.dynamics.com" },
+    details: { url: FO_URL },
   });
 });
 

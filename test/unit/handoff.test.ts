@@ -4,7 +4,11 @@
  * them here.
  */
 import type * as Core from "../../core";
-import { FakeClock, FakeStorage, ORG, USER, deferred, fetchReturning, linkedBody, response } from "./fakes";
+import { FakeClock, FakeStorage, deferred, fetchReturning, linkedBody } from "./fakes";
+import { fetchResponse, ORG, USER } from "../fixtures/dataverse";
+
+/** The user id as the core keys its storage: the host's braced upper-case id, bare and lower case. */
+const USER_KEY = USER.slice(1, -1).toLowerCase();
 
 type Client = typeof Core.getIntegrationDetails;
 
@@ -37,13 +41,13 @@ test("the two bundles really are separate module instances", () => {
 
 test("the second bundle waits for the first one's answer instead of asking again", async () => {
   const { storage, clock, control, form } = setup();
-  const slow = deferred<ReturnType<typeof response>>();
+  const slow = deferred<ReturnType<typeof fetchResponse>>();
   const controlFetch = jest.fn(() => slow.promise);
   const formFetch = fetchReturning(200, linkedBody());
   let polls = 0;
   const sleep = async (ms: number) => {
     polls += 1;
-    if (polls === 3) slow.resolve(response(200, linkedBody())); // the first answer lands while the second polls
+    if (polls === 3) slow.resolve(fetchResponse(200, linkedBody())); // the first answer lands while the second polls
     await clock.sleep(ms);
   };
 
@@ -69,10 +73,10 @@ test("the second bundle waits for the first one's answer instead of asking again
 
 test("when the first bundle gets an error (not shared), the second asks for itself", async () => {
   const { storage, clock, control, form } = setup();
-  const slow = deferred<ReturnType<typeof response>>();
+  const slow = deferred<ReturnType<typeof fetchResponse>>();
   const formFetch = fetchReturning(200, linkedBody());
   const sleep = async (ms: number) => {
-    slow.resolve(response(500, { error: { code: "0x80040216", message: "Unexpected" } }));
+    slow.resolve(fetchResponse(500, { error: { code: "0x80040216", message: "Unexpected" } }));
     await clock.sleep(ms);
   };
   const first = control({ orgUrl: ORG, userId: USER, fetch: () => slow.promise, storage, now: clock.now, sleep });
@@ -85,7 +89,7 @@ test("when the first bundle gets an error (not shared), the second asks for itse
 
 test("a hung first bundle: the second gives up after the 10 s marker timeout and asks itself", async () => {
   const { storage, clock, control, form } = setup();
-  const never = deferred<ReturnType<typeof response>>();
+  const never = deferred<ReturnType<typeof fetchResponse>>();
   const formFetch = fetchReturning(200, linkedBody());
   void control({ orgUrl: ORG, userId: USER, fetch: () => never.promise, storage, now: clock.now, sleep: clock.sleep });
   await settle();
@@ -101,7 +105,7 @@ test("a hung first bundle: the second gives up after the 10 s marker timeout and
 test("a marker left by a closed frame (older than 10 s) is not waited on", async () => {
   const { storage, clock, form } = setup();
   storage.data.set(
-    `finopslink:v1:pending:${ORG}|8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f`,
+    `finopslink:v1:pending:${ORG}|${USER_KEY}`,
     JSON.stringify({ v: 1, token: "gone", at: clock.time - 10_001 }),
   );
   const sleep = jest.fn(clock.sleep);
@@ -115,10 +119,7 @@ test("a marker left by a closed frame (older than 10 s) is not waited on", async
 
 test("a frozen clock cannot make the wait spin forever", async () => {
   const { storage, clock, form } = setup();
-  storage.data.set(
-    `finopslink:v1:pending:${ORG}|8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f`,
-    JSON.stringify({ v: 1, token: "hung", at: clock.time }),
-  );
+  storage.data.set(`finopslink:v1:pending:${ORG}|${USER_KEY}`, JSON.stringify({ v: 1, token: "hung", at: clock.time }));
   const sleep = jest.fn(async () => undefined); // time never moves
   const formFetch = fetchReturning(200, linkedBody());
   await expect(
@@ -132,12 +133,12 @@ test("with the real timer the default sleep waits and hands off", async () => {
   const storage = new FakeStorage();
   const control = loadBundle();
   const form = loadBundle();
-  const slow = deferred<ReturnType<typeof response>>();
+  const slow = deferred<ReturnType<typeof fetchResponse>>();
   const first = control({ orgUrl: ORG, userId: USER, fetch: () => slow.promise, storage });
   await settle();
   const formFetch = fetchReturning(200, linkedBody());
   const second = form({ orgUrl: ORG, userId: USER, fetch: formFetch, storage });
-  setTimeout(() => slow.resolve(response(200, linkedBody())), 150);
+  setTimeout(() => slow.resolve(fetchResponse(200, linkedBody())), 150);
   await expect(second).resolves.toMatchObject({ kind: "linked", fromCache: true });
   await first;
   expect(formFetch).not.toHaveBeenCalled();
@@ -145,7 +146,7 @@ test("with the real timer the default sleep waits and hands off", async () => {
 
 test("a page that goes away mid-request clears its marker, so the next page does not wait", async () => {
   const { storage, clock, control, form } = setup();
-  const never = deferred<ReturnType<typeof response>>();
+  const never = deferred<ReturnType<typeof fetchResponse>>();
   void control({ orgUrl: ORG, userId: USER, fetch: () => never.promise, storage, now: clock.now, sleep: clock.sleep });
   await settle();
   expect([...storage.data.keys()].some((k) => k.includes(":pending:"))).toBe(true);
@@ -180,7 +181,7 @@ test("the marker is written in the task the call started in (another frame may s
 test("a marker dated a second in the future is not waited on", async () => {
   const { storage, clock, form } = setup();
   storage.data.set(
-    `finopslink:v1:pending:${ORG}|8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f`,
+    `finopslink:v1:pending:${ORG}|${USER_KEY}`,
     JSON.stringify({ v: 1, token: "future", at: clock.time + 1000 }),
   );
   const sleep = jest.fn(clock.sleep);

@@ -9,9 +9,8 @@
 import { getIntegrationDetails, type IntegrationResult, type WebApiLike } from "../../core";
 import { SCENARIOS, respond, type EmulatedResponse } from "../../demo/emulator/scenarios";
 import { createExecute } from "../../demo/host/webApiExecute";
+import { NOT_LINKED, ORG, SERVER_ERROR, USER, xrmError } from "../fixtures/dataverse";
 
-const ORG = "https://contoso.crm.dynamics.com";
-const USER = "8c4b5e0f-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
 const JSON_TYPE = { "Content-Type": "application/json; odata.metadata=minimal" };
 
 function answer(status: number, body: unknown, headers: Record<string, string> = JSON_TYPE): EmulatedResponse {
@@ -35,14 +34,17 @@ const ANSWERS: Array<[string, ServerAnswer]> = [
     answer(502, "<html><body>Bad gateway</body></html>", { "Content-Type": "text/html" }),
   ],
   ["404 0x8006088a (no such function)", answer(404, { error: { code: "0x8006088a", message: "Resource not found" } })],
-  ["400, numeric error.code", answer(400, { error: { code: 2147781899, message: "Not integrated." } })],
+  [
+    "400, numeric error.code",
+    answer(400, { error: { code: xrmError(NOT_LINKED).errorCode, message: "Not integrated." } }),
+  ],
   [
     "500 with a .NET stack trace",
     answer(500, {
-      error: { code: "0x80040216", message: "Unexpected.\r\n   at Microsoft.Crm.Sdk.Execute(Request r)" },
+      error: { code: SERVER_ERROR.code, message: "Unexpected.\r\n   at Microsoft.Crm.Sdk.Execute(Request r)" },
     }),
   ],
-  ["200, OData error body", answer(200, { error: { code: "0x80040216", message: "Unexpected." } })],
+  ["200, OData error body", answer(200, { error: { code: SERVER_ERROR.code, message: "Unexpected." } })],
   ["200, empty body", answer(200, "", JSON_TYPE)],
 ];
 

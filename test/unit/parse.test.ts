@@ -1,5 +1,6 @@
 import { parseDetails } from "../../core/parse";
-import { ENV_ID, TENANT, linkedBody } from "./fakes";
+import { ENVIRONMENT_ID_BRACED, TENANT_UPPER, linkedBody } from "./fakes";
+import { ENVIRONMENT_ID, FO_URL, LINKED_EXTRA, TENANT } from "../fixtures/dataverse";
 
 test("a linked body: GUIDs lower-cased without braces, unknown fields kept, annotations dropped", () => {
   const body = linkedBody({
@@ -10,17 +11,17 @@ test("a linked body: GUIDs lower-cased without braces, unknown fields kept, anno
   expect(parseDetails(body)).toEqual({
     kind: "linked",
     details: {
-      url: "https://contoso.operations.dynamics.com",
-      tenantId: TENANT.toLowerCase(),
-      environmentId: ENV_ID.slice(1, -1).toLowerCase(),
-      extra: { IsUnifiedDatabase: false, OrgLifecycleStatus: "Enabled", Future: { nested: [1, 2] } },
+      url: FO_URL,
+      tenantId: TENANT,
+      environmentId: ENVIRONMENT_ID,
+      extra: { ...LINKED_EXTRA, Future: { nested: [1, 2] } },
     },
   });
 });
 
 test("a __proto__ key stays data in extra and never changes a prototype", () => {
   const body = JSON.parse(
-    `{"Url":"https://a.example","TenantId":"${TENANT}","Id":"${ENV_ID}","__proto__":{"polluted":true}}`,
+    `{"Url":"https://a.example","TenantId":"${TENANT_UPPER}","Id":"${ENVIRONMENT_ID_BRACED}","__proto__":{"polluted":true}}`,
   ) as unknown;
   const result = parseDetails(body);
   expect(result.kind).toBe("linked");
@@ -83,9 +84,9 @@ test.each([
   ["no TenantId", linkedBody({ TenantId: undefined }), "TenantId", "missing"],
   ["numeric TenantId", linkedBody({ TenantId: 1 }), "TenantId", "not a string"],
   ["short TenantId", linkedBody({ TenantId: "72f988bf-86f1-41af-91ab" }), "TenantId", "not a GUID"],
-  ["unbalanced braces", linkedBody({ TenantId: `{${TENANT}` }), "TenantId", "not a GUID"],
+  ["unbalanced braces", linkedBody({ TenantId: `{${TENANT_UPPER}` }), "TenantId", "not a GUID"],
   ["no Id", linkedBody({ Id: undefined }), "Id", "missing"],
-  ["Id with spaces", linkedBody({ Id: ` ${TENANT} ` }), "Id", "not a GUID"],
+  ["Id with spaces", linkedBody({ Id: ` ${TENANT_UPPER} ` }), "Id", "not a GUID"],
 ])("invalid: %s", (_label, body, field, reason) => {
   expect(parseDetails(body)).toEqual({ kind: "invalid", field, reason });
 });

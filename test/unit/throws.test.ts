@@ -4,7 +4,8 @@
  */
 import { getIntegrationDetails, type GetDetailsOptions } from "../../core";
 import * as errors from "../../core/errors";
-import { FakeClock, FakeStorage, ORG, USER, fetchReturning, linkedBody } from "./fakes";
+import { FakeClock, FakeStorage, fetchReturning, linkedBody } from "./fakes";
+import { ORG, USER } from "../fixtures/dataverse";
 
 /** An object every operation on which throws: `instanceof`, property reads, `in`, key listing. */
 function hostileError(): object {

@@ -6,7 +6,8 @@
 import { describeResult, getIntegrationDetails, type GetDetailsOptions, type IntegrationResult } from "../../core";
 import { LANGUAGES } from "../../core/strings";
 import { resultStrings } from "../../core/strings/results";
-import { FakeClock, FakeStorage, ORG, USER, deferred, fetchReturning, linkedBody, response } from "./fakes";
+import { FakeClock, FakeStorage, deferred, fetchReturning, linkedBody } from "./fakes";
+import { ORG, USER, fetchResponse } from "../fixtures/dataverse";
 
 type FetchImpl = NonNullable<GetDetailsOptions["fetch"]>;
 
@@ -90,11 +91,11 @@ test("a timed-out request releases the single flight and the marker; Retry start
 
 test("an answer that lands after the timeout changes nothing", async () => {
   const { storage, call } = setup();
-  const late = deferred<ReturnType<typeof response>>();
+  const late = deferred<ReturnType<typeof fetchResponse>>();
   const pending = call({ fetch: () => late.promise });
   await jest.advanceTimersByTimeAsync(30_000);
   await expect(pending).resolves.toEqual(TIMED_OUT_30);
-  late.resolve(response(200, linkedBody()));
+  late.resolve(fetchResponse(200, linkedBody()));
   await jest.advanceTimersByTimeAsync(0);
   expect(storage.data.size).toBe(0);
 });
@@ -114,7 +115,7 @@ test("Retry while a request still hangs asks again at once: it neither joins the
   const fetchImpl = jest
     .fn<ReturnType<FetchImpl>, Parameters<FetchImpl>>()
     .mockImplementationOnce(() => first.promise)
-    .mockImplementation(async () => response(200, linkedBody()));
+    .mockImplementation(async () => fetchResponse(200, linkedBody()));
   const { call } = setup();
   const hung = call({ fetch: fetchImpl });
   await jest.advanceTimersByTimeAsync(10_000);

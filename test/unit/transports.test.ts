@@ -1,16 +1,16 @@
 import { getIntegrationDetails, type GetDetailsOptions, type IntegrationResult } from "../../core";
+import { fetchReturning, linkedBody, webApiRejecting, webApiResolving } from "./fakes";
 import {
-  ENV_ID,
-  NOT_LINKED_BODY,
+  ENVIRONMENT_ID,
+  errorBody,
+  fetchResponse,
+  FO_URL,
+  LINKED_EXTRA,
+  NOT_LINKED,
   ORG,
   TENANT,
   USER,
-  fetchReturning,
-  linkedBody,
-  response,
-  webApiRejecting,
-  webApiResolving,
-} from "./fakes";
+} from "../fixtures/dataverse";
 
 /** Every call here is uncached (storage: null) so each scenario reaches its transport. */
 function viaFetch(fetchImpl: GetDetailsOptions["fetch"]): Promise<IntegrationResult> {
@@ -21,10 +21,10 @@ function viaXrm(webApi: GetDetailsOptions["webApi"]): Promise<IntegrationResult>
 }
 
 const expectedDetails = {
-  url: "https://contoso.operations.dynamics.com",
-  tenantId: TENANT.toLowerCase(),
-  environmentId: ENV_ID.slice(1, -1).toLowerCase(),
-  extra: { IsUnifiedDatabase: false, OrgLifecycleStatus: "Enabled" },
+  url: FO_URL,
+  tenantId: TENANT,
+  environmentId: ENVIRONMENT_ID,
+  extra: { ...LINKED_EXTRA },
 };
 
 describe("linked", () => {
@@ -71,7 +71,7 @@ describe("linked", () => {
 
 describe("notLinked (0x80048d0b)", () => {
   test("fetch: HTTP 400 with the hex code in the body", async () => {
-    await expect(viaFetch(fetchReturning(400, NOT_LINKED_BODY))).resolves.toEqual({
+    await expect(viaFetch(fetchReturning(400, errorBody(NOT_LINKED)))).resolves.toEqual({
       kind: "notLinked",
       fromCache: false,
     });
@@ -89,7 +89,7 @@ describe("notLinked (0x80048d0b)", () => {
     await expect(viaXrm(webApiRejecting(error))).resolves.toEqual({ kind: "notLinked", fromCache: false });
   });
   test("Xrm: only the hex code in raw (no errorCode)", async () => {
-    const error = { message: "Bad request", raw: JSON.stringify(NOT_LINKED_BODY) };
+    const error = { message: "Bad request", raw: JSON.stringify(errorBody(NOT_LINKED)) };
     await expect(viaXrm(webApiRejecting(error))).resolves.toEqual({ kind: "notLinked", fromCache: false });
   });
   test("Xrm: code field with innerror, as some hosts send", async () => {
@@ -152,7 +152,7 @@ describe("offline", () => {
   });
   test("fetch: the body stream breaks after the headers", async () => {
     const fetchImpl = jest.fn(async () => ({
-      ...response(200, ""),
+      ...fetchResponse(200, ""),
       text: async () => Promise.reject(new TypeError("network error")),
     }));
     await expect(viaFetch(fetchImpl)).resolves.toEqual({ kind: "offline" });
@@ -314,7 +314,7 @@ describe("never throws, whatever the host hands in", () => {
   });
   test("fetch rejects with a non-Error value, or its body does", async () => {
     await expect(viaFetch(jest.fn(async () => Promise.reject("socket closed")))).resolves.toEqual({ kind: "offline" });
-    const brokenBody = jest.fn(async () => ({ ...response(200, ""), text: async () => Promise.reject("reset") }));
+    const brokenBody = jest.fn(async () => ({ ...fetchResponse(200, ""), text: async () => Promise.reject("reset") }));
     await expect(viaFetch(brokenBody)).resolves.toEqual({ kind: "offline" });
   });
   test("Xrm resolves with a primitive, or a bare ok: false", async () => {
@@ -348,7 +348,7 @@ describe("one classification for one answer, through both transports", () => {
   });
 
   test("a status that is not an integer 100-599 is never kept", async () => {
-    const weird = (status: number) => jest.fn(async () => ({ ...response(200, ""), ok: false, status }));
+    const weird = (status: number) => jest.fn(async () => ({ ...fetchResponse(200, ""), ok: false, status }));
     for (const status of [0, Number.NaN, 700, 99.5]) {
       await expect(viaFetch(weird(status))).resolves.toEqual({ kind: "failed" });
       const webApi = { online: { execute: jest.fn(async () => ({ ok: false, status })) } };
