@@ -36,22 +36,27 @@ function expectNoTokenShown(run: CliRun, tokens: string[]): void {
   expect(run.stderr).not.toMatch(/LOOPBACK VIOLATION/);
 }
 
+/** `check --json` over both environments, signed in as a service principal with the given secret. */
+function servicePrincipalCheck(secret: string): string[] {
+  return [
+    "check",
+    ...envs(),
+    "--authority",
+    emulator.authority,
+    "--tenant",
+    "contoso.example",
+    "--client-id",
+    "00000000-0000-4000-8000-00000000c0de",
+    "--client-secret",
+    secret,
+    "--json",
+  ];
+}
+
 describe("service principal (client credentials)", () => {
   it("--tenant/--client-id/--client-secret: one token per resource from the local token endpoint, none shown", async () => {
     const before = emulator.stats().tokensIssued;
-    const run = await runCli([
-      "check",
-      ...envs(),
-      "--authority",
-      emulator.authority,
-      "--tenant",
-      "contoso.example",
-      "--client-id",
-      "00000000-0000-4000-8000-00000000c0de",
-      "--client-secret",
-      EMULATOR_CLIENT_SECRET,
-      "--json",
-    ]);
+    const run = await runCli(servicePrincipalCheck(EMULATOR_CLIENT_SECRET));
     expect(run.code).toBe(1);
     expect(states(run)).toEqual(["linked", "notLinked"]);
     expect(emulator.stats().tokensIssued - before).toBe(2); // two environments, two origins, two resources
@@ -72,19 +77,7 @@ describe("service principal (client credentials)", () => {
   });
 
   it("a wrong secret: Entra's AADSTS line for each environment, exit 2, the secret never shown", async () => {
-    const run = await runCli([
-      "check",
-      ...envs(),
-      "--authority",
-      emulator.authority,
-      "--tenant",
-      "contoso.example",
-      "--client-id",
-      "00000000-0000-4000-8000-00000000c0de",
-      "--client-secret",
-      "wrong-secret-value",
-      "--json",
-    ]);
+    const run = await runCli(servicePrincipalCheck("wrong-secret-value"));
     expect(run.code).toBe(2);
     const document = JSON.parse(run.stdout) as { environments: Array<{ state: string; error: { message: string } }> };
     expect(document.environments[0]).toMatchObject({
