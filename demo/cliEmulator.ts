@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { DEFAULT_TENANT } from "./emulator/environments";
-import { EMULATOR_CLIENT_SECRET, EMULATOR_TOKEN, startCliEmulator } from "./server/cliEmulator";
+import { DEFAULT_TENANT } from "./emulator/tenants";
+import { EMULATOR_CLIENT_SECRET, EMULATOR_TOKEN, startCliEmulator } from "./server/cli";
 
 /** `npm run emulator:cli`: the emulated tenant for trying `finops-link` by hand (the form demo is `npm start`). */
 async function main(): Promise<void> {

@@ -5,7 +5,7 @@ import type { Scenario } from "./scenarios";
 /**
  * The admin command line's view of a tenant: several emulated Dataverse environments, each with its own answer to
  * the link function, its own `solutions` row for FinOpsLink, and its own service-protection or hang behaviour.
- * Served by demo/server/cliEmulator.ts; the form demo (`npm start`) does not use it.
+ * Served by demo/server/cli/; the form demo (`npm start`) does not use it.
  */
 export interface EnvironmentSpec {
   /** Path segment (`/org/<name>`) and display name in the admin API. */
@@ -22,6 +22,30 @@ export interface EnvironmentSpec {
   importError?: string;
   /** Listed by the admin API without a Dataverse database (a Teams-only or Power Apps-only environment). */
   withoutDataverse?: boolean;
+  /** The admin API's `properties.displayName` (default: `name`); tests put hostile text here. */
+  displayName?: string;
+  /** `properties.environmentSku` (default: Production, Teams without Dataverse). */
+  sku?: "Production" | "Sandbox" | "Developer" | "Trial" | "Default" | "Teams";
+  /** `properties.states.runtime.id` (default: Enabled). */
+  runtimeState?: "Enabled" | "Disabled" | "AdminMode";
+  /** `properties.linkedEnvironmentMetadata.instanceState` (default: Ready). */
+  instanceState?: "Ready" | "NotReady";
+  /** `properties.tenantId` (default: the fixtures' tenant). */
+  tenantId?: string;
+  /**
+   * The 200 answer's fields for a `linked` environment (default: an F&O environment of its own, see
+   * demo/emulator/tenants.ts finOpsOf), e.g. another environment's `Id` for a copy, or another `TenantId`.
+   */
+  finOps?: { Url?: string; TenantId?: string; Id?: string; IsUnifiedDatabase?: boolean };
+  /**
+   * `properties.linkedAppMetadata` (default: the F&O environment Dataverse names when `link` is `linked`, else
+   * none); null for none.
+   */
+  linkedApp?: { type: "Linked" | "Internal"; id: string; url: string } | null;
+  /** Replaces the OData error message of a failing answer (hostile server text in the tests). */
+  errorMessage?: string;
+  /** The model-driven forms whose formxml uses the control or the form script (for `doctor`). */
+  forms?: Array<{ name: string; table: string; uses: Array<"control" | "script"> }>;
 }
 
 /** Live state of one environment: what the CLI changed (imports, publishes) and what it cost (requests, throttles). */
@@ -47,21 +71,7 @@ export interface ImportRecord {
   overwriteUnmanagedCustomizations: boolean;
 }
 
-/** The tenant the emulator serves by default (`npm run emulator:cli`): one environment of every kind. */
-export const DEFAULT_TENANT: EnvironmentSpec[] = [
-  { name: "contoso-prod", link: "linked", solution: { version: "1.0.0.0", managed: true } },
-  { name: "contoso-test", link: "linked", solution: { version: "0.9.0.0", managed: true } },
-  { name: "contoso-dev", link: "notLinked", solution: { version: "1.0.0.0", managed: false } },
-  { name: "fabrikam", link: "linked", solution: null },
-  {
-    name: "busy",
-    link: "linked",
-    solution: null,
-    throttle: { status: 429, times: 1, retryAfterSeconds: 1 },
-  },
-  { name: "restricted", link: "forbidden", solution: null },
-  { name: "teams-only", link: "linked", withoutDataverse: true },
-];
+export { benchTenant, DEFAULT_TENANT } from "./tenants";
 
 export class EmulatedTenant {
   private readonly states = new Map<string, EnvironmentState>();
@@ -159,18 +169,4 @@ export function readManifest(base64Zip: string): { version: string; managed: boo
   if (version === undefined || (managed !== "0" && managed !== "1"))
     return { error: "The import file is invalid: solution.xml has no version or managed flag." };
   return { version, managed: managed === "1" };
-}
-
-/**
- * Environments for `npm run bench`: each answers after 50 ms (a nearby Dataverse), mostly linked, some not linked,
- * every tenth throttled once with 429.
- */
-export function benchTenant(count: number): EnvironmentSpec[] {
-  return Array.from({ length: count }, (_, i): EnvironmentSpec => {
-    const name = `env-${String(i + 1).padStart(3, "0")}`;
-    const link: Scenario = i % 7 === 3 ? "notLinked" : "linked";
-    const solution = i % 3 === 0 ? null : { version: "1.0.0.0", managed: true };
-    const spec: EnvironmentSpec = { name, link, solution, delayMs: 50 };
-    return i % 10 === 5 ? { ...spec, throttle: { status: 429, times: 1, retryAfterSeconds: 1 } } : spec;
-  });
 }

@@ -77,28 +77,36 @@ function ok(origin: string, apiVersion: string, fields: Record<string, unknown>,
   return { status: 200, headers: ODATA_HEADERS, body: JSON.stringify(linkedBody(fields, origin, apiVersion)), delayMs };
 }
 
-function error(failure: DataverseError): EmulatedResponse {
-  return { status: failure.status, headers: ODATA_HEADERS, body: JSON.stringify(errorBody(failure)), delayMs: 0 };
+function error(failure: DataverseError, message?: string): EmulatedResponse {
+  const body = errorBody(message === undefined ? failure : { ...failure, message });
+  return { status: failure.status, headers: ODATA_HEADERS, body: JSON.stringify(body), delayMs: 0 };
 }
 
 export function respond(
   scenario: Scenario,
-  request: { origin: string; apiVersion: string; delayMs?: number },
+  request: {
+    origin: string;
+    apiVersion: string;
+    delayMs?: number;
+    /** The admin command line's emulated tenant: the linked answer's fields, and a failure's own message. */
+    fields?: Record<string, unknown>;
+    message?: string;
+  },
 ): EmulatedResponse {
-  const { origin, apiVersion } = request;
+  const { origin, apiVersion, message } = request;
   switch (scenario) {
     case "linked":
-      return ok(origin, apiVersion, {});
+      return ok(origin, apiVersion, request.fields ?? {});
     case "slow":
       return ok(origin, apiVersion, {}, request.delayMs ?? DEFAULT_SLOW_MS);
     case "notLinked":
-      return error(NOT_LINKED);
+      return error(NOT_LINKED, message);
     case "forbidden":
-      return error(FORBIDDEN);
+      return error(FORBIDDEN, message);
     case "unauthorized":
       return { status: UNAUTHORIZED.status, headers: UNAUTHORIZED.headers, body: "", delayMs: 0 };
     case "serverError":
-      return error(SERVER_ERROR);
+      return error(SERVER_ERROR, message);
     case "network":
       return { status: 0, headers: {}, body: "", delayMs: 0, drop: true };
     case "hang":

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { benchTenant } from "../../demo/emulator/environments";
-import { EMULATOR_TOKEN, startCliEmulator } from "../../demo/server/cliEmulator";
+import { benchTenant } from "../../demo/emulator/tenants";
+import { EMULATOR_TOKEN, startCliEmulator } from "../../demo/server/cli";
 
 export interface CliScaleFigures {
   environments: number;

@@ -1,6 +1,6 @@
 /**
  * `finops-link check` as an admin runs it: the built program in a child process against the emulated tenant over
- * HTTP on 127.0.0.1 (demo/server/cliEmulator.ts), nothing else reachable.
+ * HTTP on 127.0.0.1 (demo/server/cli/), nothing else reachable.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,7 +13,7 @@ import {
   NON_ADMIN_TOKEN,
   startCliEmulator,
   type CliEmulator,
-} from "../../demo/server/cliEmulator";
+} from "../../demo/server/cli";
 import { expectOneClearLine, requireBuiltCli, runCli, type CliRun } from "./support/cli";
 
 jest.setTimeout(60_000);

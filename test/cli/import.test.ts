@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { zipPaths } from "../../demo/build/ensureBuilt";
 import type { EnvironmentSpec } from "../../demo/emulator/environments";
-import { EMULATOR_TOKEN, startCliEmulator, type CliEmulator } from "../../demo/server/cliEmulator";
+import { EMULATOR_TOKEN, startCliEmulator, type CliEmulator } from "../../demo/server/cli";
 import { ROOT, expectOneClearLine, requireBuiltCli, runCli } from "./support/cli";
 
 jest.setTimeout(60_000);

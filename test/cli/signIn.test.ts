@@ -6,7 +6,7 @@
 import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EMULATOR_CLIENT_SECRET, startCliEmulator, type CliEmulator } from "../../demo/server/cliEmulator";
+import { EMULATOR_CLIENT_SECRET, startCliEmulator, type CliEmulator } from "../../demo/server/cli";
 import { expectOneClearLine, requireBuiltCli, runCli, type CliRun } from "./support/cli";
 
 jest.setTimeout(60_000);

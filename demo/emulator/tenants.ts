@@ -1,0 +1,136 @@
+import { createHash } from "node:crypto";
+import { TENANT } from "../../test/fixtures/dataverse";
+import type { EnvironmentSpec } from "./environments";
+import type { Scenario } from "./scenarios";
+
+/** The tenant every environment belongs to unless its spec says otherwise (the fixtures' tenant). */
+export const HOME_TENANT = TENANT;
+/** The tenant of the cross-tenant answer in the default tenant. */
+export const OTHER_TENANT = "0f0e0d0c-0b0a-4909-8807-060504030201";
+
+/** A stable GUID from a text: each emulated F&O environment gets an id of its own. */
+export function guidOf(text: string): string {
+  const hex = createHash("sha256").update(text).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The F&O environment a linked environment names: its spec's `finOps`, else one of its own (`<name>.operations…`). */
+export function finOpsOf(
+  spec: EnvironmentSpec,
+): { Url: string; TenantId: string; Id: string } & Record<string, unknown> {
+  return {
+    Url: `https://${spec.name}.operations.dynamics.com`,
+    TenantId: HOME_TENANT,
+    Id: guidOf(`fno:${spec.name}`),
+    ...spec.finOps,
+  };
+}
+
+/** What the admin center shows as the F&O link: the spec's `linkedApp`, else what Dataverse answers. */
+export function linkedAppOf(spec: EnvironmentSpec): { type: "Linked" | "Internal"; id: string; url: string } | null {
+  if (spec.linkedApp !== undefined) return spec.linkedApp;
+  if (spec.link !== "linked") return null;
+  const fno = finOpsOf(spec);
+  return { type: fno.IsUnifiedDatabase === true ? "Internal" : "Linked", id: fno.Id, url: fno.Url };
+}
+
+const testFno = {
+  Url: "https://contoso-test.sandbox.operations.dynamics.com",
+  Id: guidOf("fno:contoso-test"),
+};
+const northwindFno = { Url: "https://northwind.operations.dynamics.com", Id: guidOf("fno:northwind") };
+
+/**
+ * The tenant the emulator serves by default (`npm run emulator:cli`, the HTML report's screenshot, the link-audit
+ * tests): one environment of every kind the audit reports (docs/link-audit.md), each finding exactly once.
+ */
+export const DEFAULT_TENANT: EnvironmentSpec[] = [
+  {
+    name: "contoso-prod",
+    link: "linked",
+    solution: { version: "1.0.0.0", managed: true },
+    forms: [{ name: "Account", table: "account", uses: ["control", "script"] }],
+  },
+  {
+    name: "contoso-test",
+    sku: "Sandbox",
+    link: "linked",
+    finOps: testFno,
+    solution: { version: "0.9.0.0", managed: true },
+  },
+  // A copy of contoso-test (copied with its link): Dataverse answers with contoso-test's F&O environment.
+  {
+    name: "contoso-test-copy",
+    sku: "Sandbox",
+    link: "linked",
+    finOps: testFno,
+    solution: { version: "0.9.0.0", managed: true },
+  },
+  { name: "contoso-dev", sku: "Developer", link: "notLinked", solution: { version: "1.0.0.0", managed: false } },
+  // Production Dataverse linked to a sandbox F&O environment.
+  {
+    name: "fabrikam-prod",
+    link: "linked",
+    finOps: { Url: "https://fabrikam-uat.sandbox.operations.dynamics.com" },
+    solution: null,
+  },
+  // The admin center names another F&O environment than Dataverse does (a relink the admin center has not seen).
+  {
+    name: "northwind",
+    link: "linked",
+    finOps: northwindFno,
+    linkedApp: {
+      type: "Linked",
+      id: guidOf("fno:northwind-old"),
+      url: "https://northwind-old.operations.dynamics.com",
+    },
+    solution: null,
+  },
+  // F&O answers from another Microsoft Entra tenant.
+  { name: "woodgrove", link: "linked", finOps: { TenantId: OTHER_TENANT }, solution: null },
+  {
+    name: "busy",
+    link: "linked",
+    solution: null,
+    throttle: { status: 429, times: 1, retryAfterSeconds: 1 },
+  },
+  { name: "restricted", link: "forbidden", solution: null },
+  { name: "teams-sales", sku: "Teams", runtimeState: "Disabled", link: "linked", linkedApp: null },
+  { name: "maintenance", sku: "Sandbox", runtimeState: "AdminMode", link: "linked", linkedApp: null },
+  { name: "provisioning", sku: "Sandbox", instanceState: "NotReady", link: "notLinked" },
+  // The initial environment Lifecycle Services created for an F&O environment: no Dataverse yet.
+  {
+    name: "adventure-works",
+    sku: "Sandbox",
+    link: "notLinked",
+    withoutDataverse: true,
+    linkedApp: {
+      type: "Linked",
+      id: guidOf("fno:adventure-works"),
+      url: "https://adventure-works.sandbox.operations.dynamics.com",
+    },
+  },
+  {
+    name: "litware",
+    link: "linked",
+    finOps: { Url: "https://litware.operations.dynamics.com", IsUnifiedDatabase: true },
+    solution: { version: "1.0.0.0", managed: true },
+  },
+];
+
+/**
+ * Environments for `npm run bench`: each answers after 50 ms (a nearby Dataverse), mostly linked (each to its own F&O
+ * environment), some not linked, every tenth throttled once with 429.
+ */
+export function benchTenant(count: number): EnvironmentSpec[] {
+  return Array.from({ length: count }, (_, i): EnvironmentSpec => {
+    const name = `env-${String(i + 1).padStart(3, "0")}`;
+    const link: Scenario = i % 7 === 3 ? "notLinked" : "linked";
+    const solution = i % 3 === 0 ? null : { version: "1.0.0.0", managed: true };
+    const spec: EnvironmentSpec = { name, link, solution, delayMs: BENCH_DELAY_MS };
+    return i % 10 === 5 ? { ...spec, throttle: { status: 429, times: 1, retryAfterSeconds: 1 } } : spec;
+  });
+}
+
+/** Per-environment delay of the bench tenant, in ms: the bench's lower bound is computed from it. */
+export const BENCH_DELAY_MS = 50;
