@@ -3,45 +3,22 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import pLimit from "p-limit";
-import { chooseSignIn, type SignInOptions } from "./auth/chooseSignIn";
+import { chooseSignIn } from "./auth/chooseSignIn";
 import { SignInFailure } from "./auth/tokenSource";
-import { exitCodeFor, summarise, type CheckDocument } from "./check/report";
-import { runCheck, type Targets } from "./check/runCheck";
-import { CLOUDS, isCloudName, type Cloud, type CloudName } from "./clouds";
+import { checkCommand, urlNotices } from "./check/command";
+import { CLOUDS, isCloudName, type Cloud } from "./clouds";
+import type { CommandKit, CommonOptions } from "./commandKit";
+import { doctorCommand } from "./doctor/command";
 import { EXIT, RunFailure, UsageError, oneLine } from "./failures";
 import { HttpClient } from "./http";
 import { importSolution, type ImportReport } from "./import/importSolution";
 import { readSolutionZip } from "./import/solutionZip";
-import { renderCsv } from "./output/csv";
-import { progressBar } from "./output/progress";
-import { renderTable } from "./output/table";
-import { environmentUrl, nameOf, readEnvFile } from "./targets";
+import { terminalText } from "./output/sanitize";
+import { environmentUrl, nameOf } from "./targets";
 import { zipNames } from "../solution/packer/zipNames";
 
 /** The repository root: the built file lives in out/cli/, the source in cli/. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-/** "A few" environments: above this the check shows a progress bar on a terminal. */
-const PROGRESS_ABOVE = 3;
-
-interface CommonOptions extends Omit<SignInOptions, "authority"> {
-  env: string[];
-  cloud: CloudName;
-  authority?: string;
-  timeout: number;
-  retries: number;
-  concurrency: number;
-  json?: boolean;
-}
-
-interface CheckOptions extends CommonOptions {
-  envFile?: string;
-  envList?: string;
-  all?: boolean;
-  adminApi?: string;
-  csv?: boolean;
-  progress?: boolean;
-}
-
 interface ImportOptions extends CommonOptions {
   zip?: string;
   unmanaged?: boolean;
@@ -65,6 +42,11 @@ function positiveSeconds(max: number) {
     return n;
   };
 }
+
+const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+
+/** The commands, for the usage line after a usage error. */
+const COMMANDS = ["check", "doctor", "import", "clouds"];
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -108,45 +90,6 @@ function signIn(options: CommonOptions, cloud: Cloud) {
   return chooseSignIn({ ...options, authority }, process.env, process.stderr.isTTY === true);
 }
 
-async function check(options: CheckOptions): Promise<number> {
-  const cloud = cloudOf(options);
-  if (options.json === true && options.csv === true) throw new UsageError("choose one of --json and --csv");
-  const urls = options.env.map((value) => environmentUrl(value, cloud.dataverseDomain));
-  for (const file of [options.envFile, options.envList])
-    if (file !== undefined) urls.push(...readEnvFile(file, cloud.dataverseDomain));
-  if (options.all === true && urls.length > 0)
-    throw new UsageError("--all checks every environment: leave out --env and --env-file");
-  if (options.all !== true && urls.length === 0)
-    throw new UsageError("say which environments: --env <url>, --env-file <path> (or --env-list <path>) or --all");
-  let targets: Targets;
-  if (options.all === true) {
-    const adminApi = options.adminApi ?? cloud.adminApi;
-    environmentUrl(adminApi, cloud.dataverseDomain); // the same https-or-loopback rule as Dataverse URLs
-    targets = { kind: "all", adminApi, adminResource: cloud.adminResource, dataverseDomain: cloud.dataverseDomain };
-  } else {
-    targets = { kind: "urls", urls: [...new Set(urls)] };
-  }
-  const http = httpClient(options);
-  const tokens = signIn(options, cloud);
-  const machineOutput = options.json === true || options.csv === true;
-  const environments = await runCheck(targets, {
-    http,
-    tokens,
-    concurrency: options.concurrency,
-    progress: (total) =>
-      progressBar(total, options.progress ?? (process.stderr.isTTY === true && total > PROGRESS_ABOVE)),
-  });
-  const document: CheckDocument = { environments, summary: summarise(environments, http.retried) };
-  if (options.json === true) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-  else if (options.csv === true) process.stdout.write(renderCsv(document));
-  else process.stdout.write(renderTable(document));
-  if (!machineOutput && environments.some((e) => e.state === "unauthorized"))
-    process.stderr.write(
-      "Some environments refused the sign-in: the token may have expired or be for another tenant.\n",
-    );
-  return exitCodeFor(environments);
-}
-
 function defaultZip(managed: boolean): string {
   const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
   const names = zipNames("FinOpsLink", version);
@@ -157,7 +100,8 @@ function defaultZip(managed: boolean): string {
 
 async function importCommand(options: ImportOptions): Promise<number> {
   const cloud = cloudOf(options);
-  const urls = [...new Set(options.env.map((value) => environmentUrl(value, cloud.dataverseDomain)))];
+  const notice = urlNotices();
+  const urls = [...new Set(options.env.map((value) => environmentUrl(value, cloud.dataverseDomain, notice)))];
   if (urls.length === 0) throw new UsageError("say where to import: --env <url> (repeatable)");
   const zip = readSolutionZip(options.zip ?? defaultZip(options.unmanaged !== true));
   if (zip.uniqueName !== "FinOpsLink")
@@ -167,7 +111,7 @@ async function importCommand(options: ImportOptions): Promise<number> {
   const http = httpClient(options);
   const tokens = signIn(options, cloud);
   const limit = pLimit(options.concurrency);
-  const say = (line: string) => process.stderr.write(`${line}\n`);
+  const say = (line: string) => process.stderr.write(`${terminalText(line)}\n`);
   const reports: ImportReport[] = await Promise.all(
     urls.map((url) =>
       limit(async () => {
@@ -188,7 +132,9 @@ async function importCommand(options: ImportOptions): Promise<number> {
     ),
   );
   if (options.json === true) process.stdout.write(`${JSON.stringify({ environments: reports }, null, 2)}\n`);
-  else for (const r of reports) process.stdout.write(`${r.name}\t${r.outcome}\t${r.message.replace(/^\w+: /, "")}\n`);
+  else
+    for (const r of reports)
+      process.stdout.write(`${terminalText(r.name)}\t${r.outcome}\t${terminalText(r.message.replace(/^\w+: /, ""))}\n`);
   if (reports.some((r) => r.outcome === "failed")) return EXIT.failed;
   return reports.some((r) => r.outcome === "refused") ? EXIT.someNotLinked : EXIT.allLinked;
 }
@@ -206,24 +152,12 @@ function clouds(options: { json?: boolean }): number {
 function program(setExit: (code: number) => void): Command {
   const root = new Command("finops-link")
     .description("Check the finance and operations link in your Dataverse environments; import FinOps Link.")
-    .version((JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version)
+    .version(VERSION)
     .exitOverride()
     .configureOutput({ outputError: () => undefined }); // errors are printed once, below, as one line
-  withCommonOptions(
-    root
-      .command("check")
-      .description(
-        "which environments are linked to which finance and operations environment, and FinOps Link's version",
-      )
-      .option("--env-file <path>", "one environment URL per line, # comments")
-      .option("--env-list <path>", "the same as --env-file (Node 20 itself reads any --env-file argument)"),
-  )
-    .option("--all", "every environment the signed-in admin can see (Power Platform admin API)")
-    .option("--admin-api <url>", "the admin API base (default: the cloud's)")
-    .option("--csv", "CSV on stdout")
-    .option("--progress", "always show the progress bar on stderr")
-    .option("--no-progress", "never show it")
-    .action(async (options: CheckOptions) => setExit(await check(options)));
+  const kit: CommandKit = { withCommonOptions, cloudOf, httpClient, signIn, version: VERSION, setExit };
+  checkCommand(root, kit);
+  doctorCommand(root, kit);
   withCommonOptions(
     root
       .command("import")
@@ -249,7 +183,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help, --version
-      const command = argv.slice(2).find((a) => ["check", "import", "clouds"].includes(a));
+      const command = argv.slice(2).find((a) => COMMANDS.includes(a));
       process.stderr.write(`finops-link: ${error.message.replace(/^error: /, "")}\n`);
       process.stderr.write(
         `Usage: ${usage(command)}\nRun finops-link ${command ?? ""} --help for every option.\n`.replace("  ", " "),
@@ -257,15 +191,15 @@ async function main(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     if (error instanceof UsageError) {
-      const command = argv.slice(2).find((a) => ["check", "import", "clouds"].includes(a));
-      process.stderr.write(`finops-link: ${error.message}\nUsage: ${usage(command)}\n`);
+      const command = argv.slice(2).find((a) => COMMANDS.includes(a));
+      process.stderr.write(`finops-link: ${terminalText(error.message)}\nUsage: ${usage(command)}\n`);
       return EXIT.usage;
     }
     if (error instanceof RunFailure || error instanceof SignInFailure) {
-      process.stderr.write(`finops-link: ${error.message}\n`);
+      process.stderr.write(`finops-link: ${terminalText(error.message)}\n`);
       return EXIT.failed;
     }
-    process.stderr.write(`finops-link: ${oneLine(error)}\n`);
+    process.stderr.write(`finops-link: ${terminalText(oneLine(error))}\n`);
     return EXIT.failed;
   }
 }
@@ -273,11 +207,13 @@ async function main(argv: string[]): Promise<number> {
 function usage(command: string | undefined): string {
   switch (command) {
     case "check":
-      return "finops-link check (--env <url>... | --env-file <path> | --all) [--json | --csv] [sign-in options]";
+      return "finops-link check (--env <url>... | --env-file <path> | --all) [--json | --csv | --md] [--html <file>] [sign-in options]";
+    case "doctor":
+      return "finops-link doctor --env <url> [--json] [sign-in options]";
     case "import":
       return "finops-link import --env <url>... [--zip <path>] [--unmanaged] [sign-in options]";
     default:
-      return "finops-link <check|import|clouds> [options]";
+      return "finops-link <check|doctor|import|clouds> [options]";
   }
 }
 
@@ -287,6 +223,6 @@ function exit(code: number): void {
 }
 
 main(process.argv).then(exit, (error: unknown) => {
-  process.stderr.write(`finops-link: ${oneLine(error)}\n`);
+  process.stderr.write(`finops-link: ${terminalText(oneLine(error))}\n`);
   exit(EXIT.failed);
 });

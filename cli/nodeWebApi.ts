@@ -9,6 +9,8 @@ import { ConnectionFailure, TimeoutFailure, type HttpClient } from "./http";
 export interface NodeWebApi extends WebApiLike {
   /** Why the last request got no HTTP answer (core reports that as offline without the cause). */
   lastFailure?: string;
+  /** The last HTTP answer: its status and Dataverse's `x-ms-service-request-id` (for a support ticket). */
+  lastAnswer?: { status: number; serviceRequestId: string | null };
 }
 
 export function nodeWebApi(envUrl: string, http: HttpClient, token: () => Promise<string>): NodeWebApi {
@@ -31,6 +33,10 @@ export function nodeWebApi(envUrl: string, http: HttpClient, token: () => Promis
           }
           throw error;
         }
+        api.lastAnswer = {
+          status: answer.status,
+          serviceRequestId: answer.headers.get("x-ms-service-request-id") ?? answer.headers.get("req_id"),
+        };
         if (!answer.ok) throw xrmError(answer.status, answer.text, answer.headers.get("www-authenticate"));
         return {
           ok: true,

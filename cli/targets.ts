@@ -1,11 +1,17 @@
 import { readFileSync } from "node:fs";
 import { UsageError } from "./failures";
 
+/** Says which URL was used for one that was given with a path, query or fragment (once per given URL). */
+export type UrlNotice = (given: string, used: string) => void;
+
 /**
- * A Dataverse URL from the command line: https always; plain http only for a loopback address (the emulator).
- * `contoso` alone means `https://contoso.<domain>` of the chosen cloud. Returns the URL without a trailing slash.
+ * A Dataverse URL as people paste it, from the command line, an env file or the admin API's `instanceUrl`: https
+ * always; plain http only for a loopback address (the emulator). `contoso` alone means `https://contoso.<domain>`
+ * of the chosen cloud. Dataverse online sits at the origin, so an address-bar URL (`/main.aspx?appid=…`), a Web API
+ * root (`/api/data/v9.2`) or a service endpoint (`/XRMServices/2011/Organization.svc`) becomes its origin, and
+ * `notice` is told what was used. Returns the origin (no trailing slash); throws UsageError for anything else.
  */
-export function environmentUrl(value: string, dataverseDomain: string): string {
+export function environmentUrl(value: string, dataverseDomain: string, notice?: UrlNotice): string {
   const text = value.trim();
   const withScheme = /^[a-z]+:\/\//i.test(text)
     ? text
@@ -20,12 +26,29 @@ export function environmentUrl(value: string, dataverseDomain: string): string {
   }
   if (url.username !== "" || url.password !== "")
     throw new UsageError(`"${url.host}": an environment URL carries no user name or password`);
-  if (url.search !== "" || url.hash !== "")
-    throw new UsageError(`"${value}": an environment URL has no query or fragment`);
   if (url.protocol === "http:" && !isLoopback(url.hostname))
     throw new UsageError(`"${value}" is not https: plain http is accepted only for loopback addresses`);
   if (url.protocol !== "https:" && url.protocol !== "http:")
     throw new UsageError(`"${value}" is not https: Dataverse is reached over https only`);
+  if (url.pathname.replace(/\/+$/, "") !== "" || url.search !== "" || url.hash !== "") notice?.(text, url.origin);
+  return url.origin;
+}
+
+/**
+ * A base URL the command line calls with a token (the admin API): https, or plain http on loopback, with no user
+ * name or password; its path is kept. Throws UsageError.
+ */
+export function serviceUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new UsageError(`"${value}" is not a URL`);
+  }
+  if (url.username !== "" || url.password !== "") throw new UsageError(`"${url.host}": a URL carries no password`);
+  if (url.protocol === "http:" && !isLoopback(url.hostname))
+    throw new UsageError(`"${value}" is not https: plain http is accepted only for loopback addresses`);
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new UsageError(`"${value}" is not https`);
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
@@ -35,7 +58,7 @@ export function isLoopback(hostname: string): boolean {
 }
 
 /** The environments of an env file: one URL per line, `#` starts a comment, blank lines skipped. */
-export function readEnvFile(path: string, dataverseDomain: string): string[] {
+export function readEnvFile(path: string, dataverseDomain: string, notice?: UrlNotice): string[] {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -48,7 +71,7 @@ export function readEnvFile(path: string, dataverseDomain: string): string[] {
     const line = raw.replace(/(^|\s)#.*$/, "").trim();
     if (line === "") return;
     try {
-      urls.push(environmentUrl(line, dataverseDomain));
+      urls.push(environmentUrl(line, dataverseDomain, notice));
     } catch (error) {
       throw new UsageError(`${path}:${index + 1}: ${(error as Error).message}`);
     }

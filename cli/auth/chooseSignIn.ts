@@ -2,6 +2,7 @@ import { UsageError } from "../failures";
 import { defaultCachePath } from "./cacheFile";
 import { clientCredentials, DEFAULT_PUBLIC_CLIENT_ID, deviceCode } from "./msal";
 import { tokenCommand } from "./tokenCommand";
+import { terminalText } from "../output/sanitize";
 import { oncePerResource, staticToken, type TokenSource } from "./tokenSource";
 
 export interface SignInOptions {
@@ -41,7 +42,7 @@ export function chooseSignIn(options: SignInOptions, env: NodeJS.ProcessEnv, int
           clientId: options.clientId ?? DEFAULT_PUBLIC_CLIENT_ID,
         },
         options.tokenCache ?? defaultCachePath(),
-        (message) => process.stderr.write(`${message}\n`),
+        (message) => process.stderr.write(`${terminalText(message)}\n`), // the token endpoint's words: server text
       ),
     );
   }

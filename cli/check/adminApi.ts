@@ -1,16 +1,13 @@
 import { oneLine, RunFailure } from "../failures";
 import type { HttpClient } from "../http";
+import { readListedEnvironment, type ListedEnvironment } from "./adminView";
 import { httpWords } from "./solutionRow";
+
+export type { ListedEnvironment } from "./adminView";
 
 const ENVIRONMENTS_PATH = "/providers/Microsoft.BusinessAppPlatform/scopes/admin/environments?api-version=2020-10-01";
 /** A tenant with more pages than this is a nextLink loop, not a tenant. */
 const MAX_PAGES = 1000;
-
-export interface ListedEnvironment {
-  name: string;
-  /** properties.linkedEnvironmentMetadata.instanceUrl, or null for an environment without Dataverse. */
-  instanceUrl: string | null;
-}
 
 /**
  * Every environment the signed-in admin can see, from the Power Platform admin API, following nextLink. The token
@@ -53,16 +50,7 @@ export async function listEnvironments(
       throw new RunFailure("the admin API answered with something that is not JSON");
     }
     if (!Array.isArray(body.value)) throw new RunFailure("the admin API's answer has no environment list (value)");
-    for (const item of body.value as Array<Record<string, unknown>>) {
-      const properties = (item.properties ?? {}) as Record<string, unknown>;
-      const metadata = (properties.linkedEnvironmentMetadata ?? {}) as Record<string, unknown>;
-      const displayName = typeof properties.displayName === "string" ? properties.displayName : undefined;
-      environments.push({
-        name: displayName ?? (typeof item.name === "string" ? item.name : "(unnamed)"),
-        instanceUrl:
-          typeof metadata.instanceUrl === "string" && metadata.instanceUrl !== "" ? metadata.instanceUrl : null,
-      });
-    }
+    for (const item of body.value as unknown[]) environments.push(readListedEnvironment(item));
     next = typeof body.nextLink === "string" && body.nextLink !== "" ? body.nextLink : undefined;
   }
   return environments;

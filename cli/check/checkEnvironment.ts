@@ -4,7 +4,7 @@ import type { TokenSource } from "../auth/tokenSource";
 import { oneLine } from "../failures";
 import type { HttpClient } from "../http";
 import { nodeWebApi } from "../nodeWebApi";
-import type { EnvironmentReport } from "./report";
+import type { AdminCenterReport, EnvironmentReport } from "./report";
 import { readInstalledSolution, type InstalledSolution } from "./solutionRow";
 
 /** The terminal speaks English: core's own result words, in its fallback language. */
@@ -20,7 +20,7 @@ export function resourceOf(envUrl: string): string {
  * Never throws: a sign-in or network problem becomes the environment's state and error.
  */
 export async function checkEnvironment(
-  target: { url: string; name: string },
+  target: { url: string; name: string; adminCenter: AdminCenterReport },
   http: HttpClient,
   tokens: TokenSource,
 ): Promise<EnvironmentReport> {
@@ -36,10 +36,13 @@ export async function checkEnvironment(
       financeAndOperations: null,
       solution: null,
       error: { code: null, status: null, message: oneLine(error) },
+      answer: null,
+      findings: [],
       elapsedMs: elapsed(),
     };
   }
   const webApi = nodeWebApi(target.url, http, async () => token);
+  const asked = performance.now();
   const result = await getIntegrationDetails({
     orgUrl: target.url,
     userId: "finops-link-cli",
@@ -49,6 +52,11 @@ export async function checkEnvironment(
     // --timeout applies per attempt in the transport; core's own guard (at most an hour) covers every retry and wait.
     timeoutSeconds: Math.min(3600, Math.ceil(http.worstCaseMs / 1000)),
   });
+  const answer = {
+    status: webApi.lastAnswer?.status ?? null,
+    serviceRequestId: webApi.lastAnswer?.serviceRequestId ?? null,
+    ms: Math.round(performance.now() - asked),
+  };
   // An environment that gave no answer in time (or none at all) is not asked a second time for its solutions.
   let solution: InstalledSolution | null = null;
   const gaveUp = result.kind === "failed" && result.timedOutAfterSeconds !== undefined;
@@ -68,13 +76,32 @@ export async function checkEnvironment(
             url: result.details.url,
             tenantId: result.details.tenantId,
             environmentId: result.details.environmentId,
-            extra: result.details.extra,
+            extra: dataOnly(result.details.extra),
           }
         : null,
     solution,
     error: errorOf(result, webApi.lastFailure),
+    answer,
+    findings: [],
     elapsedMs: elapsed(),
   };
+}
+
+/**
+ * A server's object as plain data, at any depth: no `__proto__`, `constructor` or `prototype` key reaches the JSON
+ * document (JSON.parse makes `__proto__` an own key; a consumer's merge would turn it into prototype pollution).
+ */
+export function dataOnly(record: Record<string, unknown>): Record<string, unknown> {
+  return plain(record) as Record<string, unknown>;
+}
+
+function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value !== "object" || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value))
+    if (key !== "__proto__" && key !== "constructor" && key !== "prototype") copy[key] = plain(item);
+  return copy;
 }
 
 function errorOf(result: IntegrationResult, lastFailure: string | undefined): EnvironmentReport["error"] {

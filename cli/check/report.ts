@@ -1,7 +1,12 @@
 import type { ResultKind } from "../../core";
+import type { AdminCenterView } from "./adminView";
+import type { Finding, FindingCode, Severity } from "./findings";
 
-/** A checked environment's state: core's result kind, or `noDataverse` for an environment that has no database. */
-export type EnvironmentState = ResultKind | "noDataverse";
+/**
+ * A checked environment's state: core's result kind; `noDataverse` for an environment without a database;
+ * `notChecked` for one the admin center says cannot answer now (disabled, admin mode, not ready: see its findings).
+ */
+export type EnvironmentState = ResultKind | "noDataverse" | "notChecked";
 
 export const STATES: ReadonlyArray<EnvironmentState> = [
   "linked",
@@ -12,11 +17,24 @@ export const STATES: ReadonlyArray<EnvironmentState> = [
   "invalid",
   "failed",
   "noDataverse",
+  "notChecked",
 ];
+
+/** States of environments that were asked and gave no usable answer (exit 2). */
+export const COULD_NOT_CHECK: ReadonlySet<EnvironmentState> = new Set([
+  "unauthorized",
+  "forbidden",
+  "offline",
+  "invalid",
+  "failed",
+]);
+
+/** The admin center's view as the report carries it: compared, or why not (not a failure). */
+export type AdminCenterReport = ({ compared: true } & AdminCenterView) | { compared: false; reason: string };
 
 /** One environment in the `--json` document (and, flattened, a table row and a CSV line). */
 export interface EnvironmentReport {
-  /** The Dataverse URL, or null for an environment without Dataverse. */
+  /** The Dataverse URL (its origin), or null for an environment without Dataverse. */
   url: string | null;
   name: string;
   state: EnvironmentState;
@@ -24,29 +42,54 @@ export interface EnvironmentReport {
     url: string;
     tenantId: string;
     environmentId: string;
-    /** Every other field the function returned (IsUnifiedDatabase, …). */
+    /** Every other field the function returned (IsUnifiedDatabase, …), without `__proto__`/`constructor` keys. */
     extra: Record<string, unknown>;
   } | null;
   /** FinOpsLink in the `solutions` table; null when it could not be read. */
   solution: { installed: boolean; version: string | null; managed: boolean | null } | null;
   error: { code: string | null; status: number | null; message: string } | null;
+  /** The link function's last answer: HTTP status (null without one), Dataverse's service request id, time in ms. */
+  answer: { status: number | null; serviceRequestId: string | null; ms: number } | null;
+  adminCenter: AdminCenterReport;
+  /** The codes of the document's findings that name this environment. */
+  findings: FindingCode[];
   elapsedMs: number;
 }
 
 export interface CheckDocument {
   environments: EnvironmentReport[];
-  summary: Record<EnvironmentState, number> & { total: number; retried: number };
+  /** Every finding once, naming every environment it involves (docs/link-audit.md). */
+  findings: Finding[];
+  summary: Record<EnvironmentState, number> & {
+    total: number;
+    retried: number;
+    findings: Record<Severity, number>;
+  };
 }
 
-export function summarise(environments: EnvironmentReport[], retried: number): CheckDocument["summary"] {
+export function summarise(
+  environments: ReadonlyArray<EnvironmentReport>,
+  findings: ReadonlyArray<Finding>,
+  retried: number,
+): CheckDocument["summary"] {
   const counts = Object.fromEntries(STATES.map((state) => [state, 0])) as Record<EnvironmentState, number>;
   for (const environment of environments) counts[environment.state]++;
-  return { total: environments.length, ...counts, retried };
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) bySeverity[finding.severity]++;
+  return { total: environments.length, ...counts, retried, findings: bySeverity };
 }
 
-/** 0: every checked environment linked; 1: some not linked, none failed; 2: any could not be checked. */
-export function exitCodeFor(environments: ReadonlyArray<{ state: EnvironmentState }>): 0 | 1 | 2 {
-  const checked = environments.filter((e) => e.state !== "noDataverse");
-  if (checked.some((e) => e.state !== "linked" && e.state !== "notLinked")) return 2;
-  return checked.some((e) => e.state === "notLinked") ? 1 : 0;
+/**
+ * 0: every checked environment linked and no warning or error finding; 1: some not linked or a warning finding,
+ * none failed; 2: some could not be checked, or an error finding (the link is wrong: shared, cross-tenant). Not
+ * checked (disabled, admin mode, not ready) and no-Dataverse environments never change it (info findings).
+ */
+export function exitCodeFor(
+  environments: ReadonlyArray<{ state: EnvironmentState }>,
+  findings: ReadonlyArray<{ severity: Severity }> = [],
+): 0 | 1 | 2 {
+  if (environments.some((e) => COULD_NOT_CHECK.has(e.state))) return 2;
+  if (findings.some((f) => f.severity === "error")) return 2;
+  if (environments.some((e) => e.state === "notLinked") || findings.some((f) => f.severity === "warning")) return 1;
+  return 0;
 }

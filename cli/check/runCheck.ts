@@ -2,62 +2,100 @@ import pLimit from "p-limit";
 import type { TokenSource } from "../auth/tokenSource";
 import { oneLine, RunFailure } from "../failures";
 import type { HttpClient } from "../http";
-import { environmentUrl, nameOf } from "../targets";
-import { listEnvironments } from "./adminApi";
-import { checkEnvironment } from "./checkEnvironment";
-import type { EnvironmentReport } from "./report";
 import type { Progress } from "../output/progress";
+import { environmentUrl, nameOf, type UrlNotice } from "../targets";
+import { listEnvironments } from "./adminApi";
+import type { ListedEnvironment } from "./adminView";
+import { checkEnvironment } from "./checkEnvironment";
+import { notCheckedReason } from "./findings";
+import type { AdminCenterReport, EnvironmentReport } from "./report";
+
+/** Where the admin center's view comes from: the admin API base and the resource its token is asked for. */
+export interface AdminSource {
+  api: string;
+  resource: string;
+}
 
 export type Targets =
-  { kind: "urls"; urls: string[] } | { kind: "all"; adminApi: string; adminResource: string; dataverseDomain: string };
+  | { kind: "urls"; urls: string[]; admin: AdminSource | null; dataverseDomain: string }
+  | { kind: "all"; admin: AdminSource; dataverseDomain: string };
+
+export interface RunOptions {
+  http: HttpClient;
+  tokens: TokenSource;
+  concurrency: number;
+  progress: (total: number) => Progress;
+  /** Told when an instance URL with a path is used at its origin. */
+  notice?: UrlNotice;
+  /** `--name`: which environments to check (by name or URL); the others are left out of the run. */
+  select?: (name: string, url: string | null) => boolean;
+}
+
+interface Planned {
+  name: string;
+  url: string | null;
+  adminCenter: AdminCenterReport;
+  problem?: string;
+}
 
 /**
  * Checks every environment with at most `concurrency` in flight (each environment's requests run one after the
- * other, so that is also the most requests and sockets open at once), in the order given.
+ * other, so that is also the most requests and sockets open at once), in the order given. With `--all` the admin
+ * list is the run's source; with URLs it is fetched too (when `admin` is set) and each URL compared with its entry,
+ * and a list the identity may not read only means "not compared". Environments the admin center says are disabled,
+ * in admin mode or not ready are listed as `notChecked`, not asked.
  */
-export async function runCheck(
-  targets: Targets,
-  options: { http: HttpClient; tokens: TokenSource; concurrency: number; progress: (total: number) => Progress },
-): Promise<EnvironmentReport[]> {
+export async function runCheck(targets: Targets, options: RunOptions): Promise<EnvironmentReport[]> {
   const { http, tokens } = options;
-  let listed: Array<{ name: string; url: string | null; problem?: string }>;
+  let planned: Planned[];
   if (targets.kind === "urls") {
-    listed = targets.urls.map((url) => ({ name: nameOf(url), url }));
+    const view = targets.admin === null ? null : await adminViewByUrl(targets.admin, targets.dataverseDomain, options);
+    planned = targets.urls.map((url) => {
+      let adminCenter: AdminCenterReport;
+      if (view === null) adminCenter = { compared: false, reason: "--no-admin-center" };
+      else if ("reason" in view) adminCenter = { compared: false, reason: view.reason };
+      else {
+        const listed = view.get(url);
+        adminCenter =
+          listed === undefined
+            ? { compared: false, reason: "the admin center does not list this environment" }
+            : { compared: true, ...listed.adminCenter };
+      }
+      return { name: nameOf(url), url, adminCenter };
+    });
   } else {
-    let adminToken: string;
-    try {
-      adminToken = await tokens.token(targets.adminResource);
-    } catch (error) {
-      throw new RunFailure(`cannot sign in to the admin API: ${oneLine(error)}`);
-    }
-    const adminConnection = http.scoped();
-    let environments;
-    try {
-      environments = await listEnvironments(targets.adminApi, adminConnection, adminToken);
-    } finally {
-      await adminConnection.close();
-    }
-    listed = environments.map(({ name, instanceUrl }) => {
-      if (instanceUrl === null) return { name, url: null };
+    const environments = await listAll(targets.admin, options);
+    planned = environments.map(({ name, instanceUrl, adminCenter: view }) => {
+      const adminCenter: AdminCenterReport = { compared: true, ...view };
+      if (instanceUrl === null) return { name, url: null, adminCenter };
       try {
-        return { name, url: environmentUrl(instanceUrl, targets.dataverseDomain) };
+        return { name, url: environmentUrl(instanceUrl, targets.dataverseDomain, options.notice), adminCenter };
       } catch (error) {
-        return { name, url: instanceUrl, problem: oneLine(error) };
+        return { name, url: instanceUrl, adminCenter, problem: oneLine(error) };
       }
     });
   }
+  if (options.select !== undefined) planned = planned.filter((p) => options.select!(p.name, p.url));
+  const asked = (p: Planned) =>
+    p.url !== null && p.problem === undefined && !(p.adminCenter.compared && notCheckedReason(p.adminCenter) !== null);
   const limit = pLimit(options.concurrency);
-  const progress = options.progress(listed.filter((e) => e.url !== null).length);
+  const progress = options.progress(planned.filter(asked).length);
   try {
     return await Promise.all(
-      listed.map(({ name, url, problem }) => {
-        if (url === null) return Promise.resolve(noDataverse(name));
-        if (problem !== undefined) return Promise.resolve(refused(name, url, problem));
+      planned.map((p) => {
+        if (p.url === null) return Promise.resolve(notAsked(p, "noDataverse"));
+        if (p.problem !== undefined) return Promise.resolve(refused(p, p.problem));
+        if (!asked(p)) return Promise.resolve(notAsked(p, "notChecked"));
+        const url = p.url;
         return limit(async () => {
           const connection = http.scoped();
           try {
-            const report = await checkEnvironment({ url, name }, connection, tokens);
-            progress.tick(name);
+            const report = await checkEnvironment(
+              { url, name: p.name, adminCenter: p.adminCenter },
+              connection,
+              tokens,
+            );
+            progress.tick(p.name);
             return report;
           } finally {
             await connection.close();
@@ -70,27 +108,64 @@ export async function runCheck(
   }
 }
 
-function noDataverse(name: string): EnvironmentReport {
+async function listAll(admin: AdminSource, options: RunOptions): Promise<ListedEnvironment[]> {
+  let adminToken: string;
+  try {
+    adminToken = await options.tokens.token(admin.resource);
+  } catch (error) {
+    throw new RunFailure(`cannot sign in to the admin API: ${oneLine(error)}`);
+  }
+  const adminConnection = options.http.scoped();
+  try {
+    return await listEnvironments(admin.api, adminConnection, adminToken);
+  } finally {
+    await adminConnection.close();
+  }
+}
+
+/** The admin list by Dataverse origin, or why it could not be read (then every URL is "not compared"). */
+async function adminViewByUrl(
+  admin: AdminSource,
+  dataverseDomain: string,
+  options: RunOptions,
+): Promise<Map<string, ListedEnvironment> | { reason: string }> {
+  let listed: ListedEnvironment[];
+  try {
+    listed = await listAll(admin, options);
+  } catch (error) {
+    const words = oneLine(error);
+    if (/HTTP 403/.test(words))
+      return { reason: "the signed-in identity may not read the admin center's environment list (HTTP 403)" };
+    return { reason: words.replace(/^cannot sign in to the admin API/, "no admin API token") };
+  }
+  const byUrl = new Map<string, ListedEnvironment>();
+  for (const environment of listed) {
+    if (environment.instanceUrl === null) continue;
+    try {
+      byUrl.set(environmentUrl(environment.instanceUrl, dataverseDomain), environment);
+    } catch {
+      // an instance URL the command would not call cannot be one of the URLs given
+    }
+  }
+  return byUrl;
+}
+
+function notAsked(p: Planned, state: "noDataverse" | "notChecked"): EnvironmentReport {
   return {
-    url: null,
-    name,
-    state: "noDataverse",
+    url: p.url,
+    name: p.name,
+    state,
     financeAndOperations: null,
     solution: null,
     error: null,
+    answer: null,
+    adminCenter: p.adminCenter,
+    findings: [],
     elapsedMs: 0,
   };
 }
 
 /** An instance URL the admin API listed that the command will not call (plain http outside loopback). */
-function refused(name: string, url: string, problem: string): EnvironmentReport {
-  return {
-    url,
-    name,
-    state: "failed",
-    financeAndOperations: null,
-    solution: null,
-    error: { code: null, status: null, message: problem },
-    elapsedMs: 0,
-  };
+function refused(p: Planned, problem: string): EnvironmentReport {
+  return { ...notAsked(p, "notChecked"), state: "failed", error: { code: null, status: null, message: problem } };
 }

@@ -1,4 +1,5 @@
-import type { CheckDocument } from "../check/report";
+import type { EnvironmentReport } from "../check/report";
+import { terminalText } from "./sanitize";
 
 const COLUMNS = [
   "name",
@@ -14,12 +15,20 @@ const COLUMNS = [
   "errorStatus",
   "errorMessage",
   "elapsedMs",
+  "sku",
+  "runtimeState",
+  "adminCenterFnoId",
+  "findings",
 ] as const;
 
-/** `--csv`: RFC 4180, a header line, one line per environment. */
-export function renderCsv(document: CheckDocument): string {
+/**
+ * `--csv`: RFC 4180, a header line, one line per environment; every server string through terminalText (one line,
+ * no escapes), finding codes separated by `;`.
+ */
+export function renderCsv(environments: ReadonlyArray<EnvironmentReport>): string {
   const lines = [COLUMNS.join(",")];
-  for (const e of document.environments) {
+  for (const e of environments) {
+    const admin = e.adminCenter.compared ? e.adminCenter : null;
     const row: Record<(typeof COLUMNS)[number], unknown> = {
       name: e.name,
       url: e.url,
@@ -34,6 +43,10 @@ export function renderCsv(document: CheckDocument): string {
       errorStatus: e.error?.status,
       errorMessage: e.error?.message,
       elapsedMs: e.elapsedMs,
+      sku: admin?.sku,
+      runtimeState: admin?.runtimeState,
+      adminCenterFnoId: admin?.linkedApp?.id,
+      findings: e.findings.join(";"),
     };
     lines.push(COLUMNS.map((column) => cell(row[column])).join(","));
   }
@@ -46,7 +59,7 @@ export function renderCsv(document: CheckDocument): string {
  */
 function cell(value: unknown): string {
   if (value === undefined || value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  let text = terminalText(value);
+  if (typeof value === "string" && /^\s*[=+\-@]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

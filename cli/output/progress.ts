@@ -1,4 +1,5 @@
 import { SingleBar } from "cli-progress";
+import { terminalText } from "./sanitize";
 
 /** A progress bar on stderr while environments are checked; nothing at all when it is off. */
 export interface Progress {
@@ -18,7 +19,7 @@ export function progressBar(total: number, enabled: boolean): Progress {
   });
   bar.start(total, 0, { name: "" });
   return {
-    tick: (name) => bar.increment(1, { name }),
+    tick: (name) => bar.increment(1, { name: terminalText(name) }), // a display name is server text
     stop: () => bar.stop(),
   };
 }

@@ -1,0 +1,153 @@
+import { writeFileSync } from "node:fs";
+import { Option, type Command } from "commander";
+import type { CommandKit, CommonOptions } from "../commandKit";
+import { UsageError } from "../failures";
+import { nameFilter, ONLY, onlyFilter, type Only } from "../output/filter";
+import { renderCsv } from "../output/csv";
+import { renderHtml } from "../output/html";
+import { renderMarkdown } from "../output/markdown";
+import { progressBar } from "../output/progress";
+import { terminalText } from "../output/sanitize";
+import { renderTable } from "../output/table";
+import { environmentUrl, readEnvFile, serviceUrl, type UrlNotice } from "../targets";
+import { findingsFor } from "./findings";
+import { exitCodeFor, summarise, type CheckDocument, type EnvironmentReport } from "./report";
+import { runCheck, type Targets } from "./runCheck";
+
+/** "A few" environments: above this the check shows a progress bar on a terminal. */
+const PROGRESS_ABOVE = 3;
+
+interface CheckOptions extends CommonOptions {
+  envFile?: string;
+  envList?: string;
+  all?: boolean;
+  adminApi?: string;
+  adminCenter: boolean;
+  csv?: boolean;
+  md?: boolean;
+  html?: string;
+  only?: Only;
+  name: string[];
+  progress?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/**
+ * One stderr line per URL given with a path, query or fragment, saying which origin was used (once per URL);
+ * shared by check and doctor.
+ */
+export function urlNotices(): UrlNotice {
+  const said = new Set<string>();
+  return (given, used) => {
+    if (said.has(given)) return;
+    said.add(given);
+    process.stderr.write(
+      `finops-link: using ${terminalText(used)} for ${terminalText(given)} (Dataverse is at the origin)\n`,
+    );
+  };
+}
+
+/** `finops-link check`: the link audit (docs/link-audit.md). */
+export function checkCommand(root: Command, kit: CommandKit): void {
+  kit
+    .withCommonOptions(
+      root
+        .command("check")
+        .description(
+          "audit the finance and operations link: Dataverse's answer, the admin center's view, findings with next steps",
+        )
+        .option("--env-file <path>", "one environment URL per line, # comments")
+        .option("--env-list <path>", "the same as --env-file (Node 20 itself reads any --env-file argument)"),
+    )
+    .option("--all", "every environment the signed-in admin can see (Power Platform admin API)")
+    .option("--admin-api <url>", "the admin API base (default: the cloud's)")
+    .option("--no-admin-center", "with --env: do not fetch the admin center's view to compare")
+    .option("--csv", "CSV on stdout")
+    .option("--md", "a Markdown table and the findings on stdout (for tickets and wikis)")
+    .option("--html <file>", "also write a self-contained HTML report, grouped by F&O environment")
+    .addOption(new Option("--only <which>", "show only these environments").choices([...ONLY]))
+    .option("--name <glob>", "check only environments whose name or URL matches (repeatable)", collect, [])
+    .option("--progress", "always show the progress bar on stderr")
+    .option("--no-progress", "never show it")
+    .action(async (options: CheckOptions) => kit.setExit(await check(options, kit)));
+}
+
+async function check(options: CheckOptions, kit: CommandKit): Promise<number> {
+  const cloud = kit.cloudOf(options);
+  const formats = [options.json, options.csv, options.md].filter((x) => x === true).length;
+  if (formats > 1) throw new UsageError("choose one of --json, --csv and --md");
+  const notice = urlNotices();
+  const urls = options.env.map((value) => environmentUrl(value, cloud.dataverseDomain, notice));
+  for (const file of [options.envFile, options.envList])
+    if (file !== undefined) urls.push(...readEnvFile(file, cloud.dataverseDomain, notice));
+  if (options.all === true && urls.length > 0)
+    throw new UsageError("--all checks every environment: leave out --env and --env-file");
+  if (options.all !== true && urls.length === 0)
+    throw new UsageError("say which environments: --env <url>, --env-file <path> (or --env-list <path>) or --all");
+  if (options.html !== undefined && options.html.trim() === "") throw new UsageError("--html needs a file name");
+  const admin = { api: serviceUrl(options.adminApi ?? cloud.adminApi), resource: cloud.adminResource };
+  const targets: Targets =
+    options.all === true
+      ? { kind: "all", admin, dataverseDomain: cloud.dataverseDomain }
+      : {
+          kind: "urls",
+          urls: [...new Set(urls)],
+          admin: options.adminCenter ? admin : null,
+          dataverseDomain: cloud.dataverseDomain,
+        };
+  const http = kit.httpClient(options);
+  const tokens = kit.signIn(options, cloud);
+  const machineOutput = options.json === true || options.csv === true || options.md === true;
+  const environments = await runCheck(targets, {
+    http,
+    tokens,
+    concurrency: options.concurrency,
+    notice,
+    select: options.name.length > 0 ? nameFilter(options.name) : undefined,
+    progress: (total) =>
+      progressBar(total, options.progress ?? (process.stderr.isTTY === true && total > PROGRESS_ABOVE)),
+  });
+  const findings = findingsFor(environments);
+  const document: CheckDocument = { environments, findings, summary: summarise(environments, findings, http.retried) };
+  const shown = shownEnvironments(document, options.only);
+  if (options.html !== undefined) {
+    const html = renderHtml(document, shown, { generatedAt: new Date(), program: `finops-link ${kit.version}` });
+    try {
+      writeFileSync(options.html, html);
+    } catch (error) {
+      throw new UsageError(`cannot write ${options.html} (${(error as { code?: string }).code ?? "error"})`);
+    }
+  }
+  if (options.json === true) {
+    const names = new Set(shown.map((e) => e.name));
+    const filtered: CheckDocument =
+      options.only === undefined
+        ? document
+        : {
+            ...document,
+            environments: shown,
+            findings: findings.filter((f) => f.environments.some((n) => names.has(n))),
+          };
+    process.stdout.write(`${JSON.stringify(filtered, null, 2)}\n`);
+  } else if (options.csv === true) process.stdout.write(renderCsv(shown));
+  else if (options.md === true) process.stdout.write(renderMarkdown(document, shown));
+  else process.stdout.write(renderTable(document, shown));
+  if (!machineOutput && environments.some((e) => e.state === "unauthorized"))
+    process.stderr.write(
+      "Some environments refused the sign-in: the token may have expired or be for another tenant.\n",
+    );
+  return exitCodeFor(environments, findings);
+}
+
+function shownEnvironments(document: CheckDocument, only: Only | undefined): EnvironmentReport[] {
+  if (only === undefined) return document.environments;
+  const warned = new Set(
+    document.environments.filter((e) =>
+      document.findings.some(
+        (f) => f.severity !== "info" && e.findings.includes(f.code) && f.environments.includes(e.name),
+      ),
+    ),
+  );
+  return document.environments.filter(onlyFilter(only, warned));
+}
