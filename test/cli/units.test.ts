@@ -1,6 +1,8 @@
 /** The command line's pure rules, in process: URLs, Retry-After, versions, CSV cells, exit codes, MSAL's setup. */
 import { msalConfiguration, scopeFor } from "../../cli/auth/msal";
+import { findingsFor, finOpsKind } from "../../cli/check/findings";
 import { exitCodeFor, summarise, type EnvironmentReport } from "../../cli/check/report";
+import { terminalText } from "../../cli/output/sanitize";
 import { UsageError } from "../../cli/failures";
 import { retryAfterMs, retryWait } from "../../cli/http";
 import { compareVersions } from "../../cli/import/solutionZip";
@@ -19,12 +21,24 @@ describe("environment URLs", () => {
   ])("%s -> %s", (input, url) => expect(environmentUrl(input, "crm.dynamics.com")).toBe(url));
 
   it.each([
+    ["https://contoso.crm4.dynamics.com/main.aspx", "https://contoso.crm4.dynamics.com"],
+    ["https://contoso.crm4.dynamics.com/main.aspx?appid=0b5c&pagetype=entitylist", "https://contoso.crm4.dynamics.com"],
+    ["https://contoso.crm.dynamics.com/?x=1", "https://contoso.crm.dynamics.com"],
+    ["https://contoso.crm.dynamics.com/api/data/v9.2/", "https://contoso.crm.dynamics.com"],
+    ["https://contoso.api.crm.dynamics.com/XRMServices/2011/Organization.svc", "https://contoso.api.crm.dynamics.com"],
+    ["contoso.crm.dynamics.com/main.aspx#etn=account", "https://contoso.crm.dynamics.com"],
+  ])("%s is used at its origin %s, and the notice says so", (input, url) => {
+    const notices: Array<[string, string]> = [];
+    expect(environmentUrl(input, "crm.dynamics.com", (given, used) => notices.push([given, used]))).toBe(url);
+    expect(notices).toEqual([[input, url]]);
+  });
+
+  it.each([
     "http://contoso.crm.dynamics.com",
     "http://127.0.0.1.example.com",
     "http://128.0.0.1",
     "javascript:alert(1)",
     "https://a:b@contoso.crm.dynamics.com",
-    "https://contoso.crm.dynamics.com/?x=1",
     "not a url",
   ])("%s is refused", (input) => expect(() => environmentUrl(input, "crm.dynamics.com")).toThrow(UsageError));
 
@@ -77,6 +91,9 @@ const report = (state: EnvironmentReport["state"], message?: string): Environmen
   financeAndOperations: null,
   solution: null,
   error: message === undefined ? null : { code: null, status: null, message },
+  answer: null,
+  adminCenter: { compared: false, reason: "--no-admin-center" },
+  findings: [],
   elapsedMs: 1,
 });
 
@@ -88,7 +105,7 @@ describe("exit codes and summary", () => {
       expect(exitCodeFor([report("notLinked"), report(state)])).toBe(2);
   });
   it("counts every state, zeros included", () => {
-    expect(summarise([report("linked"), report("linked"), report("failed")], 4)).toEqual({
+    expect(summarise([report("linked"), report("linked"), report("failed")], [], 4)).toEqual({
       total: 3,
       linked: 2,
       notLinked: 0,
@@ -98,18 +115,20 @@ describe("exit codes and summary", () => {
       invalid: 0,
       failed: 1,
       noDataverse: 0,
+      notChecked: 0,
       retried: 4,
+      findings: { error: 0, warning: 0, info: 0 },
     });
   });
 });
 
 describe("CSV", () => {
   it("quotes commas, quotes and line breaks, and defuses formula-like text from servers", () => {
-    const csv = renderCsv({
-      environments: [report("failed", '=HYPERLINK("x"), and\nmore')],
-      summary: summarise([], 0),
-    });
-    expect(csv.split("\r\n")[1]).toBe(`x,https://x.crm.dynamics.com,failed,,,,,,,,,"'=HYPERLINK(""x""), and\nmore",1`);
+    const csv = renderCsv([report("failed", '=HYPERLINK("x"), and\nmore')]);
+    // One line per environment: the server's line break is a space (terminalText).
+    expect(csv.split("\r\n")[1]).toBe(
+      `x,https://x.crm.dynamics.com,failed,,,,,,,,,"'=HYPERLINK(""x""), and more",1,,,,`,
+    );
   });
 });
 
@@ -136,5 +155,105 @@ describe("MSAL", () => {
   it("scopes: Dataverse's URL, and the admin API's resource with its trailing slash", () => {
     expect(scopeFor("https://contoso.crm.dynamics.com")).toBe("https://contoso.crm.dynamics.com/.default");
     expect(scopeFor("https://service.powerapps.com/")).toBe("https://service.powerapps.com//.default");
+  });
+});
+
+describe("terminalText: one line of plain text from a server's string", () => {
+  it.each([
+    ["CR, LF and TAB become spaces", "a\r\nb\tc", "a  b c"],
+    ["SGR colour", "\u001b[31mred\u001b[0m", "red"],
+    ["clear screen and cursor home", "\u001b[2J\u001b[Hclear", "clear"],
+    ["OSC 8 link with BEL, any URL text", "\u001b]8;;https://evil.example/?a=b,c!\u0007click\u001b]8;;\u0007", "click"],
+    ["OSC title ended by ST", "\u001b]0;a title\u001b\\after", "after"],
+    ["8-bit CSI", "\u009b31mC1", "C1"],
+    ["bidi override and isolate", "abc\u202edcba\u2066x\u2069", "abcdcbax"],
+    ["a lone ESC and NUL", "esc\u001b and\u0000", "esc and"],
+    ["line separators", "one\u2028two\u0085three", "one two three"],
+    ["null", null, ""],
+    ["numbers", 42, "42"],
+  ])("%s", (_, input, output) => expect(terminalText(input)).toBe(output));
+});
+
+describe("findings", () => {
+  const linked = (name: string, fno: { id: string; url: string; tenant?: string }, admin?: Partial<AdminView>) =>
+    ({
+      ...report("linked"),
+      name,
+      financeAndOperations: {
+        url: fno.url,
+        tenantId: fno.tenant ?? "t1",
+        environmentId: fno.id,
+        extra: {},
+      },
+      adminCenter:
+        admin === undefined
+          ? { compared: false, reason: "x" }
+          : {
+              compared: true,
+              environmentId: name,
+              sku: "Production",
+              tenantId: "t1",
+              runtimeState: "Enabled",
+              instanceState: "Ready",
+              linkedApp: { type: "Linked", id: fno.id, url: fno.url },
+              ...admin,
+            },
+    }) as EnvironmentReport;
+  type AdminView = Extract<EnvironmentReport["adminCenter"], { compared: true }>;
+
+  it("F&O hosts: sandbox, cloud-hosted development, production", () => {
+    expect(finOpsKind("https://x-uat.sandbox.operations.dynamics.com")).toBe("sandbox");
+    expect(finOpsKind("https://x.sandbox.operations.eu.dynamics.com")).toBe("sandbox");
+    expect(finOpsKind("https://x1234devaos.cloudax.dynamics.com")).toBe("development");
+    expect(finOpsKind("https://x.axcloud.dynamics.com")).toBe("development");
+    expect(finOpsKind("https://x.operations.dynamics.com")).toBe("production");
+    expect(finOpsKind("https://example.com")).toBe("unknown");
+  });
+
+  it("a shared F&O environment is one finding naming each environment; ids compare case-insensitively", () => {
+    const a = linked("a", { id: "ABC", url: "https://a.operations.dynamics.com" });
+    const b = linked("b", { id: "abc", url: "https://a.operations.dynamics.com" });
+    const c = linked("c", { id: "other", url: "https://c.operations.dynamics.com" });
+    const findings = findingsFor([a, b, c]);
+    expect(findings.map((f) => [f.code, f.severity, f.environments])).toEqual([
+      ["sharedFinOpsEnvironment", "error", ["a", "b"]],
+    ]);
+    expect([a.findings, b.findings, c.findings]).toEqual([
+      ["sharedFinOpsEnvironment"],
+      ["sharedFinOpsEnvironment"],
+      [],
+    ]);
+  });
+
+  it("the admin center and Dataverse: another F&O environment, linked on one side only; nothing when they agree", () => {
+    const fno = { id: "f1", url: "https://f1.operations.dynamics.com" };
+    expect(findingsFor([linked("same", fno, {})])).toEqual([]);
+    expect(findingsFor([linked("other", fno, { linkedApp: { type: "Linked", id: "f2", url: null } })])[0].code).toBe(
+      "adminCenterMismatch",
+    );
+    expect(findingsFor([linked("none", fno, { linkedApp: null })])[0].code).toBe("adminCenterMismatch");
+    const notLinked = { ...linked("nl", fno, {}), state: "notLinked", financeAndOperations: null } as EnvironmentReport;
+    expect(findingsFor([notLinked])[0].code).toBe("adminCenterMismatch");
+    // Not compared: no comparison finding.
+    expect(findingsFor([linked("x", fno)])).toEqual([]);
+  });
+
+  it("pairing: production with a sandbox or development host, a sandbox with production; tenant", () => {
+    const sandboxHost = { id: "s", url: "https://s.sandbox.operations.dynamics.com" };
+    const devHost = { id: "d", url: "https://d.cloudax.dynamics.com" };
+    const prodHost = { id: "p", url: "https://p.operations.dynamics.com" };
+    expect(findingsFor([linked("a", sandboxHost, {})]).map((f) => f.code)).toEqual(["pairingMismatch"]);
+    expect(findingsFor([linked("b", devHost, {})]).map((f) => f.code)).toEqual(["pairingMismatch"]);
+    expect(findingsFor([linked("c", prodHost, { sku: "Sandbox" })]).map((f) => f.code)).toEqual(["pairingMismatch"]);
+    expect(findingsFor([linked("d", devHost, { sku: "Sandbox" })])).toEqual([]);
+    expect(findingsFor([linked("e", { ...prodHost, tenant: "t2" }, {})]).map((f) => f.code)).toEqual([
+      "tenantMismatch",
+    ]);
+  });
+
+  it("exit codes: an error finding is 2, a warning 1, info never counts", () => {
+    expect(exitCodeFor([report("linked")], [{ severity: "error" }])).toBe(2);
+    expect(exitCodeFor([report("linked")], [{ severity: "warning" }])).toBe(1);
+    expect(exitCodeFor([report("linked"), report("notChecked")], [{ severity: "info" }])).toBe(0);
   });
 });
