@@ -44,6 +44,8 @@ export interface EnvironmentSpec {
   linkedApp?: { type: "Linked" | "Internal"; id: string; url: string } | null;
   /** Replaces the OData error message of a failing answer (hostile server text in the tests). */
   errorMessage?: string;
+  /** Appended to the admin API's `instanceUrl` after the origin's slash (default ""): an address-bar URL. */
+  instanceUrlSuffix?: string;
   /** The model-driven forms whose formxml uses the control or the form script (for `doctor`). */
   forms?: Array<{ name: string; table: string; uses: Array<"control" | "script"> }>;
 }

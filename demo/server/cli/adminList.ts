@@ -56,7 +56,7 @@ export function adminList(
           ? {}
           : {
               linkedEnvironmentMetadata: {
-                instanceUrl: `${context.envOrigin(spec.name)}/`,
+                instanceUrl: `${context.envOrigin(spec.name)}/${spec.instanceUrlSuffix ?? ""}`,
                 instanceState: spec.instanceState ?? "Ready",
                 version: "9.2.25111.180",
               },
