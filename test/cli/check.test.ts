@@ -6,7 +6,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { EnvironmentSpec } from "../../demo/emulator/environments";
-import { LINKED, LINKED_EXTRA } from "../fixtures/dataverse";
+import { finOpsOf } from "../../demo/emulator/tenants";
+import { LINKED_EXTRA, TENANT } from "../fixtures/dataverse";
 import {
   EMULATOR_TOKEN,
   EXPIRED_TOKEN,
@@ -45,27 +46,40 @@ describe("which environments", () => {
   it("--env: the JSON document holds the link, its extra fields, the solution row and the time; exit 0 when all are linked", async () => {
     const emulator = await tenant([{ name: "prod", link: "linked", solution: { version: "1.0.0.0", managed: true } }]);
     const url = emulator.envUrl("prod");
-    const run = await runCli(["check", "--env", url, ...TOKEN, "--json"]);
+    const run = await runCli(["check", "--env", url, "--admin-api", emulator.adminApi, ...TOKEN, "--json"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const document = documentOf(run);
+    const fno = finOpsOf({ name: "prod", link: "linked" });
     expect(document).toEqual({
       environments: [
         {
           url,
           name: new URL(url).host,
+          adminCenter: {
+            compared: true,
+            environmentId: "prod",
+            sku: "Production",
+            tenantId: TENANT,
+            runtimeState: "Enabled",
+            instanceState: "Ready",
+            linkedApp: { type: "Linked", id: fno.Id, url: fno.Url },
+          },
           state: "linked",
           financeAndOperations: {
-            url: LINKED.Url,
-            tenantId: LINKED.TenantId,
-            environmentId: LINKED.Id,
+            url: fno.Url,
+            tenantId: TENANT,
+            environmentId: fno.Id,
             extra: { ...LINKED_EXTRA },
           },
           solution: { installed: true, version: "1.0.0.0", managed: true },
           error: null,
+          answer: { status: 200, serviceRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/), ms: expect.any(Number) },
+          findings: [],
           elapsedMs: expect.any(Number),
         },
       ],
+      findings: [],
       summary: {
         total: 1,
         linked: 1,
@@ -76,7 +90,9 @@ describe("which environments", () => {
         invalid: 0,
         failed: 0,
         noDataverse: 0,
+        notChecked: 0,
         retried: 0,
+        findings: { error: 0, warning: 0, info: 0 },
       },
     });
   });
@@ -89,6 +105,7 @@ describe("which environments", () => {
     ]);
     const ab = await runCli([
       "check",
+      "--no-admin-center",
       "--env",
       emulator.envUrl("a"),
       "--env",
@@ -102,6 +119,7 @@ describe("which environments", () => {
 
     const abc = await runCli([
       "check",
+      "--no-admin-center",
       "--env",
       emulator.envUrl("a"),
       "--env",
@@ -145,13 +163,16 @@ describe("which environments", () => {
     expect(run.code).toBe(0);
     const document = documentOf(run);
     expect(document.environments.map((e) => e.name)).toEqual([...specs.map((s) => s.name)]);
-    expect(byName(document, "teams-only")).toEqual({
+    expect(byName(document, "teams-only")).toMatchObject({
       url: null,
       name: "teams-only",
       state: "noDataverse",
       financeAndOperations: null,
       solution: null,
       error: null,
+      answer: null,
+      adminCenter: { compared: true, sku: "Teams" },
+      findings: ["noDataverse"], // the admin center shows an F&O link for it
       elapsedMs: 0,
     });
     expect(document.summary).toMatchObject({ total: 7, linked: 6, noDataverse: 1 });
@@ -162,19 +183,17 @@ describe("which environments", () => {
 });
 
 describe("output", () => {
-  it("a table on the terminal with the F&O details, the solution, the words for failures, and a summary line", async () => {
+  it("a table on the terminal: one line per environment with the F&O host and the solution, and a summary line", async () => {
     const emulator = await tenant([
       { name: "prod", link: "linked", solution: { version: "1.0.0.0", managed: true } },
       { name: "dev", link: "notLinked", solution: { version: "0.9.0.0", managed: false } },
     ]);
     const run = await runCli(["check", "--all", "--admin-api", emulator.adminApi, ...TOKEN]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(LINKED.Url);
-    expect(run.stdout).toContain(`Tenant ID: ${LINKED.TenantId}`);
-    expect(run.stdout).toContain(`Environment ID: ${LINKED.Id}`);
-    expect(run.stdout).toContain("IsUnifiedDatabase: false");
-    expect(run.stdout).toMatch(/prod\s.*linked.*1\.0\.0\.0 managed/);
-    expect(run.stdout).toMatch(/dev\s.*not linked.*This environment isn't linked.*0\.9\.0\.0 unmanaged/);
+    const lines = run.stdout.split("\n");
+    expect(lines[1]).toMatch(/^prod +linked +prod\.operations\.dynamics\.com +1\.0\.0\.0 managed +\d\.\d s$/);
+    expect(lines[2]).toMatch(/^dev +not linked +0\.9\.0\.0 unmanaged +\d\.\d s$/);
+    expect(lines[3]).toBe("");
     expect(run.stdout).toMatch(/^2 environments: 1 linked, 1 not linked$/m);
   });
 
@@ -185,6 +204,7 @@ describe("output", () => {
     ]);
     const run = await runCli([
       "check",
+      "--no-admin-center",
       "--env",
       emulator.envUrl("a"),
       "--env",
@@ -195,16 +215,17 @@ describe("output", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("");
     const lines = run.stdout.split("\r\n");
+    const fno = finOpsOf({ name: "a", link: "linked" });
     expect(lines[0]).toBe(
-      "name,url,state,fnoUrl,tenantId,environmentId,solutionInstalled,solutionVersion,solutionManaged,errorCode,errorStatus,errorMessage,elapsedMs",
+      "name,url,state,fnoUrl,tenantId,environmentId,solutionInstalled,solutionVersion,solutionManaged,errorCode,errorStatus,errorMessage,elapsedMs,sku,runtimeState,adminCenterFnoId,findings",
     );
     expect(lines[1]).toMatch(
       new RegExp(
-        `^[^,]+,${emulator.envUrl("a")},linked,${LINKED.Url},${LINKED.TenantId},${LINKED.Id},true,1\\.0\\.0\\.0,true,,,,\\d+$`,
+        `^[^,]+,${emulator.envUrl("a")},linked,${fno.Url},${fno.TenantId},${fno.Id},true,1\\.0\\.0\\.0,true,,,,\\d+,,,,$`,
       ),
     );
     // The server's message has commas: quoted.
-    expect(lines[2]).toMatch(/,forbidden,,,,false,,,0x80040220,,"Principal user \(Id=[^"]+, type=8, [^"]+",\d+$/);
+    expect(lines[2]).toMatch(/,forbidden,,,,false,,,0x80040220,,"Principal user \(Id=[^"]+, type=8, [^"]+",\d+,,,,$/);
     expect(lines[3]).toBe("");
   });
 
@@ -257,6 +278,7 @@ describe("scale and service protection", () => {
     ]);
     const run = await runCli([
       "check",
+      "--no-admin-center",
       "--env",
       emulator.envUrl("t429"),
       "--env",
@@ -277,7 +299,16 @@ describe("scale and service protection", () => {
     const emulator = await tenant([
       { name: "t", link: "linked", throttle: { status: 429, times: 100, retryAfterSeconds: 0 } },
     ]);
-    const run = await runCli(["check", "--env", emulator.envUrl("t"), ...TOKEN, "--json", "--retries", "2"]);
+    const run = await runCli([
+      "check",
+      "--no-admin-center",
+      "--env",
+      emulator.envUrl("t"),
+      ...TOKEN,
+      "--json",
+      "--retries",
+      "2",
+    ]);
     expect(run.code).toBe(2);
     expect(documentOf(run).environments[0]).toMatchObject({
       state: "failed",
@@ -323,7 +354,7 @@ describe("scale and service protection", () => {
     const emulator = await tenant([{ name: "a", link: "linked" }]);
     const closedPort = emulator.envUrl("a");
     await emulator.close();
-    const run = await runCli(["check", "--env", closedPort, ...TOKEN, "--json"]);
+    const run = await runCli(["check", "--no-admin-center", "--env", closedPort, ...TOKEN, "--json"]);
     expect(run.code).toBe(2);
     expect(documentOf(run).environments[0]).toMatchObject({
       state: "offline",
@@ -374,7 +405,8 @@ describe("sovereign clouds", () => {
         new RegExp(`cannot sign in to the admin API: --token-command exited with code 3 for ${adminResource}`),
       );
       const { readFileSync } = await import("node:fs");
-      expect(readFileSync(log, "utf8").trim().split("\n")).toEqual([envUrl, adminResource]);
+      // --env asks for the admin center's view too (an admin API token first), --all for the list.
+      expect(readFileSync(log, "utf8").trim().split("\n")).toEqual([adminResource, envUrl, adminResource]);
     },
   );
 });
@@ -392,7 +424,7 @@ describe("bad input: one clear line, the right exit code, no stack trace", () =>
     [["check", "--env", "https://user:pw@contoso.crm.dynamics.com"], /carries no user name or password/],
     [["check"], /say which environments/],
     [["check", "--all", "--env", "contoso"], /--all checks every environment/],
-    [["check", "--env", "contoso", "--json", "--csv"], /choose one of --json and --csv/],
+    [["check", "--env", "contoso", "--json", "--csv"], /choose one of --json, --csv and --md/],
     [["check", "--env", "contoso", "--concurrency", "0"], /--concurrency.*whole number from 1 to 64/],
     [["check", "--env", "contoso", "--timeout", "-1"], /--timeout.*seconds above 0/],
     [["check", "--env", "contoso", "--cloud", "mars"], /--cloud.*mars/],
@@ -416,15 +448,23 @@ describe("bad input: one clear line, the right exit code, no stack trace", () =>
   });
 
   it("no sign-in given in a pipeline -> 64 (instead of waiting for a device code nobody sees)", async () => {
-    const run = await runCli(["check", "--env", emulator.envUrl("a")]);
+    const run = await runCli(["check", "--no-admin-center", "--env", emulator.envUrl("a")]);
     expect(run.code).toBe(64);
     expectOneClearLine(run, /no sign-in given/);
   });
 
   it("an expired token: each environment says so, and one line on stderr -> 2", async () => {
-    const run = await runCli(["check", "--env", emulator.envUrl("a"), "--access-token", EXPIRED_TOKEN]);
+    const run = await runCli([
+      "check",
+      "--no-admin-center",
+      "--env",
+      emulator.envUrl("a"),
+      "--access-token",
+      EXPIRED_TOKEN,
+    ]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toMatch(/sign-in refused.*The access token has expired\./);
+    expect(run.stdout).toMatch(/^\S+ +sign-in refused +\? +\d\.\d s$/m);
+    expect(run.stdout).toMatch(/^ {2}\S+: The access token has expired\.$/m);
     expect(run.stderr).toBe(
       "Some environments refused the sign-in: the token may have expired or be for another tenant.\n",
     );
