@@ -1,5 +1,6 @@
 import type { WebApiLike } from "../core";
 import { ConnectionFailure, TimeoutFailure, type HttpClient } from "./http";
+import { terminalText } from "./output/sanitize";
 
 /**
  * Xrm.WebApi's `online.execute` for Node, over our HttpClient, for core's getIntegrationDetails: resolves with a
@@ -65,6 +66,7 @@ function xrmError(status: number, text: string, challenge: string | null): Recor
   return {
     status,
     ...(typeof code === "string" && code !== "" ? { errorCode: code } : {}),
-    message: typeof message === "string" && message !== "" ? message : (description ?? `HTTP ${status}`),
+    // terminalText first: core drops control characters but would leave the rest of an escape sequence as text.
+    message: terminalText(typeof message === "string" && message !== "" ? message : (description ?? `HTTP ${status}`)),
   };
 }
