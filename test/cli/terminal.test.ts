@@ -183,7 +183,7 @@ describe("import: exactly one outcome line per environment", () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/\timported\t/);
     expect(lines[1]).toMatch(/\tfailed\t.*bad 127\.0\.0\.1:1 imported imported FinOpsLink 9\.9\.9\.9/);
-    expect(run.stdout.replace(/	/g, " ")).not.toMatch(CONTROL); // TAB separates our own fields
+    expect(run.stdout.replace(/\t/g, " ")).not.toMatch(CONTROL); // TAB separates our own fields
     expect(run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 });
