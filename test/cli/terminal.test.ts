@@ -74,9 +74,7 @@ describe("check: one line per environment, no escape, in every human output mode
 
   it("--csv", async () => {
     const run = await runCli([...ALL(), "--csv"]);
-    expect(run.stdout.replace(/
-/g, "
-")).not.toMatch(CONTROL); // CRLF ends CSV lines
+    expect(run.stdout.replace(/\r\n/g, "\n")).not.toMatch(CONTROL); // CRLF ends CSV lines
     const lines = run.stdout.split("\r\n");
     expect(lines).toHaveLength(1 + SPECS.length + 1); // header, one line each, the final CRLF
     expect(lines[2]).toMatch(new RegExp(`^${NAME_SHOWN},`));
