@@ -35,6 +35,7 @@ h1{font-size:1.6em;margin:0 0 4px}h2{font-size:1.25em;margin:28px 0 8px}h3{font-
 table{border-collapse:collapse;width:100%;margin:8px 0}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #d1d1d1;vertical-align:top}
 th{background:#f3f3f3}
+caption{text-align:left;padding:4px 0}
 code{font-family:Consolas,"Cascadia Mono",monospace;font-size:.95em}
 .group{border:1px solid #d1d1d1;border-left:6px solid #8a8a8a;border-radius:4px;padding:12px 16px;margin:12px 0}
 .group.flagged{border-left-color:#a4262c;background:#fdf6f6}
@@ -168,5 +169,5 @@ function environmentTable(environments: ReadonlyArray<EnvironmentReport>, captio
     ];
     return `<tr>${cells.join("")}</tr>`;
   });
-  return `<table><caption class="meta" style="text-align:left">${h(caption)}</caption><thead><tr>${head.map((c) => `<th scope="col">${h(c)}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table><caption class="meta">${h(caption)}</caption><thead><tr>${head.map((c) => `<th scope="col">${h(c)}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }

@@ -4,6 +4,7 @@
  * newlines must never forge a line or reach the terminal in any human output mode; `--json` stays data. The built
  * program in a child process against the emulated tenant (and one hostile admin API) on 127.0.0.1.
  */
+/* eslint-disable no-control-regex -- these tests look for control characters in the output */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";

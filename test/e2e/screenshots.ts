@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { getString } from "../../scripts/stringSets";
 import { LINKED } from "../fixtures/dataverse";
+import { takeReportScreenshot } from "./linkAuditReport";
 import { openForm, ROOT, startHarness, waitForControlText, type FormQuery } from "./support/demo";
 
 type Key = Parameters<typeof getString>[1];
@@ -124,10 +125,14 @@ export async function takeScreenshots(outDir: string, only?: ReadonlyArray<strin
   return written;
 }
 
-/** `npm run screenshots`: refreshes docs/images/ from the built solution (run `npm run build` first). */
+/**
+ * `npm run screenshots`: refreshes docs/images/ from the built solution (run `npm run build` first), and the link
+ * audit's HTML report from the built command line (test/e2e/linkAuditReport.ts).
+ */
 if (require.main === module) {
   const { values } = parseArgs({ options: { out: { type: "string", default: join(ROOT, "docs", "images") } } });
   takeScreenshots(values.out)
+    .then(async (files) => [...files, await takeReportScreenshot(values.out)])
     .then((files) => files.forEach((f) => console.log(`wrote ${relative(process.cwd(), f)}`)))
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
