@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { benchTenant } from "../../demo/emulator/tenants";
+import { BENCH_DELAY_MS, benchTenant } from "../../demo/emulator/tenants";
 import { EMULATOR_TOKEN, startCliEmulator } from "../../demo/server/cli";
 
 export interface CliScaleFigures {
@@ -13,7 +13,22 @@ export interface CliScaleFigures {
   throttled: number;
   retried: number;
   states: Record<string, number>;
+  /** The concurrency the run used (the CLI's default). */
+  concurrency: number;
+  /** Dataverse requests per checked environment, 429 answers left out (the link and the solution row). */
+  requestsPerEnvironment: number;
+  /** One environment's answer time with no 429: its requests one after the other, each answered after the delay. */
+  perEnvironmentMs: number;
+  /** environments ÷ concurrency × the per-environment answer time: no run can be faster. */
+  lowerBoundMs: number;
+  /** wallMs ÷ lowerBoundMs. */
+  ratio: number;
+  /** The same bound with the 429s' Retry-After waits spread over the slots as well. */
+  lowerBoundWithWaitsMs: number;
 }
+
+/** The CLI's default --concurrency (cli/main.ts). */
+const CONCURRENCY = 8;
 
 /**
  * `finops-link check --all` over `count` emulated environments with the default concurrency, as a child process:
@@ -46,7 +61,14 @@ export async function cliScale(root: string, count: number): Promise<CliScaleFig
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     const { summary } = JSON.parse(stdout) as { summary: Record<string, number> };
     const stats = emulator.stats();
-    const { total: _total, retried, ...states } = summary;
+    const { total: _total, retried, findings: _findings, ...states } = summary as Record<string, number>;
+    const checked = count; // every bench environment has Dataverse and is enabled
+    const dataverseRequests = stats.environments.reduce((sum, e) => sum + e.requests, 0);
+    const requestsPerEnvironment = (dataverseRequests - stats.throttled) / checked;
+    const perEnvironmentMs = requestsPerEnvironment * BENCH_DELAY_MS;
+    const lowerBoundMs = (count / CONCURRENCY) * perEnvironmentMs;
+    // Each 429 costs the delay of its answer and the Retry-After of 1 s before the request is sent again.
+    const lowerBoundWithWaitsMs = lowerBoundMs + (stats.throttled * (BENCH_DELAY_MS + 1000)) / CONCURRENCY;
     return {
       environments: count,
       wallMs,
@@ -57,6 +79,12 @@ export async function cliScale(root: string, count: number): Promise<CliScaleFig
       throttled: stats.throttled,
       retried,
       states,
+      concurrency: CONCURRENCY,
+      requestsPerEnvironment,
+      perEnvironmentMs,
+      lowerBoundMs,
+      ratio: wallMs / lowerBoundMs,
+      lowerBoundWithWaitsMs,
     };
   } finally {
     await emulator.close();

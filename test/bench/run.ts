@@ -141,6 +141,10 @@ async function main(): Promise<void> {
   out(
     `| ${(scale.wallMs / 1000).toFixed(2)} s | ${scale.peakSockets} | ${scale.peakInFlight} | ${scale.connections} | ${scale.throttled} | ${scale.retried} | ${scale.exitCode} | ${states} |`,
   );
+  out();
+  out(
+    `Lower bound: ${scale.environments} environments ÷ concurrency ${scale.concurrency} × ${scale.perEnvironmentMs.toFixed(0)} ms per environment (${scale.requestsPerEnvironment.toFixed(2)} requests × 50 ms) = ${(scale.lowerBoundMs / 1000).toFixed(2)} s; **wall time ÷ lower bound = ${scale.ratio.toFixed(2)}**. With the ${scale.throttled} 429 answers' 1 s waits spread over the slots too, the bound is ${(scale.lowerBoundWithWaitsMs / 1000).toFixed(2)} s (ratio ${(scale.wallMs / scale.lowerBoundWithWaitsMs).toFixed(2)}); the rest is Node's start, the admin list and sign-in.`,
+  );
 
   if (!values["no-write"]) {
     const header =
