@@ -28,6 +28,8 @@ const ERROR =
 // (core also folds runs of spaces into one.)
 const ERROR_SHOWN = "Denied. restricted-2 linked ok.operations.dynamics.comtxt";
 /** Any control character (LF aside, which ends our own lines), DEL, C1, or a bidi override/isolate. */
+/** A first line that clears the screen, hides a link and returns the cursor to write over the line. */
+const HEADLINE = "\u001b[2J\u001b]8;;https://evil.example/\u0007link\u001b]8;;\u0007\rfinops-link: all fine";
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const SPECS: EnvironmentSpec[] = [
@@ -106,8 +108,20 @@ describe("check: one line per environment, no escape, in every human output mode
   });
 
   it("the progress line on stderr", async () => {
-    const run = await runCli([...ALL(), "--json", "--progress"]);
-    expect(run.stderr).toMatch(/checking \[/);
+    // In a pipe the bar prints a line a second: the hostile environment is done, a slow one keeps the bar alive.
+    const slow = await startCliEmulator({
+      environments: [
+        { name: "hostile", displayName: NAME, link: "linked" },
+        { name: "slow", link: "linked", delayMs: 1500 },
+      ],
+    });
+    emulators.push(slow);
+    const run = await runCli([
+      ...["check", "--all", "--admin-api", slow.adminApi, "--access-token", EMULATOR_TOKEN],
+      ...["--json", "--progress", "--concurrency", "2"],
+    ]);
+    expect(run.stderr).toContain(`checking [`);
+    expect(run.stderr).toContain(NAME_SHOWN); // the name was shown, as plain text
     expect(run.stderr).not.toContain("evil.example");
     expect(run.stderr).not.toMatch(/\u001b\[2J|\u001b\]|\u202e|\r(?!\n)/);
   });
@@ -126,7 +140,7 @@ describe("check: one line per environment, no escape, in every human output mode
   it("a hostile error text on stderr stays one finops-link: line", async () => {
     const server = createServer((_, response) => {
       response.writeHead(500, { "Content-Type": "application/json" });
-      response.end(JSON.stringify({ error: { code: "X", message: `boom${ERROR}` } }));
+      response.end(JSON.stringify({ error: { code: "X", message: `boom${HEADLINE}` } }));
     });
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -142,8 +156,7 @@ describe("check: one line per environment, no escape, in every human output mode
       "0",
     ]);
     expect(run.code).toBe(2);
-    // Only the message's first line is taken; what is left of it is plain text.
-    expectOneClearLine(run, /the admin API answered HTTP 500 X: boomDenied\.$/);
+    expectOneClearLine(run, /the admin API answered HTTP 500 X: boomlink finops-link: all fine$/);
     expect(run.stderr).not.toMatch(CONTROL);
     expect(run.stderr.split("\n")).toHaveLength(2);
   });
