@@ -184,7 +184,7 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help, --version
       const command = argv.slice(2).find((a) => COMMANDS.includes(a));
-      process.stderr.write(`finops-link: ${error.message.replace(/^error: /, "")}\n`);
+      process.stderr.write(`finops-link: ${terminalText(error.message.replace(/^error: /, ""))}\n`);
       process.stderr.write(
         `Usage: ${usage(command)}\nRun finops-link ${command ?? ""} --help for every option.\n`.replace("  ", " "),
       );

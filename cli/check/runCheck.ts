@@ -6,7 +6,7 @@ import type { Progress } from "../output/progress";
 import { environmentUrl, nameOf, type UrlNotice } from "../targets";
 import { listEnvironments } from "./adminApi";
 import type { ListedEnvironment } from "./adminView";
-import { checkEnvironment } from "./checkEnvironment";
+import { checkEnvironment, resourceOf } from "./checkEnvironment";
 import { notCheckedReason } from "./findings";
 import type { AdminCenterReport, EnvironmentReport } from "./report";
 
@@ -49,6 +49,10 @@ export async function runCheck(targets: Targets, options: RunOptions): Promise<E
   const { http, tokens } = options;
   let planned: Planned[];
   if (targets.kind === "urls") {
+    // The first environment's token first: an interactive sign-in prompts for the Dataverse the admin named, and the
+    // admin API's token then comes from the same account (silently, when the app has consent for it).
+    if (targets.admin !== null && targets.urls[0] !== undefined)
+      await tokens.token(resourceOf(targets.urls[0])).catch(() => undefined);
     const view = targets.admin === null ? null : await adminViewByUrl(targets.admin, targets.dataverseDomain, options);
     planned = targets.urls.map((url) => {
       let adminCenter: AdminCenterReport;

@@ -405,8 +405,8 @@ describe("sovereign clouds", () => {
         new RegExp(`cannot sign in to the admin API: --token-command exited with code 3 for ${adminResource}`),
       );
       const { readFileSync } = await import("node:fs");
-      // --env asks for the admin center's view too (an admin API token first), --all for the list.
-      expect(readFileSync(log, "utf8").trim().split("\n")).toEqual([adminResource, envUrl, adminResource]);
+      // --env asks for the environment's token, then the admin API's for the admin center's view; --all for the list.
+      expect(readFileSync(log, "utf8").trim().split("\n")).toEqual([envUrl, adminResource, adminResource]);
     },
   );
 });
