@@ -97,7 +97,8 @@ export function renderHtml(
   );
   body.push(`<h2>By F&amp;O environment</h2>`);
   if (groups.size === 0) body.push("<p>No environment is linked.</p>");
-  for (const group of groups.values()) {
+  // Ids are ours (g1, g2, …): an F&O id from a server is text, never an attribute value that must be unique.
+  for (const [index, group] of [...groups.values()].entries()) {
     const shared = group.environments.filter((e) => e.state === "linked").length > 1;
     const flagged = shared || group.environments.some((e) => e.findings.some((code) => flaggedCodes.has(code)));
     const badges = [
@@ -105,8 +106,8 @@ export function renderHtml(
       !shared && flagged ? `<span class="badge">needs attention</span>` : "",
     ].join("");
     body.push(
-      `<section class="group${flagged ? " flagged" : ""}" aria-labelledby="g-${h(group.key)}">`,
-      `<h3 id="g-${h(group.key)}">F&amp;O ${h(group.host ?? group.id)}${badges}</h3>`,
+      `<section class="group${flagged ? " flagged" : ""}" aria-labelledby="g${index + 1}">`,
+      `<h3 id="g${index + 1}">F&amp;O ${h(group.host ?? group.id)}${badges}</h3>`,
       `<p class="meta">Environment id <code>${h(group.id)}</code>${group.url === null ? "" : ` · ${link(group.url)}`}</p>`,
       environmentTable(group.environments, `Dataverse environments linked to ${group.host ?? group.id ?? ""}`),
       `</section>`,

@@ -138,7 +138,15 @@ describe("token command and access token", () => {
   });
 
   it("a token command that prints nothing is one clear error per environment", async () => {
-    const run = await runCli(["check", "--env", emulator.envUrl("a"), "--no-admin-center", "--token-command", "true", "--json"]);
+    const run = await runCli([
+      "check",
+      "--env",
+      emulator.envUrl("a"),
+      "--no-admin-center",
+      "--token-command",
+      "true",
+      "--json",
+    ]);
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toMatchObject({
       environments: [
