@@ -143,7 +143,7 @@ async function main(): Promise<void> {
   );
   out();
   out(
-    `Lower bound: ${scale.environments} environments ÷ concurrency ${scale.concurrency} × ${scale.perEnvironmentMs.toFixed(0)} ms per environment (${scale.requestsPerEnvironment.toFixed(2)} requests × 50 ms) = ${(scale.lowerBoundMs / 1000).toFixed(2)} s; **wall time ÷ lower bound = ${scale.ratio.toFixed(2)}**. With the ${scale.throttled} 429 answers' 1 s waits spread over the slots too, the bound is ${(scale.lowerBoundWithWaitsMs / 1000).toFixed(2)} s (ratio ${(scale.wallMs / scale.lowerBoundWithWaitsMs).toFixed(2)}); the rest is Node's start, the admin list and sign-in.`,
+    `Lower bound: ${scale.environments} environments ÷ concurrency ${scale.concurrency} × ${scale.perEnvironmentMs.toFixed(0)} ms per environment (${scale.requestsPerEnvironment.toFixed(2)} requests × 50 ms) = ${(scale.lowerBoundMs / 1000).toFixed(2)} s; **wall time ÷ lower bound = ${scale.ratio.toFixed(2)}**. With the ${scale.throttled} 429 answers' 1 s waits spread over the slots too, the bound is ${(scale.lowerBoundWithWaitsMs / 1000).toFixed(2)} s (ratio ${(scale.wallMs / scale.lowerBoundWithWaitsMs).toFixed(2)}); the rest is the program's own cost (process start, the admin list, parsing) and the machine's load.`,
   );
 
   if (!values["no-write"]) {
