@@ -20,7 +20,7 @@ import { packSolution, syncSource, type PackOptions } from "../../solution/pack"
 import { versionsFrom } from "../../solution/packer/version";
 import { exportFileName } from "../../solution/packer/webResources";
 import { readPublisherConfig } from "../../solution/packer/publisher";
-import { isPackerZip, zipNames } from "../../solution/packer/zipNames";
+import { isPackerZip, zipNames } from "../../core/zipNames";
 import { buildContentTypes } from "../../solution/packer/contentTypes";
 import {
   binDir,

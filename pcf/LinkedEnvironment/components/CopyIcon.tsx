@@ -2,7 +2,8 @@ import * as React from "react";
 
 /**
  * Two overlapping sheets, drawn inline: @fluentui/react-icons cannot be bundled under React 16.14 and one of its
- * icons would cost more than this whole component (see BRIEF). Decorative: the button carries the label.
+ * icons would cost more than this whole component (the bundle budget: test/control/bundle.test.ts, docs/development.md).
+ * Decorative: the button carries the label.
  */
 export function CopyIcon(): React.ReactElement {
   return (
