@@ -3,57 +3,15 @@
  * (cli/program.ts, through commander's Help, so each row is what `finops-link <command> --help` prints).
  * Each table sits between `<!-- cli-reference: <command> -->` and `<!-- /cli-reference -->`; the text around them is
  * written by hand. `--check` writes nothing and fails, naming what differs, when the committed page is not what the
- * definitions give, or a command has no table (test/docs/cliReference.test.ts runs it).
+ * definitions give, or a command has no table (test/docs/cliReference.test.ts runs it). `--page <path>` works on
+ * another copy of the page (the test's broken ones).
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import type { Command } from "commander";
 import * as prettier from "prettier";
-import { program } from "../cli/program";
-
-export const ROOT = join(__dirname, "..");
-export const CLI_PAGE = join(ROOT, "docs", "cli.md");
+import { CLI_PAGE, tables } from "./cliTables";
 
 const BLOCK = /<!-- cli-reference: ([a-z-]*) -->\n[\s\S]*?<!-- \/cli-reference -->/g;
-
-/** `finops-link` with actions that never run: only its definitions are read. */
-function definitions(): Command {
-  const never = () => {
-    throw new Error("the reference never runs a command");
-  };
-  return program(ROOT, { check: never, import: never, clouds: never }, () => undefined);
-}
-
-const cell = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
-
-/** The table of one command (`""` is `finops-link` itself): usage, description, every option as --help shows it. */
-function table(command: Command, path: string): string {
-  const help = command.createHelp();
-  const lines = [
-    `\`${path} ${help.commandUsage(command).replace(/^\S+\s*/, "")}\`: ${help.commandDescription(command)}.`,
-    "",
-    "| Option | Meaning |",
-    "| --- | --- |",
-    ...help
-      .visibleOptions(command)
-      .map((o) => `| \`${cell(help.optionTerm(o))}\` | ${cell(help.optionDescription(o))} |`),
-  ];
-  if (help.visibleCommands(command).length > 0) {
-    lines.push("", "| Command | What it does |", "| --- | --- |");
-    for (const sub of help.visibleCommands(command))
-      lines.push(`| \`${cell(help.subcommandTerm(sub))}\` | ${cell(help.subcommandDescription(sub))} |`);
-  }
-  return lines.join("\n");
-}
-
-/** Every command's generated table by name (`finops-link` for the program itself). */
-export function tables(): Map<string, string> {
-  const root = definitions();
-  const result = new Map<string, string>([["finops-link", table(root, "finops-link")]]);
-  for (const command of root.commands) result.set(command.name(), table(command, `finops-link ${command.name()}`));
-  return result;
-}
 
 /** `page` with every generated block rewritten and formatted as `npm run format` would; throws on a missing block. */
 export async function renderCliReference(page: string): Promise<string> {
@@ -80,12 +38,15 @@ export async function renderCliReference(page: string): Promise<string> {
 }
 
 if (require.main === module) {
-  const { values } = parseArgs({ options: { check: { type: "boolean", default: false } } });
-  const committed = readFileSync(CLI_PAGE, "utf8");
+  const { values } = parseArgs({
+    options: { check: { type: "boolean", default: false }, page: { type: "string", default: CLI_PAGE } },
+  });
+  const page = values.page;
+  const committed = readFileSync(page, "utf8");
   renderCliReference(committed)
     .then((expected) => {
       if (!values.check) {
-        writeFileSync(CLI_PAGE, expected, "utf8");
+        writeFileSync(page, expected, "utf8");
         console.log("docs:cli: wrote the option tables of docs/cli.md");
       } else if (expected !== committed) {
         const a = committed.split("\n");
