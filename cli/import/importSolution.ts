@@ -33,7 +33,7 @@ export interface ImportSettings {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** The README's rule, said where it is broken. */
+/** The rule of docs/admins.md ("Managed or unmanaged"), said where it is broken. */
 const ONE_WAY_ONLY =
   "an environment holds FinOps Link one way only: a managed import fails where the unmanaged solution FinOpsLink is installed (delete it first), and the other way round";
 
