@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { UsageError } from "./failures";
 
+/** One environment the command works on: its URL and the name it is reported under. */
+export interface Target {
+  url: string;
+  name: string;
+}
+
 /**
  * A Dataverse URL from the command line: https always; plain http only for a loopback address (the emulator).
  * `contoso` alone means `https://contoso.<domain>` of the chosen cloud. Returns the URL without a trailing slash.
