@@ -46,3 +46,18 @@ export function tables(): Map<string, string> {
   for (const command of root.commands) result.set(command.name(), table(command));
   return result;
 }
+
+/** Every command's long options (`--help` and, for `finops-link` itself, `--version` included), by command name. */
+export function longOptions(): Map<string, Set<string>> {
+  const root = definitions();
+  const longs = (command: Command) =>
+    new Set(
+      command
+        .createHelp()
+        .visibleOptions(command)
+        .flatMap((option) => (option.long === undefined ? [] : [option.long])),
+    );
+  const result = new Map<string, Set<string>>([["finops-link", longs(root)]]);
+  for (const command of root.commands) result.set(command.name(), longs(command));
+  return result;
+}

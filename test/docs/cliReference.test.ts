@@ -6,7 +6,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CLI_PAGE, ROOT, tables } from "../../scripts/cliTables";
+import MarkdownIt from "markdown-it";
+import { CLI_PAGE, ROOT, longOptions, tables } from "../../scripts/cliTables";
+import { markdownFiles } from "./markdownLinks";
 
 jest.setTimeout(60_000);
 
@@ -29,6 +31,52 @@ it("every command has its table, and every option of it is in the page", () => {
     for (const term of table.matchAll(/^\| `([^`]+)` \|/gm)) expect(block).toContain(`\`${term[1]}\``);
   }
   expect([...tables().keys()]).toEqual(["finops-link", "check", "import", "clouds"]);
+});
+
+/**
+ * The finops-link command lines the docs show, from their code (fenced blocks and code spans, as markdown-it parses
+ * them): each `[$ ][npx ]finops-link <command> ...` line, as "file: line".
+ */
+function commandLines(): Array<{ file: string; line: string }> {
+  const md = new MarkdownIt();
+  const found: Array<{ file: string; line: string }> = [];
+  for (const file of markdownFiles(ROOT)) {
+    const code: string[] = [];
+    for (const token of md.parse(readFileSync(join(ROOT, file), "utf8"), {})) {
+      if (token.type === "fence" || token.type === "code_block") code.push(...token.content.split("\n"));
+      for (const child of token.children ?? []) if (child.type === "code_inline") code.push(child.content);
+    }
+    for (const line of code)
+      if (/^(?:\$ )?(?:npx )?finops-link(?: |$)/.test(line.trim())) found.push({ file, line: line.trim() });
+  }
+  return found;
+}
+
+it("every finops-link command line in the docs uses only options its command defines", () => {
+  const options = longOptions();
+  const lines = commandLines();
+  expect(lines.length).toBeGreaterThan(5);
+  const unknown: string[] = [];
+  for (const { file, line } of lines) {
+    const words = line.replace(/#.*$/, "").split(/\s+/);
+    const command = words.find((word) => options.has(word) && word !== "finops-link") ?? "finops-link";
+    const known = options.get(command)!;
+    for (const word of words.filter((w) => w.startsWith("--")))
+      if (!known.has(word.replace(/=.*$/, ""))) unknown.push(`${file}: ${line}: ${word}`);
+  }
+  expect(unknown).toEqual([]);
+});
+
+it("every option docs/cli.md names in a code span of its own is one the program defines", () => {
+  const all = new Set([...longOptions().values()].flatMap((set) => [...set]));
+  const md = new MarkdownIt();
+  const spans = md
+    .parse(readFileSync(CLI_PAGE, "utf8"), {})
+    .flatMap((token) => token.children ?? [])
+    .filter((child) => child.type === "code_inline" && child.content.startsWith("--"))
+    .map((child) => child.content.split(/[\s=]/)[0]);
+  expect(spans.length).toBeGreaterThan(10);
+  expect(spans.filter((flag) => !all.has(flag))).toEqual([]);
 });
 
 describe("the check fails", () => {
