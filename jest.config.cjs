@@ -1,4 +1,4 @@
-/** Jest projects, named for what they run: core-control-form (jsdom, no build needed), solution-zips (the built zips), cli (the built finops-link against the emulated tenant), browser-e2e (real Chromium on the demo). */
+/** Jest projects, named for what they run: core-control-form (jsdom, no build needed), docs (links, the CLI reference and the screenshots list; no build needed), solution-zips (the built zips), cli (the built finops-link against the emulated tenant), browser-e2e (real Chromium on the demo). */
 const transform = { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json" }] };
 
 module.exports = {
@@ -11,6 +11,17 @@ module.exports = {
       testEnvironment: "jsdom",
       transform,
       testMatch: ["<rootDir>/test/{unit,control,form}/**/*.test.{ts,tsx}"],
+    },
+    {
+      displayName: "docs",
+      testEnvironment: "node",
+      // github-slugger ships ES modules only: compile it to CommonJS like our own files.
+      transform: {
+        ...transform,
+        "/node_modules/github-slugger/.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true } }],
+      },
+      transformIgnorePatterns: ["/node_modules/(?!github-slugger/)"],
+      testMatch: ["<rootDir>/test/docs/**/*.test.ts"],
     },
     {
       displayName: "solution-zips",

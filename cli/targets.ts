@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { UsageError } from "./failures";
 
+/** One environment the command works on: its URL and the name it is reported under. */
+export interface Target {
+  url: string;
+  name: string;
+}
+
 /** Says which URL was used for one that was given with a path, query or fragment (once per given URL). */
 export type UrlNotice = (given: string, used: string) => void;
 

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ensureBuilt, unmanagedZipPath } from "./build/ensureBuilt";
+import { launch, parsePort } from "./launch";
 import { SCENARIOS } from "./emulator/scenarios";
 import { startDemoServer } from "./server/server";
 
@@ -9,7 +10,7 @@ const USAGE = `Usage: npm start -- [--port N] [--no-build]
   --port N     port on 127.0.0.1 (default: $PORT or 5178; 0 picks a free one)
   --no-build   serve whatever solution/bin holds, even if older than the sources`;
 
-async function main(): Promise<void> {
+async function main(): Promise<{ close(): Promise<void> } | undefined> {
   const { values } = parseArgs({
     options: {
       port: { type: "string" },
@@ -19,11 +20,9 @@ async function main(): Promise<void> {
   });
   if (values.help) {
     console.log(USAGE);
-    return;
+    return undefined;
   }
-  const port = Number(values.port ?? process.env.PORT ?? 5178);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`Not a port: ${values.port ?? process.env.PORT}`);
+  const port = parsePort(values.port ?? process.env.PORT ?? "5178");
   const root = resolve(__dirname, "..");
   if (!values["no-build"]) ensureBuilt(root);
   const server = await startDemoServer({ port, root, zipPath: unmanagedZipPath(root) });
@@ -32,12 +31,7 @@ async function main(): Promise<void> {
   console.log(
     `  emulator:  ${server.url}api/data/v9.2/RetrieveFinanceAndOperationsIntegrationDetails, requests at ${server.url}__emulator/stats`,
   );
-  const stop = () => void server.close().then(() => process.exit(0));
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  return server;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+launch(main);

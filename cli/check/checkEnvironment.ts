@@ -4,6 +4,8 @@ import type { TokenSource } from "../auth/tokenSource";
 import { oneLine } from "../failures";
 import type { HttpClient } from "../http";
 import { nodeWebApi } from "../nodeWebApi";
+import { stopwatch } from "../stopwatch";
+import type { Target } from "../targets";
 import type { AdminCenterReport, EnvironmentReport } from "./report";
 import { readInstalledSolution, type InstalledSolution } from "./solutionRow";
 
@@ -20,12 +22,11 @@ export function resourceOf(envUrl: string): string {
  * Never throws: a sign-in or network problem becomes the environment's state and error.
  */
 export async function checkEnvironment(
-  target: { url: string; name: string; adminCenter: AdminCenterReport },
+  target: Target & { adminCenter: AdminCenterReport },
   http: HttpClient,
   tokens: TokenSource,
 ): Promise<EnvironmentReport> {
-  const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
+  const elapsed = stopwatch();
   let token: string;
   try {
     token = await tokens.token(resourceOf(target.url));

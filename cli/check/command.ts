@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
-import { Option, type Command } from "commander";
-import type { CommandKit, CommonOptions } from "../commandKit";
+import type { CommandKit } from "../commandKit";
 import { UsageError } from "../failures";
-import { nameFilter, ONLY, onlyFilter, type Only } from "../output/filter";
+import { nameFilter, onlyFilter, type Only } from "../output/filter";
+import type { CheckOptions } from "../program";
 import { renderCsv } from "../output/csv";
 import { renderHtml } from "../output/html";
 import { renderMarkdown } from "../output/markdown";
@@ -16,22 +16,6 @@ import { runCheck, type Targets } from "./runCheck";
 
 /** "A few" environments: above this the check shows a progress bar on a terminal. */
 const PROGRESS_ABOVE = 3;
-
-interface CheckOptions extends CommonOptions {
-  envFile?: string;
-  envList?: string;
-  all?: boolean;
-  adminApi?: string;
-  adminCenter: boolean;
-  csv?: boolean;
-  md?: boolean;
-  html?: string;
-  only?: Only;
-  name: string[];
-  progress?: boolean;
-}
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 /**
  * One stderr line per URL given with a path, query or fragment, saying which origin was used (once per URL);
@@ -48,32 +32,8 @@ export function urlNotices(): UrlNotice {
   };
 }
 
-/** `finops-link check`: the link audit (docs/link-audit.md). */
-export function checkCommand(root: Command, kit: CommandKit): void {
-  kit
-    .withCommonOptions(
-      root
-        .command("check")
-        .description(
-          "audit the finance and operations link: Dataverse's answer, the admin center's view, findings with next steps",
-        )
-        .option("--env-file <path>", "one environment URL per line, # comments")
-        .option("--env-list <path>", "the same as --env-file (Node 20 itself reads any --env-file argument)"),
-    )
-    .option("--all", "every environment the signed-in admin can see (Power Platform admin API)")
-    .option("--admin-api <url>", "the admin API base (default: the cloud's)")
-    .option("--no-admin-center", "with --env: do not fetch the admin center's view to compare")
-    .option("--csv", "CSV on stdout")
-    .option("--md", "a Markdown table and the findings on stdout (for tickets and wikis)")
-    .option("--html <file>", "also write a self-contained HTML report, grouped by F&O environment")
-    .addOption(new Option("--only <which>", "show only these environments").choices([...ONLY]))
-    .option("--name <glob>", "check only environments whose name or URL matches (repeatable)", collect, [])
-    .option("--progress", "always show the progress bar on stderr")
-    .option("--no-progress", "never show it")
-    .action(async (options: CheckOptions) => kit.setExit(await check(options, kit)));
-}
-
-async function check(options: CheckOptions, kit: CommandKit): Promise<number> {
+/** `finops-link check`: the link audit (docs/link-audit.md); resolves to the exit code. */
+export async function checkCommand(options: CheckOptions, kit: CommandKit): Promise<number> {
   const cloud = kit.cloudOf(options);
   const formats = [options.json, options.csv, options.md].filter((x) => x === true).length;
   if (formats > 1) throw new UsageError("choose one of --json, --csv and --md");

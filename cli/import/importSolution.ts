@@ -5,6 +5,8 @@ import { readInstalledSolution, httpWords, SOLUTION_NAME } from "../check/soluti
 import { resourceOf } from "../check/checkEnvironment";
 import { oneLine } from "../failures";
 import type { HttpClient } from "../http";
+import { stopwatch } from "../stopwatch";
+import type { Target } from "../targets";
 import { compareVersions, type SolutionZip } from "./solutionZip";
 
 export type ImportOutcome = "imported" | "skipped" | "refused" | "failed";
@@ -33,7 +35,7 @@ export interface ImportSettings {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** The README's rule, said where it is broken. */
+/** The rule of docs/admins.md ("Managed or unmanaged"), said where it is broken. */
 const ONE_WAY_ONLY =
   "an environment holds FinOps Link one way only: a managed import fails where the unmanaged solution FinOpsLink is installed (delete it first), and the other way round";
 
@@ -43,11 +45,11 @@ const ONE_WAY_ONLY =
  * publish after an unmanaged import. Never throws: every problem is the report's outcome and message.
  */
 export async function importSolution(
-  target: { url: string; name: string },
+  target: Target,
   zip: SolutionZip,
   settings: ImportSettings,
 ): Promise<ImportReport> {
-  const started = performance.now();
+  const elapsed = stopwatch();
   const base: Omit<ImportReport, "outcome" | "message" | "elapsedMs"> = {
     ...target,
     installed: null,
@@ -55,7 +57,7 @@ export async function importSolution(
     published: false,
   };
   const finish = (outcome: ImportOutcome, message: string, extra: Partial<ImportReport> = {}): ImportReport => {
-    const report = { ...base, ...extra, outcome, message, elapsedMs: Math.round(performance.now() - started) };
+    const report = { ...base, ...extra, outcome, message, elapsedMs: elapsed() };
     settings.say(`${target.name}: ${message}`);
     return report;
   };
@@ -130,7 +132,7 @@ export async function importSolution(
 
 /** Polls asyncoperations(id) until statecode 3 (Completed): statuscode 30 succeeded, anything else is its message. */
 async function waitForOperation(
-  target: { url: string; name: string },
+  target: Target,
   id: string,
   token: string,
   settings: ImportSettings,

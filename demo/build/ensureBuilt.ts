@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { zipNames } from "../../solution/packer/zipNames";
+import { zipNames } from "../../core/zipNames";
 
 /** The solution's unique name, as the packer reads it from the solution source. */
 function solutionUniqueName(root: string): string {

@@ -16,9 +16,9 @@ import { checkDependencies, readWebResource, webResourceNames, type WebResourceC
 import { versionsFrom, type Versions } from "./version";
 import { parseXml, type XmlNode } from "./xml";
 import { deterministicZip } from "./zip";
-import { isPackerZip, zipNames } from "./zipNames";
+import { isPackerZip, zipNames } from "../../core/zipNames";
 
-export { zipNames } from "./zipNames";
+export { zipNames } from "../../core/zipNames";
 
 export interface PackOptions {
   /** The repository root; the other defaults hang off it. Default: the folder above solution/. */

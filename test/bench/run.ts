@@ -3,6 +3,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { unmanagedZipPath, zipPaths } from "../../demo/build/ensureBuilt";
+import { BASELINE, bundleGrowth } from "./baseline";
 import { cliScale } from "./cliScale";
 import { readSolution } from "../../demo/package/readSolution";
 import { ROOT, startHarness, type FormQuery } from "../e2e/support/demo";
@@ -63,11 +64,19 @@ async function main(): Promise<void> {
       `- Package version ${(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version}, measured ${new Date().toISOString()}`,
     );
     out();
+    const sizes = shippedSizes(solution);
+    out(`## Bundle sizes and growth since ${BASELINE.version} (commit ${BASELINE.commit})`);
+    out();
+    out(`| bundle | raw bytes | gzip -9 bytes | raw since ${BASELINE.version} | gzip -9 since ${BASELINE.version} |`);
+    out("| --- | ---: | ---: | ---: | ---: |");
+    for (const row of bundleGrowth(sizes))
+      out(`| ${row.label} | ${row.raw} | ${row.gzip9} | ${row.rawGrowth} | ${row.gzipGrowth} |`);
+    out();
     out("## Shipped artifacts (from the unmanaged zip)");
     out();
     out("| file | raw bytes | gzip -9 bytes |");
     out("| --- | ---: | ---: |");
-    for (const size of shippedSizes(solution)) out(`| ${size.name} | ${size.raw} | ${size.gzip9} |`);
+    for (const size of sizes) out(`| ${size.name} | ${size.raw} | ${size.gzip9} |`);
     out();
     const zips = zipPaths(ROOT);
     out(

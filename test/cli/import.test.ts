@@ -78,7 +78,7 @@ it("the same version is skipped with a message, nothing imported; exit 0", async
   expect(envStats(emulator, "same").imports).toEqual([]);
 });
 
-it("a lower zip version is refused, and so is managed over unmanaged (with the README's reason); exit 1", async () => {
+it("a lower zip version is refused, and so is managed over unmanaged (with docs/admins.md's reason); exit 1", async () => {
   const emulator = await tenant([
     { name: "newer", link: "linked", solution: { version: "9.0.0.0", managed: true } },
     { name: "dev", link: "linked", solution: { version: "0.1.0.0", managed: false } },

@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { getString } from "../../scripts/stringSets";
 import { LINKED } from "../fixtures/dataverse";
-import { takeReportScreenshot } from "./linkAuditReport";
+import { REPORT_SHOT, takeReportScreenshot } from "./linkAuditReport";
 import { openForm, ROOT, startHarness, waitForControlText, type FormQuery } from "./support/demo";
 
 type Key = Parameters<typeof getString>[1];
@@ -124,6 +124,9 @@ export async function takeScreenshots(outDir: string, only?: ReadonlyArray<strin
   }
   return written;
 }
+
+/** Every file `npm run screenshots` writes into docs/images: the gallery and the link audit's report. */
+export const SCREENSHOT_FILES: string[] = [...SHOTS.map((shot) => shot.file), REPORT_SHOT];
 
 /**
  * `npm run screenshots`: refreshes docs/images/ from the built solution (run `npm run build` first), and the link

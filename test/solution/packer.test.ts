@@ -20,7 +20,6 @@ import { packSolution, syncSource, type PackOptions } from "../../solution/pack"
 import { versionsFrom } from "../../solution/packer/version";
 import { exportFileName } from "../../solution/packer/webResources";
 import { readPublisherConfig } from "../../solution/packer/publisher";
-import { isPackerZip, zipNames } from "../../solution/packer/zipNames";
 import { buildContentTypes } from "../../solution/packer/contentTypes";
 import {
   binDir,
@@ -277,21 +276,6 @@ describe("the output folder is the packer's only where it says so", () => {
     expect(left).toEqual(
       expect.arrayContaining([`FinOpsLink_${packageVersion}.zip`, `FinOpsLink_${packageVersion}_managed.zip`]),
     );
-  });
-
-  test("the zip names come from one helper, which recognises exactly its own pattern", () => {
-    expect(zipNames("FinOpsLink", "1.2.3")).toEqual({
-      unmanaged: "FinOpsLink_1.2.3.zip",
-      managed: "FinOpsLink_1.2.3_managed.zip",
-    });
-    expect(["FinOpsLink_1.2.3.zip", "FinOpsLink_1.2.3.4_managed.zip"].map((n) => isPackerZip("FinOpsLink", n))).toEqual(
-      [true, true],
-    );
-    expect(
-      ["FinOpsLink_1.2.zip", "FinOpsLink_1.2.3_x.zip", "XFinOpsLink_1.2.3.zip"].map((n) =>
-        isPackerZip("FinOpsLink", n),
-      ),
-    ).toEqual([false, false, false]);
   });
 });
 

@@ -1,8 +1,9 @@
 import * as React from "react";
 
 /**
- * Two overlapping sheets, drawn inline: @fluentui/react-icons cannot be bundled under React 16.14 and one of its
- * icons would cost more than this whole component (see BRIEF). Decorative: the button carries the label.
+ * Two overlapping sheets, drawn inline: @fluentui/react-icons is not a platform library, so its icons would be bundled,
+ * and one would cost more than this whole component (docs/development.md, "The control: source, build and size"; the
+ * budget is test/control/bundle.test.ts's). Decorative: the button carries the label.
  */
 export function CopyIcon(): React.ReactElement {
   return (

@@ -1,4 +1,8 @@
-/** The one place the solution zips are named: <UniqueName>_<x.y.z>.zip (unmanaged) and <UniqueName>_<x.y.z>_managed.zip. */
+/**
+ * The one place the solution zips are named: <UniqueName>_<x.y.z>.zip (unmanaged) and <UniqueName>_<x.y.z>_managed.zip.
+ * In core/ because the packer writes these names and the CLI (import's default zip) and the demo read them: a naming
+ * rule, not runtime code, so the packer may import it (docs/ARCHITECTURE.md, "What must never be").
+ */
 export interface ZipNames {
   unmanaged: string;
   managed: string;
