@@ -9,13 +9,15 @@ import { exitCodeFor, summarise, type CheckDocument } from "./check/report";
 import { runCheck, type Targets } from "./check/runCheck";
 import { CLOUDS, isCloudName, type Cloud, type CloudName } from "./clouds";
 import { EXIT, RunFailure, UsageError, oneLine } from "./failures";
-import { HttpClient } from "./http";
+import { runNetwork } from "./net/network";
+import { terminalText } from "./output/sanitize";
 import { importSolution, type ImportReport } from "./import/importSolution";
+import { sayWhatGoesOnAfterCtrlC } from "./import/interrupt";
 import { readSolutionZip } from "./import/solutionZip";
 import { renderCsv } from "./output/csv";
 import { progressBar } from "./output/progress";
 import { renderTable } from "./output/table";
-import { environmentUrl, nameOf, readEnvFile } from "./targets";
+import { authorityUrl, environmentUrl, nameOf, readEnvFile } from "./targets";
 import { zipNames } from "../solution/packer/zipNames";
 
 /** The repository root: the built file lives in out/cli/, the source in cli/. */
@@ -45,7 +47,9 @@ interface CheckOptions extends CommonOptions {
 interface ImportOptions extends CommonOptions {
   zip?: string;
   unmanaged?: boolean;
+  update?: boolean;
   poll: number;
+  wait: number;
 }
 
 function integer(min: number, max: number) {
@@ -62,6 +66,14 @@ function positiveSeconds(max: number) {
     const n = Number(value);
     if (!Number.isFinite(n) || n <= 0 || n > max)
       throw new InvalidArgumentError(`expected seconds above 0, at most ${max}`);
+    return n;
+  };
+}
+
+function secondsBetween(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min || n > max) throw new InvalidArgumentError(`expected ${min} to ${max}`);
     return n;
   };
 }
@@ -83,12 +95,13 @@ function withCommonOptions(command: Command): Command {
       "--client-id <id>",
       "app registration (AZURE_CLIENT_ID; device code default: Dataverse's public sample app)",
     )
-    .option("--client-secret <secret>", "sign in as a service principal (AZURE_CLIENT_SECRET)")
+    .option("--client-secret <secret>", "sign in as a service principal (AZURE_CLIENT_SECRET; others can see argv)")
+    .option("--certificate <pem>", "a service principal's certificate and key, PEM (AZURE_CLIENT_CERTIFICATE_PATH)")
     .option("--token-command <cmd>", "run once per resource, {resource} replaced; prints an access token")
     .option("--access-token <token>", "an access token for every request (FINOPS_ACCESS_TOKEN)")
     .option("--device-code", "sign in interactively with a device code, even without a terminal")
     .option("--token-cache <path>", "the device-code sign-in's cache file (default ~/.finops-link/msal-cache.json)")
-    .option("--timeout <seconds>", "per request", positiveSeconds(3600), 30)
+    .option("--timeout <seconds>", "per request, and per sign-in", positiveSeconds(3600), 30)
     .option("--retries <n>", "retries after 429 (and 503 with Retry-After)", integer(0, 10), 3)
     .option("--concurrency <n>", "environments in flight at once", integer(1, 64), 8)
     .option("--json", "one JSON document on stdout");
@@ -99,13 +112,20 @@ function cloudOf(options: CommonOptions): Cloud {
   return CLOUDS[options.cloud];
 }
 
-function httpClient(options: CommonOptions): HttpClient {
-  return new HttpClient({ timeoutMs: options.timeout * 1000, maxRetries: options.retries, maxRetryWaitMs: 120_000 });
-}
+const say = (line: string) => process.stderr.write(`${line}\n`);
 
-function signIn(options: CommonOptions, cloud: Cloud) {
+/** The run's HttpClient and its sign-in, both through the proxy the environment names (cli/net/network.ts). */
+function connect(options: CommonOptions, cloud: Cloud) {
   const authority = options.authority ?? cloud.authority;
-  return chooseSignIn({ ...options, authority }, process.env, process.stderr.isTTY === true);
+  authorityUrl(authority);
+  const timeoutMs = options.timeout * 1000;
+  const { http, signInDispatcher } = runNetwork(process.env, { timeoutMs, retries: options.retries }, say);
+  const tokens = chooseSignIn({ ...options, authority }, process.env, process.stderr.isTTY === true, {
+    timeoutMs,
+    dispatcher: signInDispatcher,
+    say,
+  });
+  return { http, tokens };
 }
 
 async function check(options: CheckOptions): Promise<number> {
@@ -126,17 +146,20 @@ async function check(options: CheckOptions): Promise<number> {
   } else {
     targets = { kind: "urls", urls: [...new Set(urls)] };
   }
-  const http = httpClient(options);
-  const tokens = signIn(options, cloud);
+  const { http, tokens } = connect(options, cloud);
   const machineOutput = options.json === true || options.csv === true;
-  const environments = await runCheck(targets, {
+  const { environments, listingIncomplete } = await runCheck(targets, {
     http,
     tokens,
     concurrency: options.concurrency,
     progress: (total) =>
       progressBar(total, options.progress ?? (process.stderr.isTTY === true && total > PROGRESS_ABOVE)),
   });
-  const document: CheckDocument = { environments, summary: summarise(environments, http.retried) };
+  const document: CheckDocument = {
+    environments,
+    ...(targets.kind === "all" ? { listing: { complete: listingIncomplete === undefined, error: listingIncomplete ?? null } } : {}),
+    summary: summarise(environments, http.retried),
+  };
   if (options.json === true) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   else if (options.csv === true) process.stdout.write(renderCsv(document));
   else process.stdout.write(renderTable(document));
@@ -144,6 +167,10 @@ async function check(options: CheckOptions): Promise<number> {
     process.stderr.write(
       "Some environments refused the sign-in: the token may have expired or be for another tenant.\n",
     );
+  if (listingIncomplete !== undefined) {
+    say(`finops-link: the environment list is incomplete: ${terminalText(listingIncomplete)}; the ${environments.length} listed were checked`);
+    return EXIT.failed;
+  }
   return exitCodeFor(environments);
 }
 
@@ -164,31 +191,39 @@ async function importCommand(options: ImportOptions): Promise<number> {
     throw new UsageError(`${zip.path} holds the solution ${zip.uniqueName}, not FinOpsLink`);
   if (options.unmanaged === true && zip.managed)
     throw new UsageError(`--unmanaged, but ${zip.path} is a managed solution`);
-  const http = httpClient(options);
-  const tokens = signIn(options, cloud);
+  const { http, tokens } = connect(options, cloud);
   const limit = pLimit(options.concurrency);
-  const say = (line: string) => process.stderr.write(`${line}\n`);
+  const running = new Map<string, string | undefined>();
+  const stopHandling = sayWhatGoesOnAfterCtrlC(running, (line) => say(terminalText(line)), exit);
   const reports: ImportReport[] = await Promise.all(
     urls.map((url) =>
       limit(async () => {
         const connection = http.scoped();
+        const name = nameOf(url);
+        running.set(name, undefined);
         try {
-          return await importSolution({ url, name: nameOf(url) }, zip, {
+          return await importSolution({ url, name }, zip, {
             http: connection,
             tokens,
+            stageAndUpgrade: options.update !== true,
+            started: (id) => running.set(name, id),
             pollMs: options.poll * 1000,
-            maxWaitMs: 60 * 60_000,
+            maxWaitMs: options.wait * 60_000,
             publishTimeoutMs: Math.max(options.timeout * 1000, 600_000),
-            say,
+            say: (line) => say(terminalText(line)),
           });
         } finally {
+          running.delete(name);
           await connection.close();
         }
       }),
     ),
   );
+  stopHandling();
   if (options.json === true) process.stdout.write(`${JSON.stringify({ environments: reports }, null, 2)}\n`);
-  else for (const r of reports) process.stdout.write(`${r.name}\t${r.outcome}\t${r.message.replace(/^\w+: /, "")}\n`);
+  else
+    for (const r of reports)
+      process.stdout.write(`${r.name}\t${r.outcome}\t${terminalText(r.message.replace(/^\w+: /, ""))}\n`);
   if (reports.some((r) => r.outcome === "failed")) return EXIT.failed;
   return reports.some((r) => r.outcome === "refused") ? EXIT.someNotLinked : EXIT.allLinked;
 }
@@ -230,7 +265,9 @@ function program(setExit: (code: number) => void): Command {
       .description("import (install or upgrade) the FinOps Link solution through the Web API")
       .option("--zip <path>", "the solution zip (default: the managed zip npm run build wrote)")
       .option("--unmanaged", "import the unmanaged zip (then publish all customizations)")
-      .option("--poll <seconds>", "how often to ask how the import is going", positiveSeconds(600), 5),
+      .option("--update", "managed over an older managed version: update in place instead of stage and upgrade")
+      .option("--poll <seconds>", "how often to ask how the import is going (at least 1)", secondsBetween(1, 600), 5)
+      .option("--wait <minutes>", "the longest wait for one import to end", secondsBetween(1, 24 * 60), 60),
   ).action(async (options: ImportOptions) => setExit(await importCommand(options)));
   root
     .command("clouds")

@@ -1,6 +1,6 @@
 import { describeResult, getIntegrationDetails, type IntegrationResult, type ResultStringKey } from "../../core";
 import { createTranslator, RESULT_ENGLISH, type Translate } from "../../core/strings";
-import type { TokenSource } from "../auth/tokenSource";
+import { bearerFor, type TokenSource } from "../auth/tokenSource";
 import { oneLine } from "../failures";
 import type { HttpClient } from "../http";
 import { nodeWebApi } from "../nodeWebApi";
@@ -26,9 +26,9 @@ export async function checkEnvironment(
 ): Promise<EnvironmentReport> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  let token: string;
+  const token = bearerFor(tokens, resourceOf(target.url));
   try {
-    token = await tokens.token(resourceOf(target.url));
+    await token.token(); // a sign-in that fails is the environment's state, before any request
   } catch (error) {
     return {
       ...target,
@@ -39,7 +39,7 @@ export async function checkEnvironment(
       elapsedMs: elapsed(),
     };
   }
-  const webApi = nodeWebApi(target.url, http, async () => token);
+  const webApi = nodeWebApi(target.url, http, token);
   const result = await getIntegrationDetails({
     orgUrl: target.url,
     userId: "finops-link-cli",
@@ -49,9 +49,11 @@ export async function checkEnvironment(
     // --timeout applies per attempt in the transport; core's own guard (at most an hour) covers every retry and wait.
     timeoutSeconds: Math.min(3600, Math.ceil(http.worstCaseMs / 1000)),
   });
-  // An environment that gave no answer in time (or none at all) is not asked a second time for its solutions.
+  // An environment that gave no answer in time (or none at all), or kept throttling after every retry (429), is not
+  // asked a second time for its solutions: that would repeat the whole wait.
   let solution: InstalledSolution | null = null;
-  const gaveUp = result.kind === "failed" && result.timedOutAfterSeconds !== undefined;
+  const gaveUp =
+    result.kind === "failed" && (result.timedOutAfterSeconds !== undefined || result.status === 429);
   if (webApi.lastFailure === undefined && !gaveUp) {
     try {
       solution = await readInstalledSolution(target.url, http, token);

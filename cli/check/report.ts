@@ -35,6 +35,8 @@ export interface EnvironmentReport {
 
 export interface CheckDocument {
   environments: EnvironmentReport[];
+  /** --all only: whether the admin API's list was read to its end, and why not (the run then exits 2). */
+  listing?: { complete: boolean; error: string | null };
   summary: Record<EnvironmentState, number> & { total: number; retried: number };
 }
 

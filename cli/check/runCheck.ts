@@ -1,5 +1,5 @@
 import pLimit from "p-limit";
-import type { TokenSource } from "../auth/tokenSource";
+import { bearerFor, type TokenSource } from "../auth/tokenSource";
 import { oneLine, RunFailure } from "../failures";
 import type { HttpClient } from "../http";
 import { environmentUrl, nameOf } from "../targets";
@@ -11,33 +11,42 @@ import type { Progress } from "../output/progress";
 export type Targets =
   { kind: "urls"; urls: string[] } | { kind: "all"; adminApi: string; adminResource: string; dataverseDomain: string };
 
+export interface CheckRun {
+  environments: EnvironmentReport[];
+  /** --all only: why the environment list stopped early (the environments listed were checked). */
+  listingIncomplete?: string;
+}
+
 /**
  * Checks every environment with at most `concurrency` in flight (each environment's requests run one after the
- * other, so that is also the most requests and sockets open at once), in the order given.
+ * other, so that is also the most requests and sockets open at once), in the order given; an environment listed
+ * twice is checked once.
  */
 export async function runCheck(
   targets: Targets,
   options: { http: HttpClient; tokens: TokenSource; concurrency: number; progress: (total: number) => Progress },
-): Promise<EnvironmentReport[]> {
+): Promise<CheckRun> {
   const { http, tokens } = options;
   let listed: Array<{ name: string; url: string | null; problem?: string }>;
+  let listingIncomplete: string | undefined;
   if (targets.kind === "urls") {
     listed = targets.urls.map((url) => ({ name: nameOf(url), url }));
   } else {
-    let adminToken: string;
+    const adminToken = bearerFor(tokens, targets.adminResource);
     try {
-      adminToken = await tokens.token(targets.adminResource);
+      await adminToken.token();
     } catch (error) {
       throw new RunFailure(`cannot sign in to the admin API: ${oneLine(error)}`);
     }
     const adminConnection = http.scoped();
-    let environments;
+    let listing;
     try {
-      environments = await listEnvironments(targets.adminApi, adminConnection, adminToken);
+      listing = await listEnvironments(targets.adminApi, adminConnection, adminToken);
     } finally {
       await adminConnection.close();
     }
-    listed = environments.map(({ name, instanceUrl }) => {
+    listingIncomplete = listing.incomplete;
+    listed = listing.environments.map(({ name, instanceUrl }) => {
       if (instanceUrl === null) return { name, url: null };
       try {
         return { name, url: environmentUrl(instanceUrl, targets.dataverseDomain) };
@@ -45,11 +54,19 @@ export async function runCheck(
         return { name, url: instanceUrl, problem: oneLine(error) };
       }
     });
+    const seen = new Set<string>();
+    listed = listed.filter(({ url }) => {
+      if (url === null) return true;
+      const key = url.toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
   const limit = pLimit(options.concurrency);
   const progress = options.progress(listed.filter((e) => e.url !== null).length);
   try {
-    return await Promise.all(
+    const environments = await Promise.all(
       listed.map(({ name, url, problem }) => {
         if (url === null) return Promise.resolve(noDataverse(name));
         if (problem !== undefined) return Promise.resolve(refused(name, url, problem));
@@ -65,6 +82,7 @@ export async function runCheck(
         });
       }),
     );
+    return listingIncomplete === undefined ? { environments } : { environments, listingIncomplete };
   } finally {
     progress.stop();
   }

@@ -18,7 +18,7 @@ requireBuiltCli();
 const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
 const { managed: MANAGED_ZIP, unmanaged: UNMANAGED_ZIP } = zipPaths(ROOT);
 const DATAVERSE_VERSION = `${version}.0`;
-const TOKEN = ["--access-token", EMULATOR_TOKEN, "--poll", "0.1"];
+const TOKEN = ["--access-token", EMULATOR_TOKEN, "--poll", "1"];
 
 const emulators: CliEmulator[] = [];
 afterAll(() => Promise.all(emulators.map((e) => e.close())));
@@ -141,7 +141,7 @@ it("a failed import prints the import job's own error text; exit 2", async () =>
 
 it("a sign-in Dataverse refuses is a failure, not a crash; exit 2", async () => {
   const emulator = await tenant([{ name: "a", link: "linked" }]);
-  const run = await runCli(["import", "--env", emulator.envUrl("a"), "--access-token", "nobody", "--poll", "0.1"]);
+  const run = await runCli(["import", "--env", emulator.envUrl("a"), "--access-token", "nobody", "--poll", "1"]);
   expect(run.code).toBe(2);
   expect(run.stdout).toMatch(/\tfailed\treading the solutions table: HTTP 401/);
   expect(run.stderr).not.toMatch(/^\s+at\s/m);

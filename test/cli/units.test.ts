@@ -1,4 +1,5 @@
 /** The command line's pure rules, in process: URLs, Retry-After, versions, CSV cells, exit codes, MSAL's setup. */
+import { Agent } from "undici";
 import { msalConfiguration, scopeFor } from "../../cli/auth/msal";
 import { exitCodeFor, summarise, type EnvironmentReport } from "../../cli/check/report";
 import { UsageError } from "../../cli/failures";
@@ -114,11 +115,15 @@ describe("CSV", () => {
 });
 
 describe("MSAL", () => {
+  const network = { timeoutMs: 1000, dispatcher: new Agent() };
+  afterAll(() => network.dispatcher.close());
   it("is told the authority in full, so it asks no discovery endpoint", () => {
-    const config = msalConfiguration(
-      { authority: "https://login.microsoftonline.us/", tenant: "contoso.onmicrosoft.us", clientId: "c" },
-      {},
-    );
+    const config = msalConfiguration({
+      authority: "https://login.microsoftonline.us/",
+      tenant: "contoso.onmicrosoft.us",
+      clientId: "c",
+      ...network,
+    });
     expect(config.auth.authority).toBe("https://login.microsoftonline.us/contoso.onmicrosoft.us/");
     expect(config.auth.knownAuthorities).toEqual(["login.microsoftonline.us"]);
     expect(JSON.parse(config.auth.authorityMetadata!)).toMatchObject({
@@ -127,7 +132,7 @@ describe("MSAL", () => {
     expect(JSON.parse(config.auth.cloudDiscoveryMetadata!).metadata[0].aliases).toEqual(["login.microsoftonline.us"]);
   });
   it("a loopback http authority: an https name, http endpoints", () => {
-    const config = msalConfiguration({ authority: "http://127.0.0.1:9/auth", tenant: "t", clientId: "c" }, {});
+    const config = msalConfiguration({ authority: "http://127.0.0.1:9/auth", tenant: "t", clientId: "c", ...network });
     expect(config.auth.authority).toBe("https://127.0.0.1:9/auth/t/");
     expect(JSON.parse(config.auth.authorityMetadata!).token_endpoint).toBe(
       "http://127.0.0.1:9/auth/t/oauth2/v2.0/token",
