@@ -8,7 +8,8 @@ import {
 import type { Dispatcher } from "undici";
 import { isLoopback } from "../targets";
 import { fileCachePlugin } from "./cacheFile";
-import { SIGN_IN_NETWORK_ERROR, msalNetwork } from "./msalNetwork";
+import { ConnectionFailure, TimeoutFailure } from "../net/send";
+import { SIGN_IN_NETWORK_ERROR, SignInNetworkError, msalNetwork } from "./msalNetwork";
 import { SignInFailure, type AcquiredToken, type TokenProvider } from "./tokenSource";
 
 /**
@@ -199,7 +200,9 @@ function deadline(reason: () => Error) {
 }
 
 async function bounded(pending: Promise<AuthenticationResult | null>, resource: string, timeoutMs: number) {
-  const timeout = deadline(() => new SignInFailure(`sign-in for ${resource}: no answer within ${timeoutMs / 1000} s (--timeout)`));
+  const timeout = deadline(
+    () => new SignInFailure(`sign-in for ${resource}: no answer within ${timeoutMs / 1000} s (--timeout)`, "offline"),
+  );
   timeout.arm(timeoutMs);
   try {
     return await Promise.race([pending.catch(translate(resource)), timeout.fired]);
@@ -217,10 +220,18 @@ function translate(resource: string) {
   return (error: unknown): never => {
     const code = (error as { errorCode?: unknown }).errorCode;
     const description = String((error as { errorMessage?: unknown }).errorMessage ?? (error as Error).message ?? "");
-    if (isNetworkError(error))
+    if (error instanceof SignInNetworkError || code === SIGN_IN_NETWORK_ERROR) {
+      const failure = error instanceof SignInNetworkError ? error.failure : new Error(description);
+      const unreachable = failure instanceof ConnectionFailure || failure instanceof TimeoutFailure;
       throw new SignInFailure(
-        `sign-in for ${resource}: network failure: ${code === SIGN_IN_NETWORK_ERROR ? description : "no answer from the sign-in host"}`,
+        unreachable
+          ? `sign-in for ${resource}: network failure: ${failure.message}`
+          : `sign-in for ${resource}: ${failure.message}`,
+        unreachable ? "offline" : "failed",
       );
+    }
+    if (code === "network_error")
+      throw new SignInFailure(`sign-in for ${resource}: network failure: no answer from the sign-in host`, "offline");
     // Entra's AADSTS line is the useful part; trace and correlation ids follow on later lines.
     const aadsts = /AADSTS\d+:[^\r\n]*?(?=\s+-\s+Correlation ID|\s+Trace ID|$)/m.exec(description)?.[0];
     throw new SignInFailure(

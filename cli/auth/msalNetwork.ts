@@ -9,6 +9,7 @@ export const SIGN_IN_NETWORK_ERROR = "finops_link_network";
 export class SignInNetworkError extends AuthError {
   constructor(readonly failure: Error) {
     super(SIGN_IN_NETWORK_ERROR, failure.message);
+    Object.setPrototypeOf(this, SignInNetworkError.prototype); // AuthError's constructor resets it to its own
     this.name = "SignInNetworkError";
   }
 }

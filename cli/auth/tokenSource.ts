@@ -105,7 +105,17 @@ export function jwtExpiry(token: string): number | undefined {
   }
 }
 
-/** A sign-in problem: reported as one line naming the source, never with the token. */
+/**
+ * A sign-in problem: reported as one line naming the source, never with the token. `state` is what it makes of an
+ * environment: refused by Entra (unauthorized, the default), the sign-in host unreachable (offline), or an answer
+ * that is not one (failed: a redirect, an oversized answer).
+ */
 export class SignInFailure extends Error {
   override readonly name = "SignInFailure";
+  constructor(
+    message: string,
+    readonly state: "unauthorized" | "offline" | "failed" = "unauthorized",
+  ) {
+    super(message);
+  }
 }

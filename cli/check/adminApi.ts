@@ -1,5 +1,5 @@
 import { oneLine, RunFailure } from "../failures";
-import type { Bearer, HttpAnswer, HttpClient } from "../http";
+import { ConnectionFailure, TimeoutFailure, type Bearer, type HttpAnswer, type HttpClient } from "../http";
 import { httpWords } from "./solutionRow";
 
 const ENVIRONMENTS_PATH = "/providers/Microsoft.BusinessAppPlatform/scopes/admin/environments?api-version=2020-10-01";
@@ -23,6 +23,8 @@ export interface Listing {
 
 /** A page that may succeed when asked again: no answer, a time-out, or a server error. */
 class TransientPageFailure extends Error {}
+/** A page that will not: a redirect, an oversized answer. */
+class PageFailure extends Error {}
 
 /**
  * Every environment the signed-in admin can see, from the Power Platform admin API, following nextLink. The token
@@ -59,6 +61,7 @@ export async function listEnvironments(
       try {
         answer = await askPage(http, next, token, origin);
       } catch (error) {
+        if (error instanceof PageFailure) return stop(`${where}: ${error.message}`);
         if (!(error instanceof TransientPageFailure)) throw error;
         if (attempt >= PAGE_RETRIES) return stop(`${where}: ${error.message} (asked ${PAGE_RETRIES + 1} times)`);
         await sleep(FIRST_BACKOFF_MS * 2 ** attempt);
@@ -93,7 +96,9 @@ async function askPage(http: HttpClient, url: string, token: Bearer, origin: str
   try {
     answer = await http.send(url, { token });
   } catch (error) {
-    throw new TransientPageFailure(`the admin API (${origin}) did not answer: ${oneLine(error)}`);
+    if (error instanceof ConnectionFailure || error instanceof TimeoutFailure)
+      throw new TransientPageFailure(`the admin API (${origin}) did not answer: ${oneLine(error)}`);
+    throw new PageFailure(`the admin API (${origin}): ${oneLine(error)}`); // a redirect, an oversized answer
   }
   if (answer.status === 401) {
     const said = /error_description="([^"]*)"/.exec(answer.headers.get("www-authenticate") ?? "")?.[1];

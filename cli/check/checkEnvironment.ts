@@ -1,6 +1,6 @@
 import { describeResult, getIntegrationDetails, type IntegrationResult, type ResultStringKey } from "../../core";
 import { createTranslator, RESULT_ENGLISH, type Translate } from "../../core/strings";
-import { bearerFor, type TokenSource } from "../auth/tokenSource";
+import { bearerFor, SignInFailure, type TokenSource } from "../auth/tokenSource";
 import { oneLine } from "../failures";
 import type { HttpClient } from "../http";
 import { nodeWebApi } from "../nodeWebApi";
@@ -32,7 +32,7 @@ export async function checkEnvironment(
   } catch (error) {
     return {
       ...target,
-      state: "unauthorized",
+      state: error instanceof SignInFailure ? error.state : "unauthorized",
       financeAndOperations: null,
       solution: null,
       error: { code: null, status: null, message: oneLine(error) },
