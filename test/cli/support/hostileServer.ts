@@ -110,7 +110,11 @@ export class TokenBook {
     if (token === undefined) return "unknown";
     if (this.accepted.has(token)) return "valid";
     const entry = this.issued.get(token);
-    if (entry === undefined) return "unknown";
+    if (entry === undefined) {
+      const expiresAt = testJwtExpiry(token);
+      if (expiresAt === undefined) return "unknown";
+      return Date.now() < expiresAt ? "valid" : "expired";
+    }
     return Date.now() < entry.expiresAt ? "valid" : "expired";
   }
 
@@ -123,6 +127,25 @@ export class TokenBook {
   /** Tokens issued for a resource, in order. */
   for(resource: string): string[] {
     return [...this.issued].filter(([, v]) => v.resource === resource).map(([k]) => k);
+  }
+}
+
+/** An unsigned JWT of the tests' own issuer ("hostile-test"), as a --token-command prints it: valid until its `exp`. */
+export function testJwt(lifetimeSeconds: number): string {
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const exp = Math.floor(Date.now() / 1000) + lifetimeSeconds;
+  return `${b64({ alg: "none", typ: "JWT" })}.${b64({ iss: "hostile-test", exp, jti: randomUUID() })}.`;
+}
+
+function testJwtExpiry(token: string): number | undefined {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as {
+      iss?: unknown;
+      exp?: unknown;
+    };
+    return claims.iss === "hostile-test" && typeof claims.exp === "number" ? claims.exp * 1000 : undefined;
+  } catch {
+    return undefined;
   }
 }
 
