@@ -372,10 +372,10 @@ export function adminList(
     const attempt = (attempts.get(page) ?? 0) + 1;
     attempts.set(page, attempt);
     if (options.fault?.(page, attempt, response, request) === true) return true;
-    const host = exchange.headers.host ?? "127.0.0.1";
+    const origin = `${"encrypted" in request.socket ? "https" : "http"}://${exchange.headers.host ?? "127.0.0.1"}`;
     const next =
       skip + options.pageSize < environments.length
-        ? `${request.socket.localPort === undefined ? "" : `${"encrypted" in request.socket ? "https" : "http"}://${host}`}/bap/providers/Microsoft.BusinessAppPlatform/scopes/admin/environments?api-version=2020-10-01&$skiptoken=${skip + options.pageSize}`
+        ? `${origin}${exchange.path}?api-version=2020-10-01&$skiptoken=${skip + options.pageSize}`
         : undefined;
     const value = environments.slice(skip, skip + options.pageSize).map((e) => ({
       name: e.name,
