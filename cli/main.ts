@@ -208,7 +208,7 @@ async function importCommand(options: ImportOptions): Promise<number> {
             stageAndUpgrade: options.update !== true,
             started: (id) => running.set(name, id),
             pollMs: options.poll * 1000,
-            maxWaitMs: options.wait * 60_000,
+            maxWaitMs: options.wait * 1000,
             publishTimeoutMs: Math.max(options.timeout * 1000, 600_000),
             say: (line) => say(terminalText(line)),
           });
@@ -267,7 +267,7 @@ function program(setExit: (code: number) => void): Command {
       .option("--unmanaged", "import the unmanaged zip (then publish all customizations)")
       .option("--update", "managed over an older managed version: update in place instead of stage and upgrade")
       .option("--poll <seconds>", "how often to ask how the import is going (at least 1)", secondsBetween(1, 600), 5)
-      .option("--wait <minutes>", "the longest wait for one import to end", secondsBetween(1, 24 * 60), 60),
+      .option("--wait <seconds>", "the longest wait for one import to end (an hour)", secondsBetween(1, 86_400), 3600),
   ).action(async (options: ImportOptions) => setExit(await importCommand(options)));
   root
     .command("clouds")

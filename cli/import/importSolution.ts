@@ -136,6 +136,7 @@ export async function importSolution(
       return finish("failed", `import failed: ${message} returned no AsyncOperationId`);
     const jobId = typeof started.ImportJobKey === "string" ? started.ImportJobKey : importJobId;
     settings.started?.(started.AsyncOperationId);
+    settings.say(`${target.name}: ${message} started (async operation ${started.AsyncOperationId}); waiting for it…`);
 
     const ended = await waitForOperation(target, started.AsyncOperationId, token, settings);
     if (ended !== "succeeded") {

@@ -33,7 +33,9 @@ interface ImportDocument {
   environments: Array<{ name: string; outcome: string; message: string; published: boolean; installed: unknown }>;
 }
 
-it("upgrades an older managed install and installs where there is none (the default zip: the managed build); exit 0", async () => {
+// The emulated tenant answers ImportSolutionAsync only: the default stage and upgrade (StageAndUpgradeAsync) is
+// tested against the hostile server in importResume.test.ts; here the plain update (--update).
+it("--update updates an older managed install and installs where there is none (the default zip: the managed build); exit 0", async () => {
   const emulator = await tenant([
     { name: "old", link: "linked", solution: { version: "0.9.0.0", managed: true } },
     { name: "none", link: "linked", solution: null },
@@ -44,6 +46,7 @@ it("upgrades an older managed install and installs where there is none (the defa
     emulator.envUrl("old"),
     "--env",
     emulator.envUrl("none"),
+    "--update",
     ...TOKEN,
     "--json",
   ]);
@@ -62,7 +65,7 @@ it("upgrades an older managed install and installs where there is none (the defa
     expect(envStats(emulator, name).published).toBe(0); // a managed import publishes by itself
   }
   // Progress on stderr, the outcome in the document.
-  expect(run.stderr).toContain(`importing FinOpsLink ${DATAVERSE_VERSION} (managed) over 0.9.0.0…`);
+  expect(run.stderr).toContain(`importing FinOpsLink ${DATAVERSE_VERSION} (managed) over 0.9.0.0 (update)…`);
   expect(run.stderr).toContain(`imported FinOpsLink ${DATAVERSE_VERSION} (managed)`);
 });
 
