@@ -26,7 +26,7 @@ export function defaultCachePath(): string {
 /**
  * MSAL's cache on disk, readable by the user alone, the only place a token is ever written:
  * - its folder is created 0700, and closed to 0700 when it is the user's; a folder of someone else's that others
- *   may write to is refused (anyone could swap the file);
+ *   may write to, or a shared sticky one such as /tmp, is refused (anyone could swap the file);
  * - the file is opened without following a symbolic link, must be a regular file of the user's, and is closed to
  *   0600 before it is read;
  * - it is written to a temporary file created exclusively (O_EXCL, no symlink followed) under an unguessable name,
@@ -46,6 +46,8 @@ export function fileCachePlugin(path: string, say: (line: string) => void): ICac
       } catch {
         if (!corruptSaid) say(`finops-link: the token cache ${path} is not readable (corrupt): signing in afresh`);
         corruptSaid = true;
+        // MSAL keeps the text it was given and merges it into what it writes next: give it an empty cache instead.
+        context.tokenCache.deserialize("{}");
       }
     },
     async afterCacheAccess(context: TokenCacheContext) {
@@ -74,9 +76,13 @@ function guardFolder(path: string, create: boolean): void {
   if (!stat.isDirectory()) refuse(path, "is not in a folder");
   const uid = process.getuid?.();
   if (uid === undefined) return; // Windows: ACLs, not modes
+  const openToOthers = (stat.mode & 0o022) !== 0;
+  // A sticky folder others may write to (/tmp) is shared by design: never closed, never used.
+  if (openToOthers && (stat.mode & 0o1000) !== 0)
+    refuse(path, `is in ${folder}, a shared folder others may write to`);
   if (stat.uid === uid) {
     if ((stat.mode & 0o077) !== 0) chmodSync(folder, 0o700);
-  } else if ((stat.mode & 0o022) !== 0) {
+  } else if (openToOthers) {
     refuse(path, `is in ${folder}, a folder of another user's that others may write to`);
   }
 }

@@ -173,6 +173,8 @@ export interface EntraOptions {
   intercept?: (form: URLSearchParams, response: ServerResponse, exchange: Exchange) => boolean;
   /** The device-code answer's expires_in, seconds. */
   deviceCodeExpiresIn?: number;
+  /** Device-code polls succeed at once: a signed-in user (id token, client info, refresh token). */
+  deviceCodeUser?: boolean;
 }
 
 const AUTH_PATH = /^\/auth\/([^/]+)\/oauth2\/v2\.0\/(token|devicecode)$/;
@@ -194,22 +196,46 @@ export function entra(options: EntraOptions): Route {
         message: "To sign in, enter the code HOSTILE-1.",
       });
     const grant = form.get("grant_type");
+    const user = grant === "refresh_token" || (options.deviceCodeUser === true && /device_code/.test(grant ?? ""));
     if (grant === "client_credentials") {
       const refused = options.verify?.(form);
       if (refused !== undefined) return json(response, 401, { error: "invalid_client", error_description: refused });
-    } else if (grant !== "refresh_token") {
+    } else if (!user) {
       return json(response, 400, { error: "authorization_pending", error_description: "AADSTS70016: pending" });
     }
     const scope = form.get("scope") ?? "";
     const resource = scope.split(" ").find((s) => s.endsWith("/.default"))?.replace(/\/\.default$/, "") ?? scope;
     const lifetime = options.lifetimeSeconds ?? 3600;
     const token = options.book.issue(resource, lifetime);
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const oid = "11111111-2222-4333-8444-555555555555";
+    const tid = "99999999-8888-4777-8666-555555555555";
+    const now = Math.floor(Date.now() / 1000);
     return json(response, 200, {
       token_type: "Bearer",
       expires_in: lifetime,
       ext_expires_in: lifetime,
       access_token: token,
       scope,
+      ...(user
+        ? {
+            // A user: an (unsigned) id token and client_info give MSAL its cached account.
+            id_token: `${b64({ alg: "none", typ: "JWT" })}.${b64({
+              aud: form.get("client_id") ?? "",
+              iss: `https://login.microsoftonline.com/${tid}/v2.0`,
+              iat: now,
+              nbf: now,
+              exp: now + lifetime,
+              oid,
+              sub: oid,
+              tid,
+              preferred_username: "admin@contoso.example",
+              ver: "2.0",
+            })}.`,
+            client_info: b64({ uid: oid, utid: tid }),
+            refresh_token: `refresh-${randomBytes(8).toString("hex")}`,
+          }
+        : {}),
     });
   };
 }
