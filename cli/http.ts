@@ -85,8 +85,7 @@ export class HttpClient {
    * for a new token once and sends again. Throws TimeoutFailure, ConnectionFailure, RedirectFailure, SizeFailure.
    */
   async send(url: string, request: HttpRequest): Promise<HttpAnswer> {
-    const bearer: Bearer =
-      typeof request.token === "string" ? fixedBearer(request.token) : request.token;
+    const bearer: Bearer = typeof request.token === "string" ? fixedBearer(request.token) : request.token;
     let token = await bearer.token();
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {

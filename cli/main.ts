@@ -157,7 +157,9 @@ async function check(options: CheckOptions): Promise<number> {
   });
   const document: CheckDocument = {
     environments,
-    ...(targets.kind === "all" ? { listing: { complete: listingIncomplete === undefined, error: listingIncomplete ?? null } } : {}),
+    ...(targets.kind === "all"
+      ? { listing: { complete: listingIncomplete === undefined, error: listingIncomplete ?? null } }
+      : {}),
     summary: summarise(environments, http.retried),
   };
   if (options.json === true) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
@@ -168,7 +170,9 @@ async function check(options: CheckOptions): Promise<number> {
       "Some environments refused the sign-in: the token may have expired or be for another tenant.\n",
     );
   if (listingIncomplete !== undefined) {
-    say(`finops-link: the environment list is incomplete: ${terminalText(listingIncomplete)}; the ${environments.length} listed were checked`);
+    say(
+      `finops-link: the environment list is incomplete: ${terminalText(listingIncomplete)}; the ${environments.length} listed were checked`,
+    );
     return EXIT.failed;
   }
   return exitCodeFor(environments);

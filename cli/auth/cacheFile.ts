@@ -78,8 +78,7 @@ function guardFolder(path: string, create: boolean): void {
   if (uid === undefined) return; // Windows: ACLs, not modes
   const openToOthers = (stat.mode & 0o022) !== 0;
   // A sticky folder others may write to (/tmp) is shared by design: never closed, never used.
-  if (openToOthers && (stat.mode & 0o1000) !== 0)
-    refuse(path, `is in ${folder}, a shared folder others may write to`);
+  if (openToOthers && (stat.mode & 0o1000) !== 0) refuse(path, `is in ${folder}, a shared folder others may write to`);
   if (stat.uid === uid) {
     if ((stat.mode & 0o077) !== 0) chmodSync(folder, 0o700);
   } else if (openToOthers) {

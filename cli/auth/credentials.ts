@@ -45,9 +45,12 @@ export function federatedToken(path: string): ClientCredential {
         token = readFileSync(path, "utf8").trim();
       } catch (error) {
         const code = (error as { code?: string }).code;
-        throw new SignInFailure(`cannot read AZURE_FEDERATED_TOKEN_FILE ${path}${code === undefined ? "" : ` (${code})`}`);
+        throw new SignInFailure(
+          `cannot read AZURE_FEDERATED_TOKEN_FILE ${path}${code === undefined ? "" : ` (${code})`}`,
+        );
       }
-      if (token === "" || /\s/.test(token)) throw new SignInFailure(`AZURE_FEDERATED_TOKEN_FILE ${path} holds no token`);
+      if (token === "" || /\s/.test(token))
+        throw new SignInFailure(`AZURE_FEDERATED_TOKEN_FILE ${path} holds no token`);
       return token;
     },
   };

@@ -49,10 +49,7 @@ export function scopeFor(resource: string): string {
  * and against the emulator nothing leaves loopback. MSAL insists on an https authority name; for a loopback
  * http authority the name says https while the endpoints it calls say http.
  */
-export function msalConfiguration(
-  settings: MsalSettings,
-  credential?: ClientCredential,
-): Configuration {
+export function msalConfiguration(settings: MsalSettings, credential?: ClientCredential): Configuration {
   const base = new URL(settings.authority.replace(/\/+$/, ""));
   if (base.protocol !== "https:" && !(base.protocol === "http:" && isLoopback(base.hostname)))
     throw new SignInFailure(`--authority ${settings.authority} is not https`);
@@ -135,7 +132,11 @@ export function clientCredentials(settings: MsalSettings, credential: ClientCred
  * its tokens to the 0600 cache file, from which later runs sign in silently (MSAL refreshes with the refresh token).
  * The wait for the user ends when the device code expires (Entra's `expires_in`, 15 minutes).
  */
-export function deviceCode(settings: MsalSettings, cachePath: string, prompt: (message: string) => void): TokenProvider {
+export function deviceCode(
+  settings: MsalSettings,
+  cachePath: string,
+  prompt: (message: string) => void,
+): TokenProvider {
   const app = new PublicClientApplication({
     ...msalConfiguration(settings),
     cache: { cachePlugin: fileCachePlugin(cachePath, prompt) },
@@ -166,7 +167,10 @@ export function deviceCode(settings: MsalSettings, cachePath: string, prompt: (m
       return new SignInFailure(`sign-in for ${resource}: the device code expired before the sign-in was completed`);
     });
     try {
-      const result = await Promise.race([app.acquireTokenByDeviceCode(request).catch(translate(resource)), expiry.fired]);
+      const result = await Promise.race([
+        app.acquireTokenByDeviceCode(request).catch(translate(resource)),
+        expiry.fired,
+      ]);
       return acquiredOf(result, resource);
     } finally {
       expiry.clear();

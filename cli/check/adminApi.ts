@@ -50,8 +50,7 @@ export async function listEnvironments(
   };
   for (; next !== undefined; page++) {
     const where = `page ${page} of the environment list`;
-    if (page > MAX_PAGES)
-      return stop(`the admin API's nextLink did not end after ${MAX_PAGES} pages`);
+    if (page > MAX_PAGES) return stop(`the admin API's nextLink did not end after ${MAX_PAGES} pages`);
     if (new URL(next).origin !== origin)
       return stop(
         `the admin API's nextLink on page ${page - 1} points to another host (${new URL(next).host}): not followed`,
@@ -73,8 +72,7 @@ export async function listEnvironments(
     } catch {
       return stop(`${where}: the admin API answered with something that is not JSON`);
     }
-    if (!Array.isArray(body.value))
-      return stop(`${where}: the admin API's answer has no environment list (value)`);
+    if (!Array.isArray(body.value)) return stop(`${where}: the admin API's answer has no environment list (value)`);
     for (const item of body.value as Array<Record<string, unknown>>) {
       const properties = (item?.properties ?? {}) as Record<string, unknown>;
       const metadata = (properties.linkedEnvironmentMetadata ?? {}) as Record<string, unknown>;

@@ -52,8 +52,7 @@ export async function checkEnvironment(
   // An environment that gave no answer in time (or none at all), or kept throttling after every retry (429), is not
   // asked a second time for its solutions: that would repeat the whole wait.
   let solution: InstalledSolution | null = null;
-  const gaveUp =
-    result.kind === "failed" && (result.timedOutAfterSeconds !== undefined || result.status === 429);
+  const gaveUp = result.kind === "failed" && (result.timedOutAfterSeconds !== undefined || result.status === 429);
   if (webApi.lastFailure === undefined && !gaveUp) {
     try {
       solution = await readInstalledSolution(target.url, http, token);

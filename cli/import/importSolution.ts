@@ -85,7 +85,11 @@ export async function importSolution(
       if (after.managed === false) {
         const published = await publish(target, token, settings);
         if (published !== undefined) return finish("failed", `imported, but publishing failed: ${published}`);
-        return finish("imported", `the import in progress ended: ${SOLUTION_NAME} ${after.version ?? "?"} (unmanaged) imported and published`, { published: true });
+        return finish(
+          "imported",
+          `the import in progress ended: ${SOLUTION_NAME} ${after.version ?? "?"} (unmanaged) imported and published`,
+          { published: true },
+        );
       }
       return finish("imported", `the import in progress ended: ${SOLUTION_NAME} ${after.version ?? "?"} imported`);
     }
@@ -102,10 +106,16 @@ export async function importSolution(
       const order = compareVersions(zip.version, current.version);
       if (order === 0 && !zip.managed) {
         // An earlier run may have imported it and then failed or been stopped before PublishAllXml: finish that.
-        settings.say(`${target.name}: ${SOLUTION_NAME} ${current.version} (unmanaged) is installed: publishing all customizations…`);
+        settings.say(
+          `${target.name}: ${SOLUTION_NAME} ${current.version} (unmanaged) is installed: publishing all customizations…`,
+        );
         const failed = await publish(target, token, settings);
         if (failed !== undefined) return finish("failed", `already imported, but publishing failed: ${failed}`);
-        return finish("skipped", `skipped: ${SOLUTION_NAME} ${current.version} is already installed; published all customizations`, { published: true });
+        return finish(
+          "skipped",
+          `skipped: ${SOLUTION_NAME} ${current.version} is already installed; published all customizations`,
+          { published: true },
+        );
       }
       if (order === 0) return finish("skipped", `skipped: ${SOLUTION_NAME} ${current.version} is already installed`);
       if (order < 0)
@@ -161,11 +171,7 @@ export async function importSolution(
 }
 
 /** PublishAllXml; undefined when it succeeded, else the server's words. */
-async function publish(
-  target: { url: string },
-  token: Bearer,
-  settings: ImportSettings,
-): Promise<string | undefined> {
+async function publish(target: { url: string }, token: Bearer, settings: ImportSettings): Promise<string | undefined> {
   const answer = await settings.http.send(`${target.url}/api/data/v9.2/PublishAllXml`, {
     method: "POST",
     token,

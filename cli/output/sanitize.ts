@@ -5,6 +5,7 @@
  */
 export function terminalText(value: unknown): string {
   const text = typeof value === "string" ? value : String(value);
+  /* eslint-disable no-control-regex -- removing control characters and escape sequences is the point */
   return (
     text
       // OSC … BEL or ST; CSI … final byte; other two-byte ESC sequences
@@ -13,7 +14,7 @@ export function terminalText(value: unknown): string {
       .replace(/(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?/g, "")
       .replace(/\u001b[@-_]?/g, "")
       .replace(/[\r\n\t]/g, " ")
-      // eslint-disable-next-line no-control-regex -- removing control characters is the point
       .replace(/[\u0000-\u001f\u007f-\u009f]/g, "")
   );
+  /* eslint-enable no-control-regex */
 }

@@ -48,7 +48,15 @@ const serverError = (response: ServerResponse) =>
 describe("the admin list", () => {
   it("a 500 on page 2 that passes is retried with backoff: every environment is checked", async () => {
     const { admin } = await tenant((page, attempt, response) => page === 2 && attempt <= 2 && serverError(response));
-    const run = await runCli(["check", "--all", "--admin-api", `${admin.origin}/bap`, "--access-token", TOKEN, "--json"]);
+    const run = await runCli([
+      "check",
+      "--all",
+      "--admin-api",
+      `${admin.origin}/bap`,
+      "--access-token",
+      TOKEN,
+      "--json",
+    ]);
     expect(run.code).toBe(0);
     const document = documentOf(run);
     expect(document.environments.map((e) => e.name)).toEqual(["e1", "e2", "e3", "e4", "e5"]);
@@ -57,7 +65,15 @@ describe("the admin list", () => {
 
   it("a 500 on page 2 that does not pass: page 1's environments are still checked, the listing failure is reported, exit 2, --json one document", async () => {
     const { admin, envServers } = await tenant((page, _attempt, response) => page === 2 && serverError(response));
-    const run = await runCli(["check", "--all", "--admin-api", `${admin.origin}/bap`, "--access-token", TOKEN, "--json"]);
+    const run = await runCli([
+      "check",
+      "--all",
+      "--admin-api",
+      `${admin.origin}/bap`,
+      "--access-token",
+      TOKEN,
+      "--json",
+    ]);
     expect(run.code).toBe(2);
     const document = documentOf(run);
     expect(document.environments.map((e) => [e.name, e.state])).toEqual([
@@ -66,10 +82,13 @@ describe("the admin list", () => {
     ]);
     expect(document.listing).toEqual({
       complete: false,
-      error: "page 2 of the environment list: the admin API answered HTTP 500 InternalServerError: Encountered internal server error. (asked 4 times)",
+      error:
+        "page 2 of the environment list: the admin API answered HTTP 500 InternalServerError: Encountered internal server error. (asked 4 times)",
     });
     expect(envServers.get("e3")!.exchanges).toEqual([]);
-    expect(run.stderr).toMatch(/^finops-link: the environment list is incomplete: page 2 .*; the 2 listed were checked\n$/);
+    expect(run.stderr).toMatch(
+      /^finops-link: the environment list is incomplete: page 2 .*; the 2 listed were checked\n$/,
+    );
   });
 
   it("a connection reset on page 2: the same, in the table too (stdout the table, the failure on stderr)", async () => {
@@ -83,12 +102,22 @@ describe("the admin list", () => {
     expect(run.stdout).toMatch(/\be1\b/);
     expect(run.stdout).toMatch(/\be2\b/);
     expect(run.stdout).not.toMatch(/\be3\b/);
-    expect(run.stderr).toMatch(/the environment list is incomplete: page 2 of the environment list: the admin API \(http:\/\/127\.0\.0\.1:\d+\) did not answer/);
+    expect(run.stderr).toMatch(
+      /the environment list is incomplete: page 2 of the environment list: the admin API \(http:\/\/127\.0\.0\.1:\d+\) did not answer/,
+    );
   });
 
   it("an environment listed twice is checked once", async () => {
     const { admin, envServers } = await tenant(() => false, ["e1", "e2", "e1"]);
-    const run = await runCli(["check", "--all", "--admin-api", `${admin.origin}/bap`, "--access-token", TOKEN, "--json"]);
+    const run = await runCli([
+      "check",
+      "--all",
+      "--admin-api",
+      `${admin.origin}/bap`,
+      "--access-token",
+      TOKEN,
+      "--json",
+    ]);
     expect(run.code).toBe(0);
     expect(documentOf(run).environments.map((e) => e.name)).toEqual(["e1", "e2"]);
     expect(envServers.get("e1")!.exchanges).toHaveLength(2); // the link and the solution row, once
@@ -108,7 +137,12 @@ describe("service protection", () => {
           return json(
             response,
             429,
-            { error: { code: "0x80072322", message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds." } },
+            {
+              error: {
+                code: "0x80072322",
+                message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds.",
+              },
+            },
             { "Retry-After": "4" },
           );
         },

@@ -35,7 +35,15 @@ const reportOf = (run: CliRun) => (JSON.parse(run.stdout) as ImportDocument).env
 describe("upgrade or update", () => {
   it("managed over an older managed version: StageAndUpgradeAsync by default (components removed from the solution go)", async () => {
     const { state, server } = await environment({ solution: { version: "0.9.0.0", managed: true } });
-    const run = await runCli(["import", "--env", server.origin, "--zip", finOpsLinkZip("1.0.0.0", true), ...TOKEN, "--json"]);
+    const run = await runCli([
+      "import",
+      "--env",
+      server.origin,
+      "--zip",
+      finOpsLinkZip("1.0.0.0", true),
+      ...TOKEN,
+      "--json",
+    ]);
     expect(run.code).toBe(0);
     expect(state.messages).toEqual(["StageAndUpgradeAsync"]);
     expect(reportOf(run)).toMatchObject({ outcome: "imported", message: "upgraded to FinOpsLink 1.0.0.0 (managed)" });
@@ -108,7 +116,15 @@ describe("resume", () => {
       solution: { version: "0.9.0.0", managed: true },
       running: { importJobId, pollsLeft: 2, version: "1.0.0.0", managed: true },
     });
-    const run = await runCli(["import", "--env", server.origin, "--zip", finOpsLinkZip("1.0.0.0", true), ...TOKEN, "--json"]);
+    const run = await runCli([
+      "import",
+      "--env",
+      server.origin,
+      "--zip",
+      finOpsLinkZip("1.0.0.0", true),
+      ...TOKEN,
+      "--json",
+    ]);
     expect(run.code).toBe(0);
     expect(state.messages).toEqual([]); // no second import
     expect(run.stderr).toContain(`a FinOpsLink import is already in progress (import job ${importJobId}`);
@@ -130,13 +146,25 @@ describe("resume", () => {
       "--json",
     ]);
     expect(run.code).toBe(2);
-    expect(reportOf(run).message).toBe("import failed: the import did not end within 2 s (it may still finish in Dataverse)");
+    expect(reportOf(run).message).toBe(
+      "import failed: the import did not end within 2 s (it may still finish in Dataverse)",
+    );
     expect(run.ms).toBeLessThan(10_000);
   });
 
   it("--poll below 1 s is a usage error", async () => {
     const zip = finOpsLinkZip("1.0.0.0", true);
-    const run = await runCli(["import", "--env", "https://contoso.crm.dynamics.com", "--zip", zip, "--access-token", "t", "--poll", "0.1"]);
+    const run = await runCli([
+      "import",
+      "--env",
+      "https://contoso.crm.dynamics.com",
+      "--zip",
+      zip,
+      "--access-token",
+      "t",
+      "--poll",
+      "0.1",
+    ]);
     expect(run.code).toBe(64);
     expectOneClearLine(run, /--poll/);
   });
@@ -163,7 +191,15 @@ describe("zips refused before anything is inflated", () => {
     zip.end();
     const path = join(dir, "two.zip");
     writeFileSync(path, Buffer.concat(chunks));
-    const run = await runCli(["import", "--env", "https://contoso.crm.dynamics.com", "--zip", path, "--access-token", "t"]);
+    const run = await runCli([
+      "import",
+      "--env",
+      "https://contoso.crm.dynamics.com",
+      "--zip",
+      path,
+      "--access-token",
+      "t",
+    ]);
     expect(run.code).toBe(64);
     expectOneClearLine(run, /two\.zip holds 2 solution\.xml entries: refused/);
   });
@@ -176,7 +212,15 @@ describe("zips refused before anything is inflated", () => {
     bytes.writeUInt32LE(0xfffffff0, 22);
     const path = join(dir, "bomb.zip");
     writeFileSync(path, bytes);
-    const run = await runCli(["import", "--env", "https://contoso.crm.dynamics.com", "--zip", path, "--access-token", "t"]);
+    const run = await runCli([
+      "import",
+      "--env",
+      "https://contoso.crm.dynamics.com",
+      "--zip",
+      path,
+      "--access-token",
+      "t",
+    ]);
     expect(run.code).toBe(64);
     expectOneClearLine(run, /bomb\.zip: its solution\.xml declares 4294967280 bytes: refused/);
     expect(readFileSync(path).length).toBeLessThan(1000);

@@ -118,7 +118,11 @@ describe("proxies", () => {
     expect(run.code).toBe(2);
     expect(documentOf(run).environments[0]).toMatchObject({
       state: "offline",
-      error: { message: expect.stringMatching(/^sign-in for https:\/\/contoso\.proxied\.test:\d+: network failure: could not connect/) },
+      error: {
+        message: expect.stringMatching(
+          /^sign-in for https:\/\/contoso\.proxied\.test:\d+: network failure: could not connect/,
+        ),
+      },
     });
     expect(run.stdout + run.stderr).not.toContain(SECRET);
   });
@@ -154,7 +158,9 @@ describe("redirects are never followed, and said", () => {
     expect(run.code).toBe(2);
     expect(documentOf(run).environments[0]).toMatchObject({
       state: "failed",
-      error: { message: `sign-in for ${env.origin}: the server answered HTTP 307, a redirect to ${thief.origin}: not followed` },
+      error: {
+        message: `sign-in for ${env.origin}: the server answered HTTP 307, a redirect to ${thief.origin}: not followed`,
+      },
     });
   });
 
@@ -201,7 +207,16 @@ describe("answers are capped", () => {
         },
       ]),
     );
-    const run = await runCli(["check", "--env", env.origin, "--access-token", ACCESS_TOKEN, "--json", "--timeout", "20"]);
+    const run = await runCli([
+      "check",
+      "--env",
+      env.origin,
+      "--access-token",
+      ACCESS_TOKEN,
+      "--json",
+      "--timeout",
+      "20",
+    ]);
     expect(run.code).toBe(2);
     expect(documentOf(run).environments[0]).toMatchObject({
       state: "failed",
@@ -220,7 +235,16 @@ describe("answers are capped", () => {
         },
       ]),
     );
-    const run = await runCli(["check", "--env", env.origin, "--access-token", ACCESS_TOKEN, "--json", "--timeout", "10"]);
+    const run = await runCli([
+      "check",
+      "--env",
+      env.origin,
+      "--access-token",
+      ACCESS_TOKEN,
+      "--json",
+      "--timeout",
+      "10",
+    ]);
     expect(documentOf(run).environments[0]).toMatchObject({
       state: "failed",
       error: { message: "the answer is larger than 8 MB: not read" },
@@ -243,7 +267,15 @@ describe("answers are capped", () => {
       ]),
     );
     const env = await started(serve([dataverse({ book, solution: null, messages: [] })]));
-    const run = await runCli(["check", "--env", env.origin, ...signInArgs(`${login.origin}/auth`), "--json", "--timeout", "10"]);
+    const run = await runCli([
+      "check",
+      "--env",
+      env.origin,
+      ...signInArgs(`${login.origin}/auth`),
+      "--json",
+      "--timeout",
+      "10",
+    ]);
     expect(documentOf(run).environments[0]).toMatchObject({
       state: "failed",
       error: { message: `sign-in for ${env.origin}: the answer is larger than 8 MB: not read` },

@@ -54,7 +54,12 @@ it("a cache path that is a symbolic link is refused; the file it points to is ne
   const run = await runCli(deviceCodeCheck(cache));
   expect(run.code).toBe(2);
   expect(JSON.parse(run.stdout)).toMatchObject({
-    environments: [{ state: "unauthorized", error: { message: `the token cache ${cache} is a symbolic link: refused (--token-cache)` } }],
+    environments: [
+      {
+        state: "unauthorized",
+        error: { message: `the token cache ${cache} is a symbolic link: refused (--token-cache)` },
+      },
+    ],
   });
   expect(readFileSync(victim, "utf8")).toBe("someone else's file\n");
   expect(statSync(victim).mode & 0o777).toBe(0o644);
@@ -67,7 +72,9 @@ it("a corrupt cache: one line naming the file (never its bytes), a fresh sign-in
   writeFileSync(cache, "{ this is not JSON: SECRET-LOOKING-BYTES", { mode: 0o600 });
   const run = await runCli(deviceCodeCheck(cache));
   expect(run.code).toBe(0);
-  expect(run.stderr).toBe(`finops-link: the token cache ${cache} is not readable (corrupt): signing in afresh\n${PROMPT}`);
+  expect(run.stderr).toBe(
+    `finops-link: the token cache ${cache} is not readable (corrupt): signing in afresh\n${PROMPT}`,
+  );
   expect(run.stdout + run.stderr).not.toContain("SECRET-LOOKING-BYTES");
   expect(() => JSON.parse(readFileSync(cache, "utf8")) as unknown).not.toThrow();
   // The next run signs in silently from the new cache.
@@ -95,7 +102,11 @@ it("a cache in a shared folder others may write to (/tmp) is refused, and nothin
   expect(run.code).toBe(2);
   expect(JSON.parse(run.stdout)).toMatchObject({
     environments: [
-      { error: { message: `the token cache ${cache} is in ${tmpdir()}, a shared folder others may write to: refused (--token-cache)` } },
+      {
+        error: {
+          message: `the token cache ${cache} is in ${tmpdir()}, a shared folder others may write to: refused (--token-cache)`,
+        },
+      },
     ],
   });
   expect(() => statSync(cache)).toThrow();

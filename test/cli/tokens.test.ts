@@ -132,7 +132,19 @@ describe("sign-in is bounded", () => {
     const login = await started(serve([entra({ book, intercept: () => true /* read, never answered */ })]));
     const env = await started(serve([dataverse(stateOf(book))]));
     const run = await runCli(
-      ["check", "--env", env.origin, "--authority", `${login.origin}/auth`, ...TENANT, "--client-secret", "s", "--timeout", "2", "--json"],
+      [
+        "check",
+        "--env",
+        env.origin,
+        "--authority",
+        `${login.origin}/auth`,
+        ...TENANT,
+        "--client-secret",
+        "s",
+        "--timeout",
+        "2",
+        "--json",
+      ],
       { timeoutMs: 40_000 },
     );
     expect(firstEnvironment(run)).toMatchObject({
@@ -172,7 +184,10 @@ describe("pipelines sign in without a secret on the command line", () => {
   let pemFile: string;
   let certificate: string;
   beforeAll(async () => {
-    const pems = await generate([{ name: "commonName", value: "finops-link-pipeline" }], { keySize: 2048, algorithm: "sha256" });
+    const pems = await generate([{ name: "commonName", value: "finops-link-pipeline" }], {
+      keySize: 2048,
+      algorithm: "sha256",
+    });
     certificate = pems.cert;
     pemFile = join(mkdtempSync(join(tmpdir(), "finops-cert-")), "app.pem");
     writeFileSync(pemFile, `${pems.private}\n${pems.cert}\n`, { mode: 0o600 });

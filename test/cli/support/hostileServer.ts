@@ -22,7 +22,11 @@ export interface Exchange {
 }
 
 /** Handles a request (true), or leaves it to the next route (false). */
-export type Route = (exchange: Exchange, response: ServerResponse, request: IncomingMessage) => boolean | Promise<boolean>;
+export type Route = (
+  exchange: Exchange,
+  response: ServerResponse,
+  request: IncomingMessage,
+) => boolean | Promise<boolean>;
 
 export interface Served {
   /** `http(s)://<host>:<port>` without a trailing slash. */
@@ -59,13 +63,16 @@ export async function serve(routes: Route[], options: ServeOptions = {}): Promis
       exchanges.push(exchange);
       void (async () => {
         for (const route of routes) if (await route(exchange, response, request)) return;
-        json(response, 404, { error: { code: "0x8006088a", message: `Resource not found for the segment '${url.pathname}'.` } });
+        json(response, 404, {
+          error: { code: "0x8006088a", message: `Resource not found for the segment '${url.pathname}'.` },
+        });
       })().catch((error: unknown) => {
         if (!response.headersSent) json(response, 500, { error: { code: "0x80040216", message: String(error) } });
       });
     });
   };
-  const server: Server = options.tls === undefined ? createHttpServer(handler) : createHttpsServer(options.tls, handler);
+  const server: Server =
+    options.tls === undefined ? createHttpServer(handler) : createHttpsServer(options.tls, handler);
   const port = await new Promise<number>((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
@@ -83,7 +90,12 @@ export async function serve(routes: Route[], options: ServeOptions = {}): Promis
   };
 }
 
-export function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): true {
+export function json(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): true {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     "Content-Type": "application/json; odata.metadata=minimal",
@@ -154,7 +166,9 @@ export function refuseUnlessValid(book: TokenBook, exchange: Exchange, response:
   const state = book.check(bearerOf(exchange));
   if (state === "valid") return false;
   const description =
-    state === "expired" ? ', error_description="The access token has expired."' : ', error_description="Invalid token."';
+    state === "expired"
+      ? ', error_description="The access token has expired."'
+      : ', error_description="Invalid token."';
   response.writeHead(401, {
     "WWW-Authenticate": `Bearer error="invalid_token"${description}`,
     "Content-Length": "0",
@@ -204,7 +218,11 @@ export function entra(options: EntraOptions): Route {
       return json(response, 400, { error: "authorization_pending", error_description: "AADSTS70016: pending" });
     }
     const scope = form.get("scope") ?? "";
-    const resource = scope.split(" ").find((s) => s.endsWith("/.default"))?.replace(/\/\.default$/, "") ?? scope;
+    const resource =
+      scope
+        .split(" ")
+        .find((s) => s.endsWith("/.default"))
+        ?.replace(/\/\.default$/, "") ?? scope;
     const lifetime = options.lifetimeSeconds ?? 3600;
     const token = options.book.issue(resource, lifetime);
     const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");

@@ -3,6 +3,7 @@
 // ending in .proxied.test resolve to 127.0.0.1 here and nowhere else: a command line that does not use the proxy
 // cannot reach them.
 import dns from "node:dns";
+import process from "node:process";
 import http from "node:http";
 import { createProxy } from "proxy";
 

@@ -12,7 +12,9 @@ export interface LoggingProxy {
 
 /** Starts test/cli/support/loggingProxy.mjs (npm `proxy`) in its own process and collects its log. */
 export function startLoggingProxy(): Promise<LoggingProxy> {
-  const child = spawn(process.execPath, [join(__dirname, "loggingProxy.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [join(__dirname, "loggingProxy.mjs")], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const log: LoggingProxy["log"] = [];
   return new Promise((resolve, reject) => {
     child.once("error", reject);

@@ -9,10 +9,17 @@ import { strToU8, zipSync } from "fflate";
  */
 export function finOpsLinkZip(version: string, managed: boolean): string {
   const xml = `<ImportExportXml><SolutionManifest><UniqueName>FinOpsLink</UniqueName><Version>${version}</Version><Managed>${managed ? 1 : 0}</Managed></SolutionManifest></ImportExportXml>`;
-  const path = join(mkdtempSync(join(tmpdir(), "finops-zip-")), `FinOpsLink_${version}${managed ? "_managed" : ""}.zip`);
+  const path = join(
+    mkdtempSync(join(tmpdir(), "finops-zip-")),
+    `FinOpsLink_${version}${managed ? "_managed" : ""}.zip`,
+  );
   writeFileSync(
     path,
-    zipSync({ "solution.xml": strToU8(xml), "customizations.xml": strToU8("<ImportExportXml />"), "[Content_Types].xml": strToU8("<Types />") }),
+    zipSync({
+      "solution.xml": strToU8(xml),
+      "customizations.xml": strToU8("<ImportExportXml />"),
+      "[Content_Types].xml": strToU8("<Types />"),
+    }),
   );
   return path;
 }
