@@ -210,7 +210,7 @@ async function importCommand(options: ImportOptions): Promise<number> {
             http: connection,
             tokens,
             stageAndUpgrade: options.update !== true,
-            started: (id) => running.set(name, id),
+            started: (what) => running.set(name, what),
             pollMs: options.poll * 1000,
             maxWaitMs: options.wait * 1000,
             publishTimeoutMs: Math.max(options.timeout * 1000, 600_000),

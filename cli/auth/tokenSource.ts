@@ -34,6 +34,8 @@ interface Entry {
   pending: Promise<AcquiredToken>;
   acquiredAt: number;
   settled?: AcquiredToken;
+  /** The stale token a forced acquisition replaces: concurrent refreshes of it share this one. */
+  replaces?: string;
 }
 
 /**
@@ -43,8 +45,8 @@ interface Entry {
  */
 export function freshPerResource(provider: TokenProvider, now: () => number = Date.now): TokenSource {
   const entries = new Map<string, Entry>();
-  const start = (resource: string, force: boolean): Entry => {
-    const entry: Entry = { pending: provider.acquire(resource, force), acquiredAt: now() };
+  const start = (resource: string, force: boolean, replaces?: string): Entry => {
+    const entry: Entry = { pending: provider.acquire(resource, force), acquiredAt: now(), replaces };
     entry.pending.then(
       (token) => (entry.settled = token),
       () => entries.get(resource) === entry && entries.delete(resource), // a failure is not kept: ask again next time
@@ -66,10 +68,14 @@ export function freshPerResource(provider: TokenProvider, now: () => number = Da
     },
     async refresh(resource, stale) {
       if (!provider.canRefresh) return undefined;
-      const entry = entries.get(resource);
-      const current = entry === undefined ? undefined : await entry.pending.catch(() => undefined);
-      if (current !== undefined && current.accessToken !== stale) return current.accessToken; // refreshed already
-      return (await start(resource, true).pending).accessToken;
+      let entry = entries.get(resource);
+      if (entry !== undefined && entry.replaces !== stale) {
+        const current = await entry.pending.catch(() => undefined);
+        if (current !== undefined && current.accessToken !== stale) return current.accessToken; // refreshed already
+        entry = entries.get(resource);
+      }
+      if (entry === undefined || entry.replaces !== stale) entry = start(resource, true, stale);
+      return (await entry.pending).accessToken;
     },
   };
 }

@@ -108,7 +108,8 @@ async function askPage(http: HttpClient, url: string, token: Bearer, origin: str
     throw new RunFailure(
       `--all needs a Power Platform or Dynamics 365 administrator: the admin API answered ${httpWords(answer.status, answer.text)}`,
     );
-  if (answer.status >= 500 || answer.status === 429 || answer.status === 408)
+  // 429 and 503 with Retry-After were retried by the HttpClient already, as long as the server asked.
+  if (answer.status >= 500 || answer.status === 408)
     throw new TransientPageFailure(`the admin API answered ${httpWords(answer.status, answer.text)}`);
   if (!answer.ok) throw new RunFailure(`the admin API answered ${httpWords(answer.status, answer.text)}`);
   return answer;

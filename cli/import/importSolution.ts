@@ -27,8 +27,8 @@ export interface ImportSettings {
   tokens: TokenSource;
   /** Managed over an older managed version: StageAndUpgradeAsync (true, the default) or a plain update. */
   stageAndUpgrade: boolean;
-  /** Told the async operation's id as soon as Dataverse gives it (Ctrl-C then says it). */
-  started?: (asyncOperationId: string) => void;
+  /** Told what runs in Dataverse as soon as it is known: `async operation <id>` or `import job <id>` (Ctrl-C says it). */
+  started?: (what: string) => void;
   pollMs: number;
   /** Longest wait for the async operation to end. */
   maxWaitMs: number;
@@ -76,6 +76,7 @@ export async function importSolution(
     await token.token();
     const running = await findImportInProgress(target.url, settings.http, token);
     if (running !== undefined) {
+      settings.started?.(`import job ${running}`);
       settings.say(
         `${target.name}: a ${SOLUTION_NAME} import is already in progress (import job ${running}, started earlier): following it…`,
       );
@@ -145,7 +146,7 @@ export async function importSolution(
     if (typeof started.AsyncOperationId !== "string")
       return finish("failed", `import failed: ${message} returned no AsyncOperationId`);
     const jobId = typeof started.ImportJobKey === "string" ? started.ImportJobKey : importJobId;
-    settings.started?.(started.AsyncOperationId);
+    settings.started?.(`async operation ${started.AsyncOperationId}`);
     settings.say(`${target.name}: ${message} started (async operation ${started.AsyncOperationId}); waiting for it…`);
 
     const ended = await waitForOperation(target, started.AsyncOperationId, token, settings);
