@@ -97,7 +97,10 @@ function withCommonOptions(command: Command): Command {
     )
     .option("--client-secret <secret>", "sign in as a service principal (AZURE_CLIENT_SECRET; others can see argv)")
     .option("--certificate <pem>", "a service principal's certificate and key, PEM (AZURE_CLIENT_CERTIFICATE_PATH)")
-    .option("--token-command <cmd>", "run once per resource, {resource} replaced; prints an access token")
+    .option(
+      "--token-command <cmd>",
+      "run per resource (again before its token expires), {resource} replaced; prints a token",
+    )
     .option("--access-token <token>", "an access token for every request (FINOPS_ACCESS_TOKEN)")
     .option("--device-code", "sign in interactively with a device code, even without a terminal")
     .option("--token-cache <path>", "the device-code sign-in's cache file (default ~/.finops-link/msal-cache.json)")
@@ -271,7 +274,7 @@ function program(setExit: (code: number) => void): Command {
       .option("--unmanaged", "import the unmanaged zip (then publish all customizations)")
       .option("--update", "managed over an older managed version: update in place instead of stage and upgrade")
       .option("--poll <seconds>", "how often to ask how the import is going (at least 1)", secondsBetween(1, 600), 5)
-      .option("--wait <seconds>", "the longest wait for one import to end (an hour)", secondsBetween(1, 86_400), 3600),
+      .option("--wait <seconds>", "the longest wait for one import to end", secondsBetween(1, 86_400), 3600),
   ).action(async (options: ImportOptions) => setExit(await importCommand(options)));
   root
     .command("clouds")
@@ -316,7 +319,7 @@ function usage(command: string | undefined): string {
     case "check":
       return "finops-link check (--env <url>... | --env-file <path> | --all) [--json | --csv] [sign-in options]";
     case "import":
-      return "finops-link import --env <url>... [--zip <path>] [--unmanaged] [sign-in options]";
+      return "finops-link import --env <url>... [--zip <path>] [--unmanaged] [--update] [--wait <s>] [sign-in options]";
     default:
       return "finops-link <check|import|clouds> [options]";
   }
