@@ -132,6 +132,21 @@ describe("resume", () => {
     expect(reportOf(run).message).toMatch(/the import in progress ended: FinOpsLink 1\.0\.0\.0/);
   });
 
+  it("Ctrl-C while following an import in progress names its import job", async () => {
+    const importJobId = "1f0e0d0c-0b0a-4998-8776-655443322110";
+    const { server } = await environment({
+      solution: null,
+      running: { importJobId, pollsLeft: 100, version: "1.0.0.0", managed: true },
+    });
+    const run = await runCli(["import", "--env", server.origin, "--zip", finOpsLinkZip("1.0.0.0", true), ...TOKEN], {
+      interruptWhen: /already in progress/,
+    });
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain(
+      `stopped waiting; the import goes on in Dataverse (import job ${importJobId}); run the same command again to follow it`,
+    );
+  });
+
   it("--wait bounds the whole wait; the import may still finish in Dataverse", async () => {
     const { server } = await environment({ solution: null, pollsBeforeDone: 100 });
     const run = await runCli([

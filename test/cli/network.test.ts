@@ -91,9 +91,21 @@ describe("proxies", () => {
 
   it("lower-case https_proxy/http_proxy and no_proxy: the listed host goes direct, the others through the proxy", async () => {
     const direct = await started(serve([dataverse({ book, solution: null, messages: [] })]));
+    const plain = await started(serve([dataverse({ book, solution: null, messages: [] })]));
     const before = proxy.log.length;
     const run = await runCli(
-      ["check", "--env", contoso.origin, "--env", direct.origin, "--access-token", ACCESS_TOKEN, "--json"],
+      [
+        "check",
+        "--env",
+        contoso.origin,
+        "--env",
+        direct.origin,
+        "--env",
+        `http://localhost:${plain.port}`, // plain http, not in no_proxy: http_proxy
+        "--access-token",
+        ACCESS_TOKEN,
+        "--json",
+      ],
       {
         env: {
           https_proxy: proxy.url,
@@ -104,9 +116,10 @@ describe("proxies", () => {
       },
     );
     expect(run.code).toBe(0);
-    expect(documentOf(run).environments.map((e) => e.state)).toEqual(["linked", "linked"]);
+    expect(documentOf(run).environments.map((e) => e.state)).toEqual(["linked", "linked", "linked"]);
     const targets = proxy.log.slice(before).map((e) => e.target);
     expect(targets).toContain(new URL(contoso.origin).host);
+    expect(targets.some((t) => t.includes(`localhost:${plain.port}`))).toBe(true);
     expect(targets.join(" ")).not.toContain(`127.0.0.1:${direct.port}`);
     expect(direct.exchanges.length).toBe(2); // the link and the solution row, straight to the server
   });
