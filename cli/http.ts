@@ -65,9 +65,15 @@ export class HttpClient {
     return this.counters.retried;
   }
 
-  /** The longest one request can take with every retry and wait: what core's own timeout must not cut short. */
+  /**
+   * The longest one request can take with every retry and wait, and one token refresh (a sign-in and the request
+   * again): what core's own timeout must not cut short.
+   */
   get worstCaseMs(): number {
-    return (this.options.timeoutMs + this.options.maxRetryWaitMs) * (this.options.maxRetries + 1);
+    return (
+      (this.options.timeoutMs + this.options.maxRetryWaitMs) * (this.options.maxRetries + 1) +
+      2 * this.options.timeoutMs
+    );
   }
 
   /** A client with its own connection, sharing the options and the retry count. */
