@@ -9,8 +9,8 @@ import type { CommonOptions } from "./program";
  */
 export interface CommandKit {
   cloudOf(options: CommonOptions): Cloud;
-  httpClient(options: CommonOptions): HttpClient;
-  signIn(options: CommonOptions, cloud: Cloud): TokenSource;
+  /** The run's HttpClient and sign-in, both through the proxy the environment names (cli/net/network.ts). */
+  connect(options: CommonOptions, cloud: Cloud): { http: HttpClient; tokens: TokenSource };
   /** The program's version (package.json). */
   version: string;
 }

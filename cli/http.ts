@@ -1,4 +1,7 @@
-import { Agent, fetch } from "undici";
+import type { Dispatcher } from "undici";
+import { ConnectionFailure, RedirectFailure, SizeFailure, TimeoutFailure, send, type SentAnswer } from "./net/send";
+
+export { ConnectionFailure, RedirectFailure, SizeFailure, TimeoutFailure };
 
 /**
  * Every request the command line sends: a bearer token, a timeout per attempt, and Dataverse's service protection
@@ -11,38 +14,30 @@ export interface HttpOptions {
   maxRetries: number;
   /** The longest Retry-After honoured; a longer one is waited this long. */
   maxRetryWaitMs: number;
+  /** A new dispatcher (cli/net/agent.ts) of at most one connection per origin, for each scoped client. */
+  dispatcher: () => Dispatcher;
   sleep?: (ms: number) => Promise<void>;
+  /** Told before a wait the server asked for (ms), so a long one can be said. */
+  onWait?: (url: string, ms: number, status: number) => void;
+}
+
+/** A token that can be asked again: `refresh` gives a new one after the server said the old one expired. */
+export interface Bearer {
+  token(): Promise<string>;
+  /** A newly acquired token, or undefined when the source cannot give another (a fixed --access-token). */
+  refresh(): Promise<string | undefined>;
 }
 
 export interface HttpRequest {
   method?: "GET" | "POST";
-  token: string;
+  token: string | Bearer;
   body?: unknown;
   headers?: Record<string, string>;
   /** Overrides the client's timeout for one slow operation (PublishAllXml). */
   timeoutMs?: number;
 }
 
-export interface HttpAnswer {
-  status: number;
-  ok: boolean;
-  statusText: string;
-  text: string;
-  headers: { get(name: string): string | null };
-}
-
-/** No answer within the timeout: the request was aborted and its socket closed. */
-export class TimeoutFailure extends Error {
-  override readonly name = "TimeoutFailure";
-  constructor(readonly timeoutMs: number) {
-    super(`no answer within ${formatSeconds(timeoutMs)} (--timeout)`);
-  }
-}
-
-/** No HTTP answer at all: DNS, refused or reset connection. */
-export class ConnectionFailure extends Error {
-  override readonly name = "ConnectionFailure";
-}
+export type HttpAnswer = SentAnswer;
 
 export const ODATA_HEADERS = {
   Accept: "application/json",
@@ -56,25 +51,34 @@ export const ODATA_HEADERS = {
  * keep-alive sockets of finished environments would otherwise pile up, one origin each).
  */
 export class HttpClient {
+  private readonly dispatcher: Dispatcher;
+
   constructor(
     private readonly options: HttpOptions,
-    private readonly dispatcher: Agent = new Agent({ connections: 1 }),
     private readonly counters: { retried: number } = { retried: 0 },
-  ) {}
+  ) {
+    this.dispatcher = options.dispatcher();
+  }
 
   /** Requests sent again after a 429/503 answer, over this client and every scoped one: for the summary and the bench. */
   get retried(): number {
     return this.counters.retried;
   }
 
-  /** The longest one request can take with every retry and wait: what core's own timeout must not cut short. */
+  /**
+   * The longest one request can take with every retry and wait, and one token refresh (a sign-in and the request
+   * again): what core's own timeout must not cut short.
+   */
   get worstCaseMs(): number {
-    return (this.options.timeoutMs + this.options.maxRetryWaitMs) * (this.options.maxRetries + 1);
+    return (
+      (this.options.timeoutMs + this.options.maxRetryWaitMs) * (this.options.maxRetries + 1) +
+      2 * this.options.timeoutMs
+    );
   }
 
   /** A client with its own connection, sharing the options and the retry count. */
   scoped(): HttpClient {
-    return new HttpClient(this.options, new Agent({ connections: 1 }), this.counters);
+    return new HttpClient(this.options, this.counters);
   }
 
   /** Closes the connection now (an aborted or hanging request's socket included). */
@@ -82,52 +86,67 @@ export class HttpClient {
     return this.dispatcher.destroy();
   }
 
+  /**
+   * Sends the request; after 429/503 waits and retries (bounded), and after a 401 that says the token expired asks
+   * for a new token once and sends again. Throws TimeoutFailure, ConnectionFailure, RedirectFailure, SizeFailure.
+   */
   async send(url: string, request: HttpRequest): Promise<HttpAnswer> {
+    const bearer: Bearer = typeof request.token === "string" ? fixedBearer(request.token) : request.token;
+    let token = await bearer.token();
+    let refreshed = false;
     for (let attempt = 0; ; attempt++) {
-      const answer = await this.once(url, request);
+      const answer = await this.once(url, request, token);
+      if (answer.status === 401 && !refreshed && saysExpired(answer)) {
+        refreshed = true;
+        const fresh = await bearer.refresh();
+        if (fresh !== undefined && fresh !== token) {
+          token = fresh;
+          attempt--;
+          continue;
+        }
+      }
       const wait = retryWait(answer, attempt, this.options.maxRetries, this.options.maxRetryWaitMs);
       if (wait === undefined) return answer;
       this.counters.retried++;
+      this.options.onWait?.(url, wait, answer.status);
       await (this.options.sleep ?? sleep)(wait);
     }
   }
 
-  private async once(url: string, request: HttpRequest): Promise<HttpAnswer> {
+  private once(url: string, request: HttpRequest, token: string): Promise<HttpAnswer> {
     const headers: Record<string, string> = {
       ...ODATA_HEADERS,
       ...request.headers,
-      Authorization: `Bearer ${request.token}`,
+      Authorization: `Bearer ${token}`,
     };
     if (request.body !== undefined) headers["Content-Type"] = "application/json";
-    const timeoutMs = request.timeoutMs ?? this.options.timeoutMs;
-    const signal = AbortSignal.timeout(timeoutMs);
-    try {
-      const response = await fetch(url, {
-        method: request.method ?? "GET",
-        headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal,
-        redirect: "error",
-        dispatcher: this.dispatcher,
-      });
-      const text = await response.text();
-      return {
-        status: response.status,
-        ok: response.ok,
-        statusText: response.statusText,
-        text,
-        headers: response.headers,
-      };
-    } catch (error) {
-      if (signal.aborted) throw new TimeoutFailure(timeoutMs);
-      throw new ConnectionFailure(connectionWords(error));
-    }
+    return send(url, {
+      method: request.method ?? "GET",
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      timeoutMs: request.timeoutMs ?? this.options.timeoutMs,
+      dispatcher: this.dispatcher,
+    });
   }
+}
+
+function fixedBearer(token: string): Bearer {
+  return { token: async () => token, refresh: async () => undefined };
+}
+
+/**
+ * A 401 whose challenge (or error body) says the token expired: Dataverse and the admin API word it in
+ * `WWW-Authenticate: Bearer error="invalid_token", error_description="…expired…"`.
+ */
+export function saysExpired(answer: Pick<HttpAnswer, "status" | "text" | "headers">): boolean {
+  if (answer.status !== 401) return false;
+  const challenge = answer.headers.get("www-authenticate") ?? "";
+  return /expired/i.test(challenge) || /expired/i.test(answer.text.slice(0, 2000));
 }
 
 /** How long to wait before retrying, or undefined when the answer is final. */
 export function retryWait(
-  answer: Pick<HttpAnswer, "status" | "headers">,
+  answer: { status: number; headers: { get(name: string): string | null } },
   attempt: number,
   maxRetries: number,
   maxWaitMs: number,
@@ -147,17 +166,6 @@ export function retryAfterMs(value: string | null, now: number): number | undefi
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-function connectionWords(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-  if (typeof cause?.code === "string") return `could not connect (${cause.code})`;
-  if (typeof cause?.message === "string") return `could not connect (${cause.message})`;
-  return "could not connect";
-}
-
-function formatSeconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(3))} s`;
 }
 
 function sleep(ms: number): Promise<void> {

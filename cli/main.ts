@@ -10,11 +10,12 @@ import { CLOUDS, isCloudName, type Cloud } from "./clouds";
 import type { CommandKit } from "./commandKit";
 import { doctorCommand } from "./doctor/command";
 import { EXIT, RunFailure, UsageError, oneLine } from "./failures";
-import { HttpClient } from "./http";
+import { runNetwork } from "./net/network";
 import { importSolution, type ImportReport } from "./import/importSolution";
+import { sayWhatGoesOnAfterCtrlC } from "./import/interrupt";
 import { readSolutionZip } from "./import/solutionZip";
 import { terminalText } from "./output/sanitize";
-import { environmentUrl, nameOf } from "./targets";
+import { authorityUrl, environmentUrl, nameOf } from "./targets";
 import { COMMANDS, program, usage, type CommonOptions, type ImportOptions } from "./program";
 import { zipNames } from "../core/zipNames";
 
@@ -27,13 +28,21 @@ function cloudOf(options: CommonOptions): Cloud {
   return CLOUDS[options.cloud];
 }
 
-function httpClient(options: CommonOptions): HttpClient {
-  return new HttpClient({ timeoutMs: options.timeout * 1000, maxRetries: options.retries, maxRetryWaitMs: 120_000 });
-}
+/** stderr, one line: every caller hands server text through terminalText, and this does it once more. */
+const say = (line: string) => process.stderr.write(`${terminalText(line)}\n`);
 
-function signIn(options: CommonOptions, cloud: Cloud) {
+/** The run's HttpClient and its sign-in, both through the proxy the environment names (cli/net/network.ts). */
+function connect(options: CommonOptions, cloud: Cloud) {
   const authority = options.authority ?? cloud.authority;
-  return chooseSignIn({ ...options, authority }, process.env, process.stderr.isTTY === true);
+  authorityUrl(authority);
+  const timeoutMs = options.timeout * 1000;
+  const { http, signInDispatcher } = runNetwork(process.env, { timeoutMs, retries: options.retries }, say);
+  const tokens = chooseSignIn({ ...options, authority }, process.env, process.stderr.isTTY === true, {
+    timeoutMs,
+    dispatcher: signInDispatcher,
+    say,
+  });
+  return { http, tokens };
 }
 
 function defaultZip(managed: boolean): string {
@@ -54,29 +63,35 @@ async function importCommand(options: ImportOptions): Promise<number> {
     throw new UsageError(`${zip.path} holds the solution ${zip.uniqueName}, not FinOpsLink`);
   if (options.unmanaged === true && zip.managed)
     throw new UsageError(`--unmanaged, but ${zip.path} is a managed solution`);
-  const http = httpClient(options);
-  const tokens = signIn(options, cloud);
+  const { http, tokens } = connect(options, cloud);
   const limit = pLimit(options.concurrency);
-  const say = (line: string) => process.stderr.write(`${terminalText(line)}\n`);
+  const running = new Map<string, string | undefined>();
+  const stopHandling = sayWhatGoesOnAfterCtrlC(running, (line) => say(terminalText(line)), exit);
   const reports: ImportReport[] = await Promise.all(
     urls.map((url) =>
       limit(async () => {
         const connection = http.scoped();
+        const name = nameOf(url);
+        running.set(name, undefined);
         try {
-          return await importSolution({ url, name: nameOf(url) }, zip, {
+          return await importSolution({ url, name }, zip, {
             http: connection,
             tokens,
+            stageAndUpgrade: options.update !== true,
+            started: (what) => running.set(name, what),
             pollMs: options.poll * 1000,
-            maxWaitMs: 60 * 60_000,
+            maxWaitMs: options.wait * 1000,
             publishTimeoutMs: Math.max(options.timeout * 1000, 600_000),
-            say,
+            say: (line) => say(terminalText(line)),
           });
         } finally {
+          running.delete(name);
           await connection.close();
         }
       }),
     ),
   );
+  stopHandling();
   if (options.json === true) process.stdout.write(`${JSON.stringify({ environments: reports }, null, 2)}\n`);
   else
     for (const r of reports)
@@ -97,7 +112,7 @@ function clouds(options: { json?: boolean }): number {
 
 async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.allLinked;
-  const kit: CommandKit = { cloudOf, httpClient, signIn, version: VERSION };
+  const kit: CommandKit = { cloudOf, connect, version: VERSION };
   const actions = {
     check: (options: Parameters<typeof checkCommand>[0]) => checkCommand(options, kit),
     doctor: (options: Parameters<typeof doctorCommand>[0]) => doctorCommand(options, kit),

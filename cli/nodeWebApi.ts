@@ -1,5 +1,5 @@
 import type { WebApiLike } from "../core";
-import { ConnectionFailure, TimeoutFailure, type HttpClient } from "./http";
+import { ConnectionFailure, RedirectFailure, SizeFailure, TimeoutFailure, type Bearer, type HttpClient } from "./http";
 import { terminalText } from "./output/sanitize";
 
 /**
@@ -14,7 +14,7 @@ export interface NodeWebApi extends WebApiLike {
   lastAnswer?: { status: number; serviceRequestId: string | null };
 }
 
-export function nodeWebApi(envUrl: string, http: HttpClient, token: () => Promise<string>): NodeWebApi {
+export function nodeWebApi(envUrl: string, http: HttpClient, token: Bearer): NodeWebApi {
   const api: NodeWebApi = {
     online: {
       async execute(request: object) {
@@ -22,7 +22,7 @@ export function nodeWebApi(envUrl: string, http: HttpClient, token: () => Promis
         if (metadata.operationType !== 1) throw { message: `unsupported operation ${metadata.operationName}` };
         let answer;
         try {
-          answer = await http.send(`${envUrl}/api/data/v9.2/${metadata.operationName}()`, { token: await token() });
+          answer = await http.send(`${envUrl}/api/data/v9.2/${metadata.operationName}()`, { token });
         } catch (error) {
           if (error instanceof TimeoutFailure) {
             api.lastFailure = error.message;
@@ -31,6 +31,10 @@ export function nodeWebApi(envUrl: string, http: HttpClient, token: () => Promis
           if (error instanceof ConnectionFailure) {
             api.lastFailure = error.message;
             throw { message: error.message, status: 0 };
+          }
+          if (error instanceof RedirectFailure || error instanceof SizeFailure) {
+            api.lastFailure = error.message;
+            throw { message: error.message }; // an answer, but not one to read: failed, with these words
           }
           throw error;
         }

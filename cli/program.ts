@@ -43,7 +43,9 @@ export interface DoctorOptions extends CommonOptions {
 export interface ImportOptions extends CommonOptions {
   zip?: string;
   unmanaged?: boolean;
+  update?: boolean;
   poll: number;
+  wait: number;
 }
 
 /** What each command does once its options are parsed; each resolves to the exit code. */
@@ -75,6 +77,14 @@ function positiveSeconds(max: number) {
   };
 }
 
+function secondsBetween(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min || n > max) throw new InvalidArgumentError(`expected ${min} to ${max}`);
+    return n;
+  };
+}
+
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** The options every command shares: where, how to sign in, how long to wait. */
@@ -92,12 +102,16 @@ function withCommonOptions(command: Command): Command {
       "--client-id <id>",
       "app registration (AZURE_CLIENT_ID; device code default: Dataverse's public sample app)",
     )
-    .option("--client-secret <secret>", "sign in as a service principal (AZURE_CLIENT_SECRET)")
-    .option("--token-command <cmd>", "run once per resource, {resource} replaced; prints an access token")
+    .option("--client-secret <secret>", "sign in as a service principal (AZURE_CLIENT_SECRET; others can see argv)")
+    .option("--certificate <pem>", "a service principal's certificate and key, PEM (AZURE_CLIENT_CERTIFICATE_PATH)")
+    .option(
+      "--token-command <cmd>",
+      "run per resource (again before its token expires), {resource} replaced; prints a token",
+    )
     .option("--access-token <token>", "an access token for every request (FINOPS_ACCESS_TOKEN)")
     .option("--device-code", "sign in interactively with a device code, even without a terminal")
     .option("--token-cache <path>", "the device-code sign-in's cache file (default ~/.finops-link/msal-cache.json)")
-    .option("--timeout <seconds>", "per request", positiveSeconds(3600), 30)
+    .option("--timeout <seconds>", "per request, and per sign-in", positiveSeconds(3600), 30)
     .option("--retries <n>", "retries after 429 (and 503 with Retry-After)", integer(0, 10), 3)
     .option("--concurrency <n>", "environments in flight at once", integer(1, 64), 8)
     .option("--json", "one JSON document on stdout");
@@ -149,7 +163,9 @@ export function program(root: string, actions: Actions, setExit: (code: number) 
       .description("import (install or upgrade) the FinOps Link solution through the Web API")
       .option("--zip <path>", "the solution zip (default: the managed zip npm run build wrote)")
       .option("--unmanaged", "import the unmanaged zip (then publish all customizations)")
-      .option("--poll <seconds>", "how often to ask how the import is going", positiveSeconds(600), 5),
+      .option("--update", "managed over an older managed version: update in place instead of stage and upgrade")
+      .option("--poll <seconds>", "how often to ask how the import is going (at least 1)", secondsBetween(1, 600), 5)
+      .option("--wait <seconds>", "the longest wait for one import to end", secondsBetween(1, 86_400), 3600),
   ).action(async (options: ImportOptions) => setExit(await actions.import(options)));
   cli
     .command("clouds")
@@ -167,7 +183,7 @@ export function usage(command: string | undefined): string {
     case "doctor":
       return "finops-link doctor --env <url> [--json] [sign-in options]";
     case "import":
-      return "finops-link import --env <url>... [--zip <path>] [--unmanaged] [sign-in options]";
+      return "finops-link import --env <url>... [--zip <path>] [--unmanaged] [--update] [--wait <s>] [sign-in options]";
     default:
       return "finops-link <check|doctor|import|clouds> [options]";
   }

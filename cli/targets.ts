@@ -91,3 +91,18 @@ export function nameOf(url: string): string {
   const parsed = new URL(url);
   return /^[\d.]+$|^\[/.test(parsed.hostname) ? parsed.host : (parsed.hostname.split(".")[0] ?? parsed.host);
 }
+
+/** `--authority`: https always (plain http only on loopback, for the emulator); anything else is a usage error. */
+export function authorityUrl(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--authority ${value} is not a URL (expected https://login.microsoftonline.com)`);
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname)))
+    throw new UsageError(`--authority ${value} is not https`);
+  if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "")
+    throw new UsageError(`--authority ${value}: a sign-in host has no user name, query or fragment`);
+  return url;
+}

@@ -1,7 +1,22 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { ICachePlugin, TokenCacheContext } from "@azure/msal-node";
+import { SignInFailure } from "./tokenSource";
 
 /** Where the device-code sign-in keeps MSAL's token cache unless `--token-cache` says otherwise. */
 export function defaultCachePath(): string {
@@ -9,28 +24,106 @@ export function defaultCachePath(): string {
 }
 
 /**
- * MSAL's cache on disk, readable by the user alone: the folder 0700, the file 0600 (written to a 0600 temporary file
- * and renamed, so no moment exists where others could read it). The only place a token is ever written.
+ * MSAL's cache on disk, readable by the user alone, the only place a token is ever written:
+ * - its folder is created 0700, and closed to 0700 when it is the user's; a folder of someone else's that others
+ *   may write to, or a shared sticky one such as /tmp, is refused (anyone could swap the file);
+ * - the file is opened without following a symbolic link, must be a regular file of the user's, and is closed to
+ *   0600 before it is read;
+ * - it is written to a temporary file created exclusively (O_EXCL, no symlink followed) under an unguessable name,
+ *   0600, then renamed over the cache;
+ * - a cache that cannot be read (corrupt, truncated) is said once, in one line naming the file (never its bytes),
+ *   and the sign-in starts afresh, replacing it.
  */
-export function fileCachePlugin(path: string): ICachePlugin {
+export function fileCachePlugin(path: string, say: (line: string) => void): ICachePlugin {
+  let corruptSaid = false;
   return {
     async beforeCacheAccess(context: TokenCacheContext) {
-      let text: string;
+      guardFolder(path, false);
+      const text = readCache(path);
+      if (text === undefined) return; // no cache yet: the first sign-in writes it
       try {
-        text = readFileSync(path, "utf8");
+        context.tokenCache.deserialize(text);
       } catch {
-        return; // no cache yet: the first sign-in writes it
+        if (!corruptSaid) say(`finops-link: the token cache ${path} is not readable (corrupt): signing in afresh`);
+        corruptSaid = true;
+        // MSAL keeps the text it was given and merges it into what it writes next: give it an empty cache instead.
+        context.tokenCache.deserialize("{}");
       }
-      chmodSync(path, 0o600); // an older copy that others could read is closed first
-      context.tokenCache.deserialize(text);
     },
     async afterCacheAccess(context: TokenCacheContext) {
       if (!context.cacheHasChanged) return;
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-      const temporary = `${path}.${process.pid}.tmp`;
-      writeFileSync(temporary, context.tokenCache.serialize(), { mode: 0o600 });
-      chmodSync(temporary, 0o600); // the umask cannot widen it, but a pre-existing file kept its mode
-      renameSync(temporary, path);
+      guardFolder(path, true);
+      writeCache(path, context.tokenCache.serialize());
     },
   };
+}
+
+function refuse(path: string, why: string): never {
+  throw new SignInFailure(`the token cache ${path} ${why}: refused (--token-cache)`);
+}
+
+/** The folder: created 0700 when missing (on write); the user's own closed to 0700; others' open ones refused. */
+function guardFolder(path: string, create: boolean): void {
+  const folder = dirname(path);
+  let stat;
+  try {
+    stat = statSync(folder);
+  } catch {
+    if (!create) return;
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    return;
+  }
+  if (!stat.isDirectory()) refuse(path, "is not in a folder");
+  const uid = process.getuid?.();
+  if (uid === undefined) return; // Windows: ACLs, not modes
+  const openToOthers = (stat.mode & 0o022) !== 0;
+  // A sticky folder others may write to (/tmp) is shared by design: never closed, never used.
+  if (openToOthers && (stat.mode & 0o1000) !== 0) refuse(path, `is in ${folder}, a shared folder others may write to`);
+  if (stat.uid === uid) {
+    if ((stat.mode & 0o077) !== 0) chmodSync(folder, 0o700);
+  } else if (openToOthers) {
+    refuse(path, `is in ${folder}, a folder of another user's that others may write to`);
+  }
+}
+
+/** The cache's text, or undefined when there is none; never through a symlink, never another user's file. */
+function readCache(path: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "ENOENT") return undefined;
+    if (code === "ELOOP" || code === "EMLINK") refuse(path, "is a symbolic link");
+    refuse(path, `cannot be read (${code ?? "error"})`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) refuse(path, "is not a regular file");
+    const uid = process.getuid?.();
+    if (uid !== undefined && stat.uid !== uid) refuse(path, "belongs to another user");
+    if ((stat.mode & 0o077) !== 0) fchmodSync(fd, 0o600); // an older copy that others could read is closed first
+    return readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeCache(path: string, text: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(16).toString("hex")}.tmp`);
+  const fd = openSync(
+    temporary,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+    0o600,
+  );
+  try {
+    fchmodSync(fd, 0o600); // the umask cannot widen it; said anyway
+    writeSync(fd, text);
+  } catch (error) {
+    closeSync(fd);
+    unlinkSync(temporary);
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(temporary, path); // replaces a symlink at `path` itself, never what it points to
 }

@@ -3,10 +3,14 @@ import {
   PublicClientApplication,
   type AuthenticationResult,
   type Configuration,
+  type NodeAuthOptions,
 } from "@azure/msal-node";
+import type { Dispatcher } from "undici";
 import { isLoopback } from "../targets";
 import { fileCachePlugin } from "./cacheFile";
-import { SignInFailure, type TokenSource } from "./tokenSource";
+import { ConnectionFailure, TimeoutFailure } from "../net/send";
+import { SIGN_IN_NETWORK_ERROR, SignInNetworkError, msalNetwork } from "./msalNetwork";
+import { SignInFailure, type AcquiredToken, type TokenProvider } from "./tokenSource";
 
 /**
  * Microsoft's public client registration for Dataverse samples and tools ("Sample app registration for Dataverse"):
@@ -14,14 +18,22 @@ import { SignInFailure, type TokenSource } from "./tokenSource";
  */
 export const DEFAULT_PUBLIC_CLIENT_ID = "51f81489-12ee-4a9e-aaae-a2591f45987d";
 
-const SIGN_IN_TIMEOUT_MS = 60_000;
-
 export interface MsalSettings {
   /** Sign-in host, e.g. https://login.microsoftonline.com (http only for loopback: the emulator). */
   authority: string;
   tenant: string;
   clientId: string;
+  /** Every sign-in request's bound (--timeout), in ms; a client-credentials sign-in as a whole too. */
+  timeoutMs: number;
+  /** The dispatcher MSAL's requests go through (cli/net/agent.ts: the proxy, when one is set). */
+  dispatcher: Dispatcher;
 }
+
+/** How a service principal proves itself: a secret, a certificate (PEM), or a federated token (a file). */
+export type ClientCredential =
+  | { kind: "secret"; secret: string }
+  | { kind: "certificate"; thumbprintSha256: string; privateKey: string; x5c: string }
+  | { kind: "federated"; assertion: () => Promise<string> };
 
 /**
  * The scope for a resource: `<resource>/.default`. Dataverse's resource is its URL without a slash; the admin API's
@@ -37,7 +49,7 @@ export function scopeFor(resource: string): string {
  * and against the emulator nothing leaves loopback. MSAL insists on an https authority name; for a loopback
  * http authority the name says https while the endpoints it calls say http.
  */
-export function msalConfiguration(settings: MsalSettings, auth: { clientSecret?: string }): Configuration {
+export function msalConfiguration(settings: MsalSettings, credential?: ClientCredential): Configuration {
   const base = new URL(settings.authority.replace(/\/+$/, ""));
   if (base.protocol !== "https:" && !(base.protocol === "http:" && isLoopback(base.hostname)))
     throw new SignInFailure(`--authority ${settings.authority} is not https`);
@@ -68,80 +80,162 @@ export function msalConfiguration(settings: MsalSettings, auth: { clientSecret?:
       knownAuthorities: [base.host],
       cloudDiscoveryMetadata: JSON.stringify(cloudDiscoveryMetadata),
       authorityMetadata: JSON.stringify(authorityMetadata),
-      ...(auth.clientSecret === undefined ? {} : { clientSecret: auth.clientSecret }),
+      ...credentialOptions(credential),
     },
-    // MSAL's own logging stays off: its verbose lines could carry request details.
-    system: { loggerOptions: { loggerCallback: () => undefined, piiLoggingEnabled: false } },
+    system: {
+      // MSAL's own logging stays off: its verbose lines could carry request details.
+      loggerOptions: { loggerCallback: () => undefined, piiLoggingEnabled: false },
+      networkClient: msalNetwork(settings.dispatcher, settings.timeoutMs),
+    },
   };
 }
 
-/** A service principal: `--tenant/--client-id/--client-secret` or AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET. */
-export function clientCredentials(settings: MsalSettings, clientSecret: string): TokenSource {
-  const app = new ConfidentialClientApplication(msalConfiguration(settings, { clientSecret }));
+function credentialOptions(credential: ClientCredential | undefined): Partial<NodeAuthOptions> {
+  switch (credential?.kind) {
+    case undefined:
+      return {};
+    case "secret":
+      return { clientSecret: credential.secret };
+    case "certificate":
+      return {
+        clientCertificate: {
+          thumbprintSha256: credential.thumbprintSha256,
+          privateKey: credential.privateKey,
+          x5c: credential.x5c,
+        },
+      };
+    case "federated":
+      return { clientAssertion: () => credential.assertion() };
+  }
+}
+
+/**
+ * A service principal: a secret (`--client-secret`, AZURE_CLIENT_SECRET), a certificate (`--certificate`,
+ * AZURE_CLIENT_CERTIFICATE_PATH) or a federated token (AZURE_FEDERATED_TOKEN_FILE). MSAL keeps the tokens in its
+ * in-memory cache and acquires a new one when the cached one is about to expire; the whole sign-in is bounded by
+ * --timeout.
+ */
+export function clientCredentials(settings: MsalSettings, credential: ClientCredential): TokenProvider {
+  const app = new ConfidentialClientApplication(msalConfiguration(settings, credential));
   return {
-    kind: "client credentials",
-    async token(resource) {
-      const result = await bounded(app.acquireTokenByClientCredential({ scopes: [scopeFor(resource)] }), resource);
-      return tokenOf(result, resource);
+    kind: credential.kind === "secret" ? "client credentials" : `client credentials (${credential.kind})`,
+    canRefresh: true,
+    async acquire(resource, force) {
+      const pending = app.acquireTokenByClientCredential({ scopes: [scopeFor(resource)], skipCache: force });
+      return acquiredOf(await bounded(pending, resource, settings.timeoutMs), resource);
     },
   };
 }
 
 /**
  * Interactive sign-in with a device code: the prompt goes to stderr (stdout stays the document), the account and
- * its tokens to the 0600 cache file, from which later runs sign in silently.
+ * its tokens to the 0600 cache file, from which later runs sign in silently (MSAL refreshes with the refresh token).
+ * The wait for the user ends when the device code expires (Entra's `expires_in`, 15 minutes).
  */
-export function deviceCode(settings: MsalSettings, cachePath: string, prompt: (message: string) => void): TokenSource {
+export function deviceCode(
+  settings: MsalSettings,
+  cachePath: string,
+  prompt: (message: string) => void,
+): TokenProvider {
   const app = new PublicClientApplication({
-    ...msalConfiguration(settings, {}),
-    cache: { cachePlugin: fileCachePlugin(cachePath) },
+    ...msalConfiguration(settings),
+    cache: { cachePlugin: fileCachePlugin(cachePath, prompt) },
   });
   // One MSAL call at a time: the first resource may prompt; the others then find the account and go silently.
   let queue: Promise<unknown> = Promise.resolve();
-  const acquire = async (resource: string): Promise<string> => {
+  const acquire = async (resource: string, force: boolean): Promise<AcquiredToken> => {
     const scopes = [scopeFor(resource)];
     const [account] = await app.getTokenCache().getAllAccounts();
     if (account !== undefined) {
       try {
-        return tokenOf(await app.acquireTokenSilent({ account, scopes }), resource);
-      } catch {
+        return acquiredOf(await app.acquireTokenSilent({ account, scopes, forceRefresh: force }), resource);
+      } catch (error) {
+        if (isNetworkError(error)) translate(resource)(error); // no network: asking the user would not help
         // expired refresh token or a resource not consented yet: ask with a device code below
       }
     }
-    const result = await app
-      .acquireTokenByDeviceCode({ scopes, deviceCodeCallback: (response) => prompt(response.message) })
-      .catch(translate(resource));
-    return tokenOf(result, resource);
+    const request = {
+      scopes,
+      cancel: false,
+      deviceCodeCallback: (response: { message: string; expiresIn: number }) => {
+        prompt(response.message);
+        expiry.arm(response.expiresIn * 1000);
+      },
+    };
+    const expiry = deadline(() => {
+      request.cancel = true;
+      return new SignInFailure(`sign-in for ${resource}: the device code expired before the sign-in was completed`);
+    });
+    try {
+      const result = await Promise.race([
+        app.acquireTokenByDeviceCode(request).catch(translate(resource)),
+        expiry.fired,
+      ]);
+      return acquiredOf(result, resource);
+    } finally {
+      expiry.clear();
+    }
   };
   return {
     kind: "device code",
-    token(resource) {
-      const pending = queue.then(() => acquire(resource));
+    canRefresh: true,
+    acquire(resource, force) {
+      const pending = queue.then(() => acquire(resource, force));
       queue = pending.catch(() => undefined);
       return pending;
     },
   };
 }
 
-async function bounded(pending: Promise<AuthenticationResult | null>, resource: string) {
+/** A timer armed later (when the device code's lifetime is known) whose firing rejects `fired`. */
+function deadline(reason: () => Error) {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new SignInFailure(`sign-in for ${resource}: no answer within ${SIGN_IN_TIMEOUT_MS / 1000} s`)),
-      SIGN_IN_TIMEOUT_MS,
-    );
-  });
+  let reject: (error: Error) => void = () => undefined;
+  const fired = new Promise<never>((_, rejectFired) => (reject = rejectFired));
+  fired.catch(() => undefined);
+  return {
+    fired,
+    arm(ms: number) {
+      clearTimeout(timer);
+      timer = setTimeout(() => reject(reason()), ms);
+    },
+    clear: () => clearTimeout(timer),
+  };
+}
+
+async function bounded(pending: Promise<AuthenticationResult | null>, resource: string, timeoutMs: number) {
+  const timeout = deadline(
+    () => new SignInFailure(`sign-in for ${resource}: no answer within ${timeoutMs / 1000} s (--timeout)`, "offline"),
+  );
+  timeout.arm(timeoutMs);
   try {
-    return await Promise.race([pending.catch(translate(resource)), timeout]);
+    return await Promise.race([pending.catch(translate(resource)), timeout.fired]);
   } finally {
-    clearTimeout(timer);
+    timeout.clear();
   }
+}
+
+function isNetworkError(error: unknown): boolean {
+  const code = (error as { errorCode?: unknown }).errorCode;
+  return code === SIGN_IN_NETWORK_ERROR || code === "network_error";
 }
 
 function translate(resource: string) {
   return (error: unknown): never => {
     const code = (error as { errorCode?: unknown }).errorCode;
     const description = String((error as { errorMessage?: unknown }).errorMessage ?? (error as Error).message ?? "");
+    if (error instanceof SignInNetworkError || code === SIGN_IN_NETWORK_ERROR) {
+      const failure = error instanceof SignInNetworkError ? error.failure : new Error(description);
+      const unreachable = failure instanceof ConnectionFailure || failure instanceof TimeoutFailure;
+      throw new SignInFailure(
+        unreachable
+          ? `sign-in for ${resource}: network failure: ${failure.message}`
+          : `sign-in for ${resource}: ${failure.message}`,
+        unreachable ? "offline" : "failed",
+      );
+    }
+    if (code === "network_error")
+      throw new SignInFailure(`sign-in for ${resource}: network failure: no answer from the sign-in host`, "offline");
     // Entra's AADSTS line is the useful part; trace and correlation ids follow on later lines.
     const aadsts = /AADSTS\d+:[^\r\n]*?(?=\s+-\s+Correlation ID|\s+Trace ID|$)/m.exec(description)?.[0];
     throw new SignInFailure(
@@ -150,7 +244,9 @@ function translate(resource: string) {
   };
 }
 
-function tokenOf(result: AuthenticationResult | null, resource: string): string {
+function acquiredOf(result: AuthenticationResult | null, resource: string): AcquiredToken {
   if (result === null || result.accessToken === "") throw new SignInFailure(`sign-in for ${resource} gave no token`);
-  return result.accessToken;
+  return result.expiresOn === null
+    ? { accessToken: result.accessToken }
+    : { accessToken: result.accessToken, expiresOnMs: result.expiresOn.getTime() };
 }

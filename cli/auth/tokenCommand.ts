@@ -1,17 +1,19 @@
 import { exec } from "node:child_process";
-import { SignInFailure, type TokenSource } from "./tokenSource";
+import { jwtExpiry, SignInFailure, type TokenProvider } from "./tokenSource";
 
 const TIMEOUT_MS = 120_000;
 
 /**
- * `--token-command "<cmd>"`: runs the command through the shell once per resource with `{resource}` replaced, and
+ * `--token-command "<cmd>"`: runs the command through the shell for a resource with `{resource}` replaced, and
  * takes the trimmed standard output as the token (e.g. `az account get-access-token --resource {resource} --query
- * accessToken -o tsv`). Its stderr is passed through; its stdout (the token) never is.
+ * accessToken -o tsv`). It runs again when the token is about to expire (a JWT's `exp`), and after a 401 that says
+ * it expired. Its stderr is passed through; its stdout (the token) never is.
  */
-export function tokenCommand(template: string): TokenSource {
+export function tokenCommand(template: string): TokenProvider {
   return {
     kind: "--token-command",
-    token(resource) {
+    canRefresh: true,
+    acquire(resource) {
       if (!/^[A-Za-z0-9:/._-]+$/.test(resource))
         return Promise.reject(new SignInFailure(`--token-command: refusing to pass "${resource}" to a shell`));
       const command = template.split("{resource}").join(resource);
@@ -28,7 +30,10 @@ export function tokenCommand(template: string): TokenSource {
           const token = stdout.trim();
           if (token === "" || /\s/.test(token))
             reject(new SignInFailure(`--token-command printed no single token for ${resource}`));
-          else resolve(token);
+          else {
+            const expiresOnMs = jwtExpiry(token);
+            resolve(expiresOnMs === undefined ? { accessToken: token } : { accessToken: token, expiresOnMs });
+          }
         });
       });
     },

@@ -1,5 +1,5 @@
 import { oneLine, RunFailure } from "../failures";
-import type { HttpClient } from "../http";
+import { ConnectionFailure, TimeoutFailure, type Bearer, type HttpAnswer, type HttpClient } from "../http";
 import { readListedEnvironment, type ListedEnvironment } from "./adminView";
 import { httpWords } from "./solutionRow";
 
@@ -8,50 +8,97 @@ export type { ListedEnvironment } from "./adminView";
 const ENVIRONMENTS_PATH = "/providers/Microsoft.BusinessAppPlatform/scopes/admin/environments?api-version=2020-10-01";
 /** A tenant with more pages than this is a nextLink loop, not a tenant. */
 const MAX_PAGES = 1000;
+/** A page that failed transiently (5xx, reset, timeout) is asked again this often, after 0.5, 1, 2 s. */
+const PAGE_RETRIES = 3;
+const FIRST_BACKOFF_MS = 500;
+
+export interface Listing {
+  environments: ListedEnvironment[];
+  /** Why the list stopped before its last page (after the retries): the environments listed are still checked. */
+  incomplete?: string;
+}
+
+/** A page that may succeed when asked again: no answer, a time-out, or a server error. */
+class TransientPageFailure extends Error {}
+/** A page that will not: a redirect, an oversized answer. */
+class PageFailure extends Error {}
 
 /**
  * Every environment the signed-in admin can see, from the Power Platform admin API, following nextLink. The token
- * goes only to the admin API's own origin: a nextLink elsewhere ends the run rather than receive it.
+ * goes only to the admin API's own origin. A page that fails transiently is retried with backoff; when paging still
+ * fails, the environments listed so far are returned with the reason (`incomplete`). A refused sign-in (401) or a
+ * user who is no admin (403) ends the run (RunFailure): nothing could be listed.
  */
 export async function listEnvironments(
   adminApi: string,
   http: HttpClient,
-  token: string,
-): Promise<ListedEnvironment[]> {
+  token: Bearer,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<Listing> {
   const base = adminApi.replace(/\/+$/, "");
   const origin = new URL(base).origin;
   const environments: ListedEnvironment[] = [];
   let next: string | undefined = `${base}${ENVIRONMENTS_PATH}`;
-  for (let page = 0; next !== undefined; page++) {
-    if (page >= MAX_PAGES) throw new RunFailure(`the admin API's nextLink did not end after ${MAX_PAGES} pages`);
+  let page = 1;
+  // Nothing listed yet: the run cannot go on (one line, exit 2); otherwise what was listed is checked.
+  const stop = (reason: string): Listing => {
+    if (page === 1) throw new RunFailure(reason);
+    return { environments, incomplete: reason };
+  };
+  for (; next !== undefined; page++) {
+    const where = `page ${page} of the environment list`;
+    if (page > MAX_PAGES) return stop(`the admin API's nextLink did not end after ${MAX_PAGES} pages`);
     if (new URL(next).origin !== origin)
-      throw new RunFailure(`the admin API's nextLink points to another host (${new URL(next).host}): stopped`);
-    let answer;
-    try {
-      answer = await http.send(next, { token });
-    } catch (error) {
-      throw new RunFailure(`the admin API (${origin}) did not answer: ${oneLine(error)}`);
-    }
-    if (answer.status === 401) {
-      const said = /error_description="([^"]*)"/.exec(answer.headers.get("www-authenticate") ?? "")?.[1];
-      throw new RunFailure(
-        `the admin API refused the sign-in (HTTP 401): ${said ?? `the token is expired or not for ${origin}`}`,
+      return stop(
+        `the admin API's nextLink on page ${page - 1} points to another host (${new URL(next).host}): not followed`,
       );
+    let answer: HttpAnswer | undefined;
+    for (let attempt = 0; answer === undefined; attempt++) {
+      try {
+        answer = await askPage(http, next, token, origin);
+      } catch (error) {
+        if (error instanceof PageFailure) return stop(`${where}: ${error.message}`);
+        if (!(error instanceof TransientPageFailure)) throw error;
+        if (attempt >= PAGE_RETRIES) return stop(`${where}: ${error.message} (asked ${PAGE_RETRIES + 1} times)`);
+        await sleep(FIRST_BACKOFF_MS * 2 ** attempt);
+      }
     }
-    if (answer.status === 403)
-      throw new RunFailure(
-        `--all needs a Power Platform or Dynamics 365 administrator: the admin API answered ${httpWords(answer.status, answer.text)}`,
-      );
-    if (!answer.ok) throw new RunFailure(`the admin API answered ${httpWords(answer.status, answer.text)}`);
     let body: { value?: unknown; nextLink?: unknown };
     try {
       body = JSON.parse(answer.text) as typeof body;
     } catch {
-      throw new RunFailure("the admin API answered with something that is not JSON");
+      return stop(`${where}: the admin API answered with something that is not JSON`);
     }
-    if (!Array.isArray(body.value)) throw new RunFailure("the admin API's answer has no environment list (value)");
+    if (!Array.isArray(body.value)) return stop(`${where}: the admin API's answer has no environment list (value)`);
     for (const item of body.value as unknown[]) environments.push(readListedEnvironment(item));
     next = typeof body.nextLink === "string" && body.nextLink !== "" ? body.nextLink : undefined;
   }
-  return environments;
+  return { environments };
+}
+
+/** One page: the answer, a RunFailure for 401/403, or a TransientPageFailure worth asking again. */
+async function askPage(http: HttpClient, url: string, token: Bearer, origin: string): Promise<HttpAnswer> {
+  let answer: HttpAnswer;
+  try {
+    answer = await http.send(url, { token });
+  } catch (error) {
+    if (error instanceof ConnectionFailure || error instanceof TimeoutFailure)
+      throw new TransientPageFailure(`the admin API (${origin}) did not answer: ${oneLine(error)}`);
+    throw new PageFailure(`the admin API (${origin}): ${oneLine(error)}`); // a redirect, an oversized answer
+  }
+  if (answer.status === 401) {
+    const said = /error_description="([^"]*)"/.exec(answer.headers.get("www-authenticate") ?? "")?.[1];
+    throw new RunFailure(
+      `the admin API refused the sign-in (HTTP 401): ${said ?? `the token is expired or not for ${origin}`}`,
+    );
+  }
+  if (answer.status === 403)
+    throw new RunFailure(
+      `--all needs a Power Platform or Dynamics 365 administrator: the admin API answered ${httpWords(answer.status, answer.text)}`,
+    );
+  // 429 and 503 with Retry-After were retried by the HttpClient already, as long as the server asked.
+  if (answer.status >= 500 || answer.status === 408)
+    throw new TransientPageFailure(`the admin API answered ${httpWords(answer.status, answer.text)}`);
+  if (!answer.ok) throw new RunFailure(`the admin API answered ${httpWords(answer.status, answer.text)}`);
+  return answer;
 }

@@ -1,6 +1,6 @@
 import { describeResult, getIntegrationDetails, type IntegrationResult, type ResultStringKey } from "../../core";
 import { createTranslator, RESULT_ENGLISH, type Translate } from "../../core/strings";
-import type { TokenSource } from "../auth/tokenSource";
+import { bearerFor, SignInFailure, type TokenSource } from "../auth/tokenSource";
 import { oneLine } from "../failures";
 import type { HttpClient } from "../http";
 import { nodeWebApi } from "../nodeWebApi";
@@ -27,13 +27,13 @@ export async function checkEnvironment(
   tokens: TokenSource,
 ): Promise<EnvironmentReport> {
   const elapsed = stopwatch();
-  let token: string;
+  const token = bearerFor(tokens, resourceOf(target.url));
   try {
-    token = await tokens.token(resourceOf(target.url));
+    await token.token(); // a sign-in that fails is the environment's state, before any request
   } catch (error) {
     return {
       ...target,
-      state: "unauthorized",
+      state: error instanceof SignInFailure ? error.state : "unauthorized",
       financeAndOperations: null,
       solution: null,
       error: { code: null, status: null, message: oneLine(error) },
@@ -42,7 +42,7 @@ export async function checkEnvironment(
       elapsedMs: elapsed(),
     };
   }
-  const webApi = nodeWebApi(target.url, http, async () => token);
+  const webApi = nodeWebApi(target.url, http, token);
   const asked = performance.now();
   const result = await getIntegrationDetails({
     orgUrl: target.url,
@@ -58,9 +58,10 @@ export async function checkEnvironment(
     serviceRequestId: webApi.lastAnswer?.serviceRequestId ?? null,
     ms: Math.round(performance.now() - asked),
   };
-  // An environment that gave no answer in time (or none at all) is not asked a second time for its solutions.
+  // An environment that gave no answer in time (or none at all), or kept throttling after every retry (429), is not
+  // asked a second time for its solutions: that would repeat the whole wait.
   let solution: InstalledSolution | null = null;
-  const gaveUp = result.kind === "failed" && result.timedOutAfterSeconds !== undefined;
+  const gaveUp = result.kind === "failed" && (result.timedOutAfterSeconds !== undefined || result.status === 429);
   if (webApi.lastFailure === undefined && !gaveUp) {
     try {
       solution = await readInstalledSolution(target.url, http, token);

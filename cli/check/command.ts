@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import type { CommandKit } from "../commandKit";
-import { UsageError } from "../failures";
+import { EXIT, UsageError } from "../failures";
 import { nameFilter, onlyFilter, type Only } from "../output/filter";
 import type { CheckOptions } from "../program";
 import { renderCsv } from "../output/csv";
@@ -56,10 +56,9 @@ export async function checkCommand(options: CheckOptions, kit: CommandKit): Prom
           admin: options.adminCenter ? admin : null,
           dataverseDomain: cloud.dataverseDomain,
         };
-  const http = kit.httpClient(options);
-  const tokens = kit.signIn(options, cloud);
+  const { http, tokens } = kit.connect(options, cloud);
   const machineOutput = options.json === true || options.csv === true || options.md === true;
-  const environments = await runCheck(targets, {
+  const { environments, listingIncomplete } = await runCheck(targets, {
     http,
     tokens,
     concurrency: options.concurrency,
@@ -69,7 +68,14 @@ export async function checkCommand(options: CheckOptions, kit: CommandKit): Prom
       progressBar(total, options.progress ?? (process.stderr.isTTY === true && total > PROGRESS_ABOVE)),
   });
   const findings = findingsFor(environments);
-  const document: CheckDocument = { environments, findings, summary: summarise(environments, findings, http.retried) };
+  const document: CheckDocument = {
+    environments,
+    findings,
+    ...(targets.kind === "all"
+      ? { listing: { complete: listingIncomplete === undefined, error: listingIncomplete ?? null } }
+      : {}),
+    summary: summarise(environments, findings, http.retried),
+  };
   const shown = shownEnvironments(document, options.only);
   if (options.html !== undefined) {
     const html = renderHtml(document, shown, { generatedAt: new Date(), program: `finops-link ${kit.version}` });
@@ -97,6 +103,12 @@ export async function checkCommand(options: CheckOptions, kit: CommandKit): Prom
     process.stderr.write(
       "Some environments refused the sign-in: the token may have expired or be for another tenant.\n",
     );
+  if (listingIncomplete !== undefined) {
+    process.stderr.write(
+      `finops-link: the environment list is incomplete: ${terminalText(listingIncomplete)}; the ${environments.length} listed were checked\n`,
+    );
+    return EXIT.failed;
+  }
   return exitCodeFor(environments, findings);
 }
 

@@ -65,6 +65,8 @@ export interface CheckDocument {
     retried: number;
     findings: Record<Severity, number>;
   };
+  /** --all only: whether the admin API's list was read to its end, and why not (the run then exits 2). */
+  listing?: { complete: boolean; error: string | null };
 }
 
 export function summarise(

@@ -1,10 +1,10 @@
 import pLimit from "p-limit";
-import type { TokenSource } from "../auth/tokenSource";
+import { bearerFor, type TokenSource } from "../auth/tokenSource";
 import { oneLine, RunFailure } from "../failures";
 import type { HttpClient } from "../http";
 import type { Progress } from "../output/progress";
 import { environmentUrl, nameOf, type UrlNotice } from "../targets";
-import { listEnvironments } from "./adminApi";
+import { listEnvironments, type Listing } from "./adminApi";
 import type { ListedEnvironment } from "./adminView";
 import { checkEnvironment, resourceOf } from "./checkEnvironment";
 import { notCheckedReason } from "./findings";
@@ -38,16 +38,24 @@ interface Planned {
   problem?: string;
 }
 
+export interface CheckRun {
+  environments: EnvironmentReport[];
+  /** --all only: why the environment list stopped early (the environments listed were checked). */
+  listingIncomplete?: string;
+}
+
 /**
  * Checks every environment with at most `concurrency` in flight (each environment's requests run one after the
  * other, so that is also the most requests and sockets open at once), in the order given. With `--all` the admin
  * list is the run's source; with URLs it is fetched too (when `admin` is set) and each URL compared with its entry,
  * and a list the identity may not read only means "not compared". Environments the admin center says are disabled,
- * in admin mode or not ready are listed as `notChecked`, not asked.
+ * in admin mode or not ready are listed as `notChecked`, not asked. An environment listed twice is checked once; a
+ * list that stopped early (after its retries) is still checked as far as it came, and `listingIncomplete` says why.
  */
-export async function runCheck(targets: Targets, options: RunOptions): Promise<EnvironmentReport[]> {
+export async function runCheck(targets: Targets, options: RunOptions): Promise<CheckRun> {
   const { http, tokens } = options;
   let planned: Planned[];
+  let listingIncomplete: string | undefined;
   if (targets.kind === "urls") {
     // The first environment's token first: an interactive sign-in prompts for the Dataverse the admin named, and the
     // admin API's token then comes from the same account (silently, when the app has consent for it).
@@ -68,8 +76,9 @@ export async function runCheck(targets: Targets, options: RunOptions): Promise<E
       return { name: nameOf(url), url, adminCenter };
     });
   } else {
-    const environments = await listAll(targets.admin, options);
-    planned = environments.map(({ name, instanceUrl, adminCenter: view }) => {
+    const listing = await listAll(targets.admin, options);
+    listingIncomplete = listing.incomplete;
+    planned = listing.environments.map(({ name, instanceUrl, adminCenter: view }) => {
       const adminCenter: AdminCenterReport = { compared: true, ...view };
       if (instanceUrl === null) return { name, url: null, adminCenter };
       try {
@@ -79,13 +88,21 @@ export async function runCheck(targets: Targets, options: RunOptions): Promise<E
       }
     });
   }
+  const seen = new Set<string>();
+  planned = planned.filter(({ url }) => {
+    if (url === null) return true;
+    const key = url.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   if (options.select !== undefined) planned = planned.filter((p) => options.select!(p.name, p.url));
   const asked = (p: Planned) =>
     p.url !== null && p.problem === undefined && !(p.adminCenter.compared && notCheckedReason(p.adminCenter) !== null);
   const limit = pLimit(options.concurrency);
   const progress = options.progress(planned.filter(asked).length);
   try {
-    return await Promise.all(
+    const environments = await Promise.all(
       planned.map((p) => {
         if (p.url === null) return Promise.resolve(notAsked(p, "noDataverse"));
         if (p.problem !== undefined) return Promise.resolve(refused(p, p.problem));
@@ -107,15 +124,16 @@ export async function runCheck(targets: Targets, options: RunOptions): Promise<E
         });
       }),
     );
+    return listingIncomplete === undefined ? { environments } : { environments, listingIncomplete };
   } finally {
     progress.stop();
   }
 }
 
-async function listAll(admin: AdminSource, options: RunOptions): Promise<ListedEnvironment[]> {
-  let adminToken: string;
+async function listAll(admin: AdminSource, options: RunOptions): Promise<Listing> {
+  const adminToken = bearerFor(options.tokens, admin.resource);
   try {
-    adminToken = await options.tokens.token(admin.resource);
+    await adminToken.token();
   } catch (error) {
     throw new RunFailure(`cannot sign in to the admin API: ${oneLine(error)}`);
   }
@@ -135,7 +153,7 @@ async function adminViewByUrl(
 ): Promise<Map<string, ListedEnvironment> | { reason: string }> {
   let listed: ListedEnvironment[];
   try {
-    listed = await listAll(admin, options);
+    listed = (await listAll(admin, options)).environments;
   } catch (error) {
     const words = oneLine(error);
     if (/HTTP 403/.test(words))

@@ -1,4 +1,4 @@
-import type { HttpClient } from "../http";
+import type { Bearer, HttpClient } from "../http";
 
 export const SOLUTION_NAME = "FinOpsLink";
 
@@ -12,7 +12,7 @@ export interface InstalledSolution {
 export async function readInstalledSolution(
   envUrl: string,
   http: HttpClient,
-  token: string,
+  token: string | Bearer,
 ): Promise<InstalledSolution> {
   const query = new URLSearchParams({
     $select: "uniquename,version,ismanaged",

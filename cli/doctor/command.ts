@@ -14,12 +14,12 @@ export async function doctorCommand(options: DoctorOptions, kit: CommandKit): Pr
   const urls = [...new Set(options.env.map((value) => environmentUrl(value, cloud.dataverseDomain, notice)))];
   if (urls.length !== 1) throw new UsageError("doctor looks at one environment: give exactly one --env <url>");
   const admin = { api: serviceUrl(options.adminApi ?? cloud.adminApi), resource: cloud.adminResource };
-  const http = kit.httpClient(options);
+  const { http, tokens } = kit.connect(options, cloud);
   const document = await diagnose(
     { url: urls[0] },
     {
       http,
-      tokens: kit.signIn(options, cloud),
+      tokens,
       admin: options.adminCenter ? admin : null,
       dataverseDomain: cloud.dataverseDomain,
       version: kit.version,

@@ -1,4 +1,4 @@
-import type { TokenSource } from "../auth/tokenSource";
+import { bearerFor, type TokenSource } from "../auth/tokenSource";
 import { dataOnly } from "../check/checkEnvironment";
 import { findingsFor, type Finding } from "../check/findings";
 import type { EnvironmentReport } from "../check/report";
@@ -51,7 +51,9 @@ export async function diagnose(
     version: string;
   },
 ): Promise<DoctorDocument> {
-  const [check] = await runCheck(
+  const {
+    environments: [check],
+  } = await runCheck(
     { kind: "urls", urls: [target.url], admin: options.admin, dataverseDomain: options.dataverseDomain },
     {
       http: options.http,
@@ -70,9 +72,9 @@ export async function diagnose(
   const base = `${target.url}/api/data/v9.2`;
   const connection = options.http.scoped();
   try {
-    let token: string;
+    const token = bearerFor(options.tokens, resourceOf(target.url)); // refreshed before it expires, and after a 401
     try {
-      token = await options.tokens.token(resourceOf(target.url));
+      await token.token();
     } catch (error) {
       const failed = { error: `no token: ${oneLine(error)}` };
       return {

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { XMLParser } from "fast-xml-parser";
-import type { TokenSource } from "../auth/tokenSource";
+import { bearerFor, type TokenSource } from "../auth/tokenSource";
 import { readInstalledSolution, httpWords, SOLUTION_NAME } from "../check/solutionRow";
 import { resourceOf } from "../check/checkEnvironment";
 import { oneLine } from "../failures";
-import type { HttpClient } from "../http";
+import type { Bearer, HttpClient } from "../http";
 import { stopwatch } from "../stopwatch";
 import type { Target } from "../targets";
+import { importJobError } from "./importJob";
+import { findImportInProgress, followImportJob } from "./inProgress";
 import { compareVersions, type SolutionZip } from "./solutionZip";
 
 export type ImportOutcome = "imported" | "skipped" | "refused" | "failed";
@@ -26,6 +27,10 @@ export interface ImportReport {
 export interface ImportSettings {
   http: HttpClient;
   tokens: TokenSource;
+  /** Managed over an older managed version: StageAndUpgradeAsync (true, the default) or a plain update. */
+  stageAndUpgrade: boolean;
+  /** Told what runs in Dataverse as soon as it is known: `async operation <id>` or `import job <id>` (Ctrl-C says it). */
+  started?: (what: string) => void;
   pollMs: number;
   /** Longest wait for the async operation to end. */
   maxWaitMs: number;
@@ -40,9 +45,15 @@ const ONE_WAY_ONLY =
   "an environment holds FinOps Link one way only: a managed import fails where the unmanaged solution FinOpsLink is installed (delete it first), and the other way round";
 
 /**
- * One environment: read the installed version, refuse what Dataverse would refuse (or silently downgrade), then
- * ImportSolutionAsync, poll its async operation until it ends, read the import job's error when it failed, and
- * publish after an unmanaged import. Never throws: every problem is the report's outcome and message.
+ * One environment: read the installed version, refuse what Dataverse would refuse (or silently downgrade), follow a
+ * FinOpsLink import already in progress instead of starting a second, then start the import, poll its async
+ * operation until it ends, read the import job's error when it failed, and publish after an unmanaged import.
+ * Web API messages: ImportSolutionAsync (a new install, an unmanaged import, or a managed `--update`), or
+ * StageAndUpgradeAsync (managed over an older managed version: the new version is staged as a holding solution and
+ * the upgrade applied, so components removed from the solution are removed, as pac's `--stage-and-upgrade`);
+ * asyncoperations(id) and importjobs(id) to follow it; PublishAllXml after an unmanaged import. An unmanaged version
+ * that is already installed is published again: a rerun finishes an import whose publish failed or was interrupted.
+ * Never throws: every problem is the report's outcome and message.
  */
 export async function importSolution(
   target: Target,
@@ -63,7 +74,28 @@ export async function importSolution(
   };
   const kind = (managed: boolean) => (managed ? "managed" : "unmanaged");
   try {
-    const token = await settings.tokens.token(resourceOf(target.url));
+    const token = bearerFor(settings.tokens, resourceOf(target.url));
+    await token.token();
+    const running = await findImportInProgress(target.url, settings.http, token);
+    if (running !== undefined) {
+      settings.started?.(`import job ${running}`);
+      settings.say(
+        `${target.name}: a ${SOLUTION_NAME} import is already in progress (import job ${running}, started earlier): following it…`,
+      );
+      const outcome = await followImportJob(target.url, running, token, settings);
+      if (outcome !== "succeeded") return finish("failed", `import failed: ${outcome}`);
+      const after = await readInstalledSolution(target.url, settings.http, token);
+      if (after.managed === false) {
+        const published = await publish(target, token, settings);
+        if (published !== undefined) return finish("failed", `imported, but publishing failed: ${published}`);
+        return finish(
+          "imported",
+          `the import in progress ended: ${SOLUTION_NAME} ${after.version ?? "?"} (unmanaged) imported and published`,
+          { published: true },
+        );
+      }
+      return finish("imported", `the import in progress ended: ${SOLUTION_NAME} ${after.version ?? "?"} imported`);
+    }
     const installed = await readInstalledSolution(target.url, settings.http, token);
     if (installed.installed && installed.version !== null && installed.managed !== null)
       base.installed = { version: installed.version, managed: installed.managed };
@@ -75,6 +107,19 @@ export async function importSolution(
           `refused: ${SOLUTION_NAME} ${current.version} is installed ${kind(current.managed)} and the zip is ${kind(zip.managed)}; ${ONE_WAY_ONLY}`,
         );
       const order = compareVersions(zip.version, current.version);
+      if (order === 0 && !zip.managed) {
+        // An earlier run may have imported it and then failed or been stopped before PublishAllXml: finish that.
+        settings.say(
+          `${target.name}: ${SOLUTION_NAME} ${current.version} (unmanaged) is installed: publishing all customizations…`,
+        );
+        const failed = await publish(target, token, settings);
+        if (failed !== undefined) return finish("failed", `already imported, but publishing failed: ${failed}`);
+        return finish(
+          "skipped",
+          `skipped: ${SOLUTION_NAME} ${current.version} is already installed; published all customizations`,
+          { published: true },
+        );
+      }
       if (order === 0) return finish("skipped", `skipped: ${SOLUTION_NAME} ${current.version} is already installed`);
       if (order < 0)
         return finish(
@@ -82,11 +127,13 @@ export async function importSolution(
           `refused: the installed ${current.version} is newer than the zip's ${zip.version}; import a higher version`,
         );
     }
+    const upgrade = zip.managed && current !== null && settings.stageAndUpgrade;
+    const message = upgrade ? "StageAndUpgradeAsync" : "ImportSolutionAsync";
     settings.say(
-      `${target.name}: importing ${SOLUTION_NAME} ${zip.version} (${kind(zip.managed)})${current === null ? "" : ` over ${current.version}`}…`,
+      `${target.name}: ${upgrade ? "upgrading to" : "importing"} ${SOLUTION_NAME} ${zip.version} (${kind(zip.managed)})${current === null ? "" : ` over ${current.version}`}${upgrade ? " (stage and upgrade)" : current === null ? "" : " (update)"}…`,
     );
     const importJobId = randomUUID();
-    const answer = await settings.http.send(`${target.url}/api/data/v9.2/ImportSolutionAsync`, {
+    const answer = await settings.http.send(`${target.url}/api/data/v9.2/${message}`, {
       method: "POST",
       token,
       body: {
@@ -99,8 +146,10 @@ export async function importSolution(
     if (!answer.ok) return finish("failed", `import refused: ${httpWords(answer.status, answer.text)}`);
     const started = JSON.parse(answer.text) as { AsyncOperationId?: unknown; ImportJobKey?: unknown };
     if (typeof started.AsyncOperationId !== "string")
-      return finish("failed", "import failed: ImportSolutionAsync returned no AsyncOperationId");
+      return finish("failed", `import failed: ${message} returned no AsyncOperationId`);
     const jobId = typeof started.ImportJobKey === "string" ? started.ImportJobKey : importJobId;
+    settings.started?.(`async operation ${started.AsyncOperationId}`);
+    settings.say(`${target.name}: ${message} started (async operation ${started.AsyncOperationId}); waiting for it…`);
 
     const ended = await waitForOperation(target, started.AsyncOperationId, token, settings);
     if (ended !== "succeeded") {
@@ -110,19 +159,13 @@ export async function importSolution(
     let published = false;
     if (!zip.managed) {
       settings.say(`${target.name}: publishing all customizations…`);
-      const publish = await settings.http.send(`${target.url}/api/data/v9.2/PublishAllXml`, {
-        method: "POST",
-        token,
-        body: {},
-        timeoutMs: settings.publishTimeoutMs,
-      });
-      if (!publish.ok)
-        return finish("failed", `imported, but publishing failed: ${httpWords(publish.status, publish.text)}`);
+      const failed = await publish(target, token, settings);
+      if (failed !== undefined) return finish("failed", `imported, but publishing failed: ${failed}`);
       published = true;
     }
     return finish(
       "imported",
-      `imported ${SOLUTION_NAME} ${zip.version} (${kind(zip.managed)})${published ? " and published" : ""}`,
+      `${upgrade ? "upgraded to" : "imported"} ${SOLUTION_NAME} ${zip.version} (${kind(zip.managed)})${published ? " and published" : ""}`,
       { published },
     );
   } catch (error) {
@@ -130,11 +173,22 @@ export async function importSolution(
   }
 }
 
+/** PublishAllXml; undefined when it succeeded, else the server's words. */
+async function publish(target: { url: string }, token: Bearer, settings: ImportSettings): Promise<string | undefined> {
+  const answer = await settings.http.send(`${target.url}/api/data/v9.2/PublishAllXml`, {
+    method: "POST",
+    token,
+    body: {},
+    timeoutMs: settings.publishTimeoutMs,
+  });
+  return answer.ok ? undefined : httpWords(answer.status, answer.text);
+}
+
 /** Polls asyncoperations(id) until statecode 3 (Completed): statuscode 30 succeeded, anything else is its message. */
 async function waitForOperation(
   target: Target,
   id: string,
-  token: string,
+  token: Bearer,
   settings: ImportSettings,
 ): Promise<"succeeded" | string> {
   const deadline = Date.now() + settings.maxWaitMs;
@@ -163,35 +217,4 @@ async function waitForOperation(
       return `the import did not end within ${Math.round(settings.maxWaitMs / 1000)} s (it may still finish in Dataverse)`;
     await sleep(settings.pollMs);
   }
-}
-
-/** The import job's own error text (`<result result="failure" errortext="…">` in its data XML), when there is one. */
-async function importJobError(
-  envUrl: string,
-  jobId: string,
-  token: string,
-  http: HttpClient,
-): Promise<string | undefined> {
-  try {
-    const answer = await http.send(`${envUrl}/api/data/v9.2/importjobs(${jobId})?$select=data,progress`, { token });
-    if (!answer.ok) return undefined;
-    const data = (JSON.parse(answer.text) as { data?: unknown }).data;
-    if (typeof data !== "string") return undefined;
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(data) as unknown;
-    return findFailure(parsed);
-  } catch {
-    return undefined;
-  }
-}
-
-function findFailure(node: unknown): string | undefined {
-  if (node === null || typeof node !== "object") return undefined;
-  const record = node as Record<string, unknown>;
-  if (record.result === "failure" && typeof record.errortext === "string" && record.errortext !== "")
-    return record.errortext;
-  for (const value of Object.values(record)) {
-    const found = Array.isArray(value) ? value.map(findFailure).find(Boolean) : findFailure(value);
-    if (found !== undefined) return found;
-  }
-  return undefined;
 }

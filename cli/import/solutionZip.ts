@@ -13,7 +13,16 @@ export interface SolutionZip {
   base64: string;
 }
 
-/** Reads a solution zip's solution.xml the way an import does; anything else is one clear usage error. */
+/** solution.xml is a few kB; a declared size above this is no manifest. */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** Every entry together, inflated: FinOps Link's zips are under 1 MB; Dataverse itself refuses far smaller bombs. */
+const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Reads a solution zip's solution.xml the way an import does; anything else is one clear usage error. The central
+ * directory is read first, without inflating anything: a zip with two solution.xml entries (which one would Dataverse
+ * read?) or whose entries declare absurd sizes is refused before a byte is inflated.
+ */
 export function readSolutionZip(path: string): SolutionZip {
   let bytes: Buffer;
   try {
@@ -22,6 +31,25 @@ export function readSolutionZip(path: string): SolutionZip {
     const code = (error as { code?: string }).code;
     throw new UsageError(`cannot read the zip ${path}${code === undefined ? "" : ` (${code})`}`);
   }
+  const entries: Array<{ name: string; originalSize: number }> = [];
+  try {
+    unzipSync(new Uint8Array(bytes), {
+      filter: (file) => {
+        entries.push({ name: file.name, originalSize: file.originalSize });
+        return false; // the central directory only: nothing is inflated in this pass
+      },
+    });
+  } catch {
+    throw new UsageError(`${path} is not a zip file`);
+  }
+  const manifests = entries.filter((entry) => entry.name.replace(/^\/+/, "").toLowerCase() === "solution.xml");
+  if (manifests.length > 1)
+    throw new UsageError(`${path} holds ${manifests.length} solution.xml entries: refused (a solution has one)`);
+  if (manifests.some((entry) => entry.originalSize > MAX_MANIFEST_BYTES))
+    throw new UsageError(`${path}: its solution.xml declares ${manifests[0]?.originalSize} bytes: refused`);
+  const declared = entries.reduce((sum, entry) => sum + entry.originalSize, 0);
+  if (declared > MAX_INFLATED_BYTES)
+    throw new UsageError(`${path}: its entries declare ${Math.round(declared / 1024 / 1024)} MB inflated: refused`);
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(new Uint8Array(bytes), { filter: (file) => file.name === "solution.xml" });

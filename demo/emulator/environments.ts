@@ -71,7 +71,11 @@ export interface ImportRecord {
   pollsLeft: number;
   error?: string;
   overwriteUnmanagedCustomizations: boolean;
+  /** The Web API message that started it: ImportSolutionAsync, or StageAndUpgradeAsync (managed over older managed). */
+  message: ImportMessage;
 }
+
+export type ImportMessage = "ImportSolutionAsync" | "StageAndUpgradeAsync";
 
 export { benchTenant, DEFAULT_TENANT } from "./tenants";
 
@@ -106,6 +110,7 @@ export class EmulatedTenant {
     state: EnvironmentState,
     customizationFile: string,
     overwriteUnmanagedCustomizations: boolean,
+    message: ImportMessage = "ImportSolutionAsync",
   ): ImportRecord | { invalidFile: string } {
     const manifest = readManifest(customizationFile);
     if ("error" in manifest) return { invalidFile: manifest.error };
@@ -116,6 +121,7 @@ export class EmulatedTenant {
       managed: manifest.managed,
       pollsLeft: 2,
       overwriteUnmanagedCustomizations,
+      message,
       error: state.spec.importError ?? mismatch(state.solution, manifest.managed),
     };
     state.imports.push(record);

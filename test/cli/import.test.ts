@@ -18,7 +18,7 @@ requireBuiltCli();
 const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
 const { managed: MANAGED_ZIP, unmanaged: UNMANAGED_ZIP } = zipPaths(ROOT);
 const DATAVERSE_VERSION = `${version}.0`;
-const TOKEN = ["--access-token", EMULATOR_TOKEN, "--poll", "0.1"];
+const TOKEN = ["--access-token", EMULATOR_TOKEN, "--poll", "1"];
 
 const emulators: CliEmulator[] = [];
 afterAll(() => Promise.all(emulators.map((e) => e.close())));
@@ -33,7 +33,20 @@ interface ImportDocument {
   environments: Array<{ name: string; outcome: string; message: string; published: boolean; installed: unknown }>;
 }
 
-it("upgrades an older managed install and installs where there is none (the default zip: the managed build); exit 0", async () => {
+it("by default a managed zip over an older managed install is staged and upgraded (StageAndUpgradeAsync); a new install is imported (ImportSolutionAsync)", async () => {
+  const emulator = await tenant([
+    { name: "old", link: "linked", solution: { version: "0.9.0.0", managed: true } },
+    { name: "none", link: "linked", solution: null },
+  ]);
+  const run = await runCli(["import", "--env", emulator.envUrl("old"), "--env", emulator.envUrl("none"), ...TOKEN]);
+  expect(run.code).toBe(0);
+  expect(envStats(emulator, "old").importMessages).toEqual(["StageAndUpgradeAsync"]);
+  expect(envStats(emulator, "none").importMessages).toEqual(["ImportSolutionAsync"]);
+  for (const name of ["old", "none"])
+    expect(envStats(emulator, name).solution).toEqual({ version: DATAVERSE_VERSION, managed: true });
+});
+
+it("--update updates an older managed install and installs where there is none (the default zip: the managed build); exit 0", async () => {
   const emulator = await tenant([
     { name: "old", link: "linked", solution: { version: "0.9.0.0", managed: true } },
     { name: "none", link: "linked", solution: null },
@@ -44,6 +57,7 @@ it("upgrades an older managed install and installs where there is none (the defa
     emulator.envUrl("old"),
     "--env",
     emulator.envUrl("none"),
+    "--update",
     ...TOKEN,
     "--json",
   ]);
@@ -60,9 +74,10 @@ it("upgrades an older managed install and installs where there is none (the defa
       { version: DATAVERSE_VERSION, managed: true, overwriteUnmanagedCustomizations: false },
     ]);
     expect(envStats(emulator, name).published).toBe(0); // a managed import publishes by itself
+    expect(envStats(emulator, name).importMessages).toEqual(["ImportSolutionAsync"]);
   }
   // Progress on stderr, the outcome in the document.
-  expect(run.stderr).toContain(`importing FinOpsLink ${DATAVERSE_VERSION} (managed) over 0.9.0.0…`);
+  expect(run.stderr).toContain(`importing FinOpsLink ${DATAVERSE_VERSION} (managed) over 0.9.0.0 (update)…`);
   expect(run.stderr).toContain(`imported FinOpsLink ${DATAVERSE_VERSION} (managed)`);
 });
 
@@ -141,7 +156,7 @@ it("a failed import prints the import job's own error text; exit 2", async () =>
 
 it("a sign-in Dataverse refuses is a failure, not a crash; exit 2", async () => {
   const emulator = await tenant([{ name: "a", link: "linked" }]);
-  const run = await runCli(["import", "--env", emulator.envUrl("a"), "--access-token", "nobody", "--poll", "0.1"]);
+  const run = await runCli(["import", "--env", emulator.envUrl("a"), "--access-token", "nobody", "--poll", "1"]);
   expect(run.code).toBe(2);
   expect(run.stdout).toMatch(/\tfailed\treading the solutions table: HTTP 401/);
   expect(run.stderr).not.toMatch(/^\s+at\s/m);

@@ -94,7 +94,7 @@ describe("service principal (client credentials)", () => {
     expectOneClearLine(run, /a client secret needs --tenant and --client-id/);
   });
 
-  it("an authority over plain http outside loopback is refused", async () => {
+  it("an authority over plain http outside loopback is a usage error (64), like every other URL", async () => {
     const run = await runCli([
       "check",
       "--env",
@@ -110,7 +110,7 @@ describe("service principal (client credentials)", () => {
       "s",
       "--json",
     ]);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(64); // 2 before: it was reported as a sign-in failure
     expectOneClearLine(run, /--authority http:\/\/login\.example\.com is not https/);
   });
 });

@@ -129,7 +129,8 @@ export async function dataverse(
         : [];
     return send(response, 200, { "@odata.context": `${base}/$metadata#solutions`, value: rows });
   }
-  if (method === "POST" && path === "ImportSolutionAsync") {
+  // StageAndUpgradeAsync takes the same parameters and answers the same way; the emulator applies both alike.
+  if (method === "POST" && (path === "ImportSolutionAsync" || path === "StageAndUpgradeAsync")) {
     let input: Record<string, unknown>;
     try {
       input = JSON.parse(await readBody(request)) as Record<string, unknown>;
@@ -138,10 +139,15 @@ export async function dataverse(
     }
     if (typeof input.CustomizationFile !== "string")
       return odataError(response, 400, "0x80048d19", "CustomizationFile is required.");
-    const started = tenant.startImport(state, input.CustomizationFile, input.OverwriteUnmanagedCustomizations === true);
+    const started = tenant.startImport(
+      state,
+      input.CustomizationFile,
+      input.OverwriteUnmanagedCustomizations === true,
+      path,
+    );
     if ("invalidFile" in started) return odataError(response, 400, "0x80048033", started.invalidFile);
     return send(response, 200, {
-      "@odata.context": `${base}/$metadata#Microsoft.Dynamics.CRM.ImportSolutionAsyncResponse`,
+      "@odata.context": `${base}/$metadata#Microsoft.Dynamics.CRM.${path}Response`,
       AsyncOperationId: started.asyncOperationId,
       ImportJobKey: started.importJobId,
     });
@@ -185,7 +191,7 @@ function asyncOperation(record: ImportRecord, phase: "inProgress" | "succeeded" 
   const done = phase !== "inProgress";
   return {
     asyncoperationid: record.asyncOperationId,
-    name: "ImportSolutionAsync",
+    name: record.message,
     statecode: done ? 3 : 2,
     statuscode: phase === "succeeded" ? 30 : phase === "failed" ? 31 : 20,
     message: phase === "failed" ? "Solution import failed. See the import job for details." : null,

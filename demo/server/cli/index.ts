@@ -50,6 +50,8 @@ export interface CliEmulatorStats {
     published: number;
     solution: { version: string; managed: boolean } | null;
     imports: Array<{ version: string; managed: boolean; overwriteUnmanagedCustomizations: boolean }>;
+    /** The Web API message each import was started with, in order. */
+    importMessages: string[];
   }>;
 }
 
@@ -185,6 +187,7 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
           managed,
           overwriteUnmanagedCustomizations,
         })),
+        importMessages: s.imports.map((r) => r.message),
       })),
     };
   }

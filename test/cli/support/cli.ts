@@ -25,7 +25,12 @@ export function requireBuiltCli(): void {
  */
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string>; timeoutMs?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    /** Sends SIGINT (Ctrl-C) once stderr matches. */
+    interruptWhen?: RegExp;
+  } = {},
 ): Promise<CliRun> {
   const started = Date.now();
   const env: Record<string, string> = {};
@@ -37,7 +42,14 @@ export function runCli(
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    let interrupted = false;
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+      if (!interrupted && options.interruptWhen?.test(stderr) === true) {
+        interrupted = true;
+        child.kill("SIGINT");
+      }
+    });
     const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 30_000);
     child.on("error", reject);
     child.on("close", (code) => {

@@ -1,0 +1,155 @@
+import { fetch, type Dispatcher } from "undici";
+
+/** The largest answer read: Dataverse's and the admin API's pages, and Entra's token answers, are far smaller. */
+export const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
+/** No answer within the timeout: the request was aborted and its socket closed. */
+export class TimeoutFailure extends Error {
+  override readonly name = "TimeoutFailure";
+  constructor(readonly timeoutMs: number) {
+    super(`no answer within ${formatSeconds(timeoutMs)} (--timeout)`);
+  }
+}
+
+/** No HTTP answer at all: DNS, refused or reset connection, a proxy that refused the tunnel. */
+export class ConnectionFailure extends Error {
+  override readonly name = "ConnectionFailure";
+}
+
+/** The server answered with a redirect: never followed, so a token or a secret never goes to another host. */
+export class RedirectFailure extends Error {
+  override readonly name = "RedirectFailure";
+  constructor(
+    readonly status: number,
+    readonly location: string,
+  ) {
+    super(`the server answered HTTP ${status}, a redirect to ${location}: not followed`);
+  }
+}
+
+/** An answer above MAX_ANSWER_BYTES (declared, or counted while reading): not read further. */
+export class SizeFailure extends Error {
+  override readonly name = "SizeFailure";
+  constructor(readonly limitBytes: number) {
+    super(`the answer is larger than ${limitBytes / 1024 / 1024} MB: not read`);
+  }
+}
+
+export interface SendInit {
+  method: "GET" | "POST";
+  headers: Record<string, string>;
+  body?: string;
+  /** The whole exchange, answer read included, in ms. */
+  timeoutMs: number;
+  dispatcher: Dispatcher;
+  maxBytes?: number;
+}
+
+export interface SentAnswer {
+  status: number;
+  ok: boolean;
+  statusText: string;
+  text: string;
+  headers: { get(name: string): string | null; forEach(callback: (value: string, key: string) => void): void };
+}
+
+/**
+ * One HTTP exchange of the command line: through the given dispatcher (cli/net/agent.ts), bounded in time and in
+ * size, redirects never followed. Throws TimeoutFailure, ConnectionFailure, RedirectFailure or SizeFailure; any HTTP
+ * status that is not a redirect is an answer.
+ */
+export async function send(url: string, init: SendInit): Promise<SentAnswer> {
+  const maxBytes = init.maxBytes ?? MAX_ANSWER_BYTES;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, init.timeoutMs);
+  try {
+    let response;
+    try {
+      response = await fetch(url, {
+        method: init.method,
+        headers: init.headers,
+        body: init.body,
+        signal: controller.signal,
+        redirect: "manual",
+        dispatcher: init.dispatcher,
+      });
+    } catch (error) {
+      if (timedOut) throw new TimeoutFailure(init.timeoutMs);
+      throw new ConnectionFailure(connectionWords(error));
+    }
+    if (response.status >= 300 && response.status < 400 && response.status !== 304) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new RedirectFailure(response.status, redirectTarget(url, response.headers.get("location")));
+    }
+    const declared = Number(response.headers.get("content-length") ?? "NaN");
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      controller.abort();
+      throw new SizeFailure(maxBytes);
+    }
+    let text: string;
+    try {
+      text = await readCapped(response.body, maxBytes, controller);
+    } catch (error) {
+      if (error instanceof SizeFailure) throw error;
+      if (timedOut) throw new TimeoutFailure(init.timeoutMs);
+      throw new ConnectionFailure(connectionWords(error));
+    }
+    return {
+      status: response.status,
+      ok: response.ok,
+      statusText: response.statusText,
+      text,
+      headers: response.headers,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads the body as UTF-8, counting bytes; past `maxBytes` the request is aborted (its socket closed). */
+async function readCapped(
+  body: { getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }> } } | null,
+  maxBytes: number,
+  controller: AbortController,
+): Promise<string> {
+  if (body === null) return "";
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value: chunk } = await reader.read();
+    if (done || chunk === undefined) break;
+    total += chunk.byteLength;
+    if (total > maxBytes) {
+      controller.abort();
+      throw new SizeFailure(maxBytes);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Where a redirect points, as an origin (a path or query could carry anything): "elsewhere" when unreadable. */
+function redirectTarget(from: string, location: string | null): string {
+  if (location === null) return "nowhere (no Location)";
+  try {
+    return new URL(location, from).origin;
+  } catch {
+    return "an unreadable Location";
+  }
+}
+
+function connectionWords(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof cause?.code === "string") return `could not connect (${cause.code})`;
+  if (typeof cause?.message === "string") return `could not connect (${cause.message})`;
+  return "could not connect";
+}
+
+export function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
+}

@@ -1,0 +1,157 @@
+/**
+ * Long runs and faults, with the built program against the hostile test server: an admin list whose later pages
+ * fail or reset, an environment listed twice, and service protection waits long enough to be said.
+ */
+import type { ServerResponse, IncomingMessage } from "node:http";
+import { adminList, dataverse, json, serve, TokenBook, type Served } from "./support/hostileServer";
+import { requireBuiltCli, runCli, type CliRun } from "./support/cli";
+
+jest.setTimeout(90_000);
+requireBuiltCli();
+
+const TOKEN = "hostile-fixed-access-token";
+const servers: Served[] = [];
+const started = async (server: Promise<Served>) => {
+  const s = await server;
+  servers.push(s);
+  return s;
+};
+afterAll(() => Promise.all(servers.map((s) => s.close())));
+
+interface Document {
+  environments: Array<{ name: string; state: string }>;
+  listing?: { complete: boolean; error: string | null };
+  summary: Record<string, number>;
+}
+const documentOf = (run: CliRun) => JSON.parse(run.stdout) as Document;
+
+type Fault = (page: number, attempt: number, response: ServerResponse, request: IncomingMessage) => boolean;
+
+/** Five environments on their own servers, listed two per page by an admin API with the given fault. */
+async function tenant(fault: Fault, names = ["e1", "e2", "e3", "e4", "e5"]) {
+  const book = new TokenBook();
+  book.accepted.add(TOKEN);
+  const environments: Array<{ name: string; instanceUrl: string | null }> = [];
+  const envServers = new Map<string, Served>();
+  for (const name of new Set(names)) {
+    const server = await started(serve([dataverse({ book, solution: null, messages: [] })]));
+    envServers.set(name, server);
+  }
+  for (const name of names) environments.push({ name, instanceUrl: envServers.get(name)!.origin });
+  const admin = await started(serve([adminList(environments, { book, pageSize: 2, fault })]));
+  return { admin, envServers };
+}
+
+const serverError = (response: ServerResponse) =>
+  json(response, 500, { error: { code: "InternalServerError", message: "Encountered internal server error." } });
+
+describe("the admin list", () => {
+  it("a 500 on page 2 that passes is retried with backoff: every environment is checked", async () => {
+    const { admin } = await tenant((page, attempt, response) => page === 2 && attempt <= 2 && serverError(response));
+    const run = await runCli([
+      "check",
+      "--all",
+      "--admin-api",
+      `${admin.origin}/bap`,
+      "--access-token",
+      TOKEN,
+      "--json",
+    ]);
+    expect(run.code).toBe(0);
+    const document = documentOf(run);
+    expect(document.environments.map((e) => e.name)).toEqual(["e1", "e2", "e3", "e4", "e5"]);
+    expect(document.listing).toEqual({ complete: true, error: null });
+  });
+
+  it("a 500 on page 2 that does not pass: page 1's environments are still checked, the listing failure is reported, exit 2, --json one document", async () => {
+    const { admin, envServers } = await tenant((page, _attempt, response) => page === 2 && serverError(response));
+    const run = await runCli([
+      "check",
+      "--all",
+      "--admin-api",
+      `${admin.origin}/bap`,
+      "--access-token",
+      TOKEN,
+      "--json",
+    ]);
+    expect(run.code).toBe(2);
+    const document = documentOf(run);
+    expect(document.environments.map((e) => [e.name, e.state])).toEqual([
+      ["e1", "linked"],
+      ["e2", "linked"],
+    ]);
+    expect(document.listing).toEqual({
+      complete: false,
+      error:
+        "page 2 of the environment list: the admin API answered HTTP 500 InternalServerError: Encountered internal server error. (asked 4 times)",
+    });
+    expect(envServers.get("e3")!.exchanges).toEqual([]);
+    expect(run.stderr).toMatch(
+      /^finops-link: the environment list is incomplete: page 2 .*; the 2 listed were checked\n$/,
+    );
+  });
+
+  it("a connection reset on page 2: the same, in the table too (stdout the table, the failure on stderr)", async () => {
+    const { admin } = await tenant((page, _attempt, _response, request) => {
+      if (page !== 2) return false;
+      request.socket.destroy();
+      return true;
+    });
+    const run = await runCli(["check", "--all", "--admin-api", `${admin.origin}/bap`, "--access-token", TOKEN]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/\be1\b/);
+    expect(run.stdout).toMatch(/\be2\b/);
+    expect(run.stdout).not.toMatch(/\be3\b/);
+    expect(run.stderr).toMatch(
+      /the environment list is incomplete: page 2 of the environment list: the admin API \(http:\/\/127\.0\.0\.1:\d+\) did not answer/,
+    );
+  });
+
+  it("an environment listed twice is checked once", async () => {
+    const { admin, envServers } = await tenant(() => false, ["e1", "e2", "e1"]);
+    const run = await runCli([
+      "check",
+      "--all",
+      "--admin-api",
+      `${admin.origin}/bap`,
+      "--access-token",
+      TOKEN,
+      "--json",
+    ]);
+    expect(run.code).toBe(0);
+    expect(documentOf(run).environments.map((e) => e.name)).toEqual(["e1", "e2"]);
+    expect(envServers.get("e1")!.exchanges).toHaveLength(2); // the link and the solution row, once
+  });
+});
+
+describe("service protection", () => {
+  it("a wait longer than a few seconds is said on stderr (stdout stays the document)", async () => {
+    const book = new TokenBook();
+    book.accepted.add(TOKEN);
+    let throttled = false;
+    const env = await started(
+      serve([
+        (_e, response) => {
+          if (throttled) return false;
+          throttled = true;
+          return json(
+            response,
+            429,
+            {
+              error: {
+                code: "0x80072322",
+                message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds.",
+              },
+            },
+            { "Retry-After": "4" },
+          );
+        },
+        dataverse({ book, solution: null, messages: [] }),
+      ]),
+    );
+    const run = await runCli(["check", "--env", env.origin, "--access-token", TOKEN, "--json"]);
+    expect(run.code).toBe(0);
+    expect(documentOf(run).summary.retried).toBe(1);
+    expect(run.stderr).toBe(`finops-link: ${new URL(env.origin).host} answered HTTP 429: asking again in 4 s\n`);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The device-code sign-in's token cache file, the one place a token is written: never through a symbolic link, a
+ * folder closed to the user, a corrupt cache said in one line and replaced. The built program against the hostile
+ * test server's token endpoint.
+ */
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { dataverse, entra, serve, TokenBook, type Served } from "./support/hostileServer";
+import { requireBuiltCli, runCli } from "./support/cli";
+
+jest.setTimeout(60_000);
+requireBuiltCli();
+
+let login: Served;
+let env: Served;
+beforeAll(async () => {
+  const book = new TokenBook();
+  login = await serve([entra({ book, deviceCodeUser: true })]);
+  env = await serve([dataverse({ book, solution: null, messages: [] })]);
+});
+afterAll(() => Promise.all([login.close(), env.close()]));
+
+const deviceCodeCheck = (cache: string) => [
+  "check",
+  "--env",
+  env.origin,
+  "--device-code",
+  "--authority",
+  `${login.origin}/auth`,
+  "--token-cache",
+  cache,
+  "--json",
+];
+const PROMPT = "To sign in, enter the code HOSTILE-1.\n";
+
+it("a cache path that is a symbolic link is refused; the file it points to is neither read, closed nor replaced", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "finops-cache-"));
+  const victim = join(dir, "victim.txt");
+  writeFileSync(victim, "someone else's file\n");
+  chmodSync(victim, 0o644);
+  const cache = join(dir, "msal-cache.json");
+  symlinkSync(victim, cache);
+  const run = await runCli(deviceCodeCheck(cache));
+  expect(run.code).toBe(2);
+  expect(JSON.parse(run.stdout)).toMatchObject({
+    environments: [
+      {
+        state: "unauthorized",
+        error: { message: `the token cache ${cache} is a symbolic link: refused (--token-cache)` },
+      },
+    ],
+  });
+  expect(readFileSync(victim, "utf8")).toBe("someone else's file\n");
+  expect(statSync(victim).mode & 0o777).toBe(0o644);
+  expect(lstatSync(cache).isSymbolicLink()).toBe(true);
+});
+
+it("a corrupt cache: one line naming the file (never its bytes), a fresh sign-in, and the cache replaced", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "finops-cache-"));
+  const cache = join(dir, "msal-cache.json");
+  writeFileSync(cache, "{ this is not JSON: SECRET-LOOKING-BYTES", { mode: 0o600 });
+  const run = await runCli(deviceCodeCheck(cache));
+  expect(run.code).toBe(0);
+  expect(run.stderr).toBe(
+    `finops-link: the token cache ${cache} is not readable (corrupt): signing in afresh\n${PROMPT}`,
+  );
+  expect(run.stdout + run.stderr).not.toContain("SECRET-LOOKING-BYTES");
+  expect(() => JSON.parse(readFileSync(cache, "utf8")) as unknown).not.toThrow();
+  // The next run signs in silently from the new cache.
+  const next = await runCli(deviceCodeCheck(cache));
+  expect(next.code).toBe(0);
+  expect(next.stderr).toBe("");
+});
+
+it("the cache folder, ours but open to others, is closed to 0700; the file is 0600; no temporary file is left", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "finops-cache-"));
+  const folder = join(dir, "shared");
+  mkdirSync(folder);
+  chmodSync(folder, 0o777);
+  const cache = join(folder, "msal-cache.json");
+  const run = await runCli(deviceCodeCheck(cache));
+  expect(run.code).toBe(0);
+  expect(statSync(folder).mode & 0o777).toBe(0o700);
+  expect(statSync(cache).mode & 0o777).toBe(0o600);
+  expect(readdirSync(folder)).toEqual(["msal-cache.json"]);
+});
+
+it("a cache in a shared folder others may write to (/tmp) is refused, and nothing is written there", async () => {
+  const cache = join(tmpdir(), `finops-link-shared-${process.pid}-${Date.now()}.json`);
+  const run = await runCli(deviceCodeCheck(cache));
+  expect(run.code).toBe(2);
+  expect(JSON.parse(run.stdout)).toMatchObject({
+    environments: [
+      {
+        error: {
+          message: `the token cache ${cache} is in ${tmpdir()}, a shared folder others may write to: refused (--token-cache)`,
+        },
+      },
+    ],
+  });
+  expect(() => statSync(cache)).toThrow();
+  expect(statSync(tmpdir()).mode & 0o7777).toBe(0o1777);
+});

@@ -1,0 +1,276 @@
+/**
+ * Tokens in long runs and sign-in for pipelines, with the built program against the hostile test server: tokens that
+ * expire during an import, a 401 that says "expired", sign-ins that never answer, certificates and federated
+ * workload identity through msal-node.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generate } from "selfsigned";
+import {
+  dataverse,
+  entra,
+  serve,
+  testJwt,
+  TokenBook,
+  verifyCertificateAssertion,
+  type DataverseState,
+  type Served,
+} from "./support/hostileServer";
+import { requireBuiltCli, runCli, type CliRun } from "./support/cli";
+import { finOpsLinkZip } from "./support/solutionZips";
+
+jest.setTimeout(90_000);
+requireBuiltCli();
+
+const TENANT = ["--tenant", "contoso.example", "--client-id", "00000000-0000-4000-8000-00000000c0de"];
+const servers: Served[] = [];
+const started = async (server: Promise<Served>) => {
+  const s = await server;
+  servers.push(s);
+  return s;
+};
+afterAll(() => Promise.all(servers.map((s) => s.close())));
+
+const stateOf = (book: TokenBook, overrides: Partial<DataverseState> = {}): DataverseState => ({
+  book,
+  solution: null,
+  messages: [],
+  ...overrides,
+});
+const firstEnvironment = (run: CliRun) =>
+  (JSON.parse(run.stdout) as { environments: Array<Record<string, unknown>> }).environments[0];
+
+describe("tokens stay fresh in long runs", () => {
+  it("client credentials: a token that expires while an import is polled is acquired again (MSAL's cache), and the import ends", async () => {
+    const book = new TokenBook();
+    const login = await started(serve([entra({ book, lifetimeSeconds: 3 })]));
+    const env = await started(serve([dataverse(stateOf(book, { pollsBeforeDone: 4 }))]));
+    const run = await runCli(
+      [
+        "import",
+        "--env",
+        env.origin,
+        "--zip",
+        finOpsLinkZip("1.0.0.0", true),
+        "--authority",
+        `${login.origin}/auth`,
+        ...TENANT,
+        "--client-secret",
+        "s",
+        "--poll",
+        "1",
+        "--json",
+      ],
+      { timeoutMs: 60_000 },
+    );
+    expect(firstEnvironment(run)).toMatchObject({ outcome: "imported" });
+    expect(run.code).toBe(0);
+    expect(book.for(env.origin).length).toBeGreaterThan(1);
+  });
+
+  it("--token-command runs again when its token (a JWT) is about to expire", async () => {
+    const book = new TokenBook();
+    const env = await started(serve([dataverse(stateOf(book, { pollsBeforeDone: 4 }))]));
+    const dir = mkdtempSync(join(tmpdir(), "finops-jwt-"));
+    const log = join(dir, "runs.txt");
+    const script = join(dir, "token.cjs");
+    writeFileSync(
+      script,
+      `const b64 = (v) => Buffer.from(JSON.stringify(v)).toString("base64url");
+require("node:fs").appendFileSync(${JSON.stringify(log)}, "run\\n");
+process.stdout.write(b64({ alg: "none", typ: "JWT" }) + "." + b64({ iss: "hostile-test", exp: Math.floor(Date.now() / 1000) + 3, jti: Math.random() }) + ".");`,
+    );
+    expect(book.check(testJwt(3))).toBe("valid"); // the server takes these JWTs until their exp
+    const run = await runCli(
+      [
+        "import",
+        "--env",
+        env.origin,
+        "--zip",
+        finOpsLinkZip("1.0.0.0", true),
+        "--token-command",
+        `${JSON.stringify(process.execPath)} ${script}`,
+        "--poll",
+        "1",
+        "--json",
+      ],
+      { timeoutMs: 60_000 },
+    );
+    expect(firstEnvironment(run)).toMatchObject({ outcome: "imported" });
+    expect(readFileSync(log, "utf8").trim().split("\n").length).toBeGreaterThan(1);
+  });
+
+  it("a 401 that says the token expired: a new token is asked once, and the request sent again", async () => {
+    const book = new TokenBook();
+    // The command prints "stale-token" first, then "fresh-token": the server says the first expired.
+    book.issued.set("stale-token", { expiresAt: Date.now() - 1000, resource: "x" });
+    book.accepted.add("fresh-token");
+    const env = await started(serve([dataverse(stateOf(book))]));
+    const dir = mkdtempSync(join(tmpdir(), "finops-401-"));
+    const counter = join(dir, "count");
+    writeFileSync(counter, "");
+    const run = await runCli([
+      "check",
+      "--env",
+      env.origin,
+      "--token-command",
+      `if [ -s ${counter} ]; then echo fresh-token; else echo 1 > ${counter}; echo stale-token; fi`,
+      "--json",
+    ]);
+    expect(firstEnvironment(run)).toMatchObject({ state: "linked", solution: { installed: false } });
+    expect(run.code).toBe(0);
+    const refused = env.exchanges.filter((e) => e.headers.authorization === "Bearer stale-token");
+    expect(refused).toHaveLength(1); // refreshed once, and every later request carried the new token
+    expect(run.stdout + run.stderr).not.toMatch(/stale-token|fresh-token/);
+  });
+});
+
+describe("sign-in is bounded", () => {
+  it("client credentials: a token endpoint that never answers ends at --timeout, as unreachable", async () => {
+    const book = new TokenBook();
+    const login = await started(serve([entra({ book, intercept: () => true /* read, never answered */ })]));
+    const env = await started(serve([dataverse(stateOf(book))]));
+    const run = await runCli(
+      [
+        "check",
+        "--env",
+        env.origin,
+        "--authority",
+        `${login.origin}/auth`,
+        ...TENANT,
+        "--client-secret",
+        "s",
+        "--timeout",
+        "2",
+        "--json",
+      ],
+      { timeoutMs: 40_000 },
+    );
+    expect(firstEnvironment(run)).toMatchObject({
+      state: "offline",
+      error: { message: expect.stringMatching(/^sign-in for .*: (network failure: )?no answer within 2 s/) },
+    });
+    expect(run.ms).toBeLessThan(10_000);
+  });
+
+  it("device code: the wait ends when the device code expires, even when the token endpoint hangs", async () => {
+    const book = new TokenBook();
+    const login = await started(
+      serve([
+        entra({
+          book,
+          deviceCodeExpiresIn: 2,
+          intercept: (form) => form.get("grant_type")?.includes("device_code") === true, // polls hang
+        }),
+      ]),
+    );
+    const env = await started(serve([dataverse(stateOf(book))]));
+    const home = mkdtempSync(join(tmpdir(), "finops-home-"));
+    const run = await runCli(
+      ["check", "--env", env.origin, "--device-code", "--authority", `${login.origin}/auth`, "--json"],
+      { env: { HOME: home }, timeoutMs: 40_000 },
+    );
+    expect(run.stderr).toContain("To sign in, enter the code HOSTILE-1.");
+    expect(firstEnvironment(run)).toMatchObject({
+      state: "unauthorized",
+      error: { message: `sign-in for ${env.origin}: the device code expired before the sign-in was completed` },
+    });
+    expect(run.ms).toBeLessThan(10_000);
+  });
+});
+
+describe("pipelines sign in without a secret on the command line", () => {
+  let pemFile: string;
+  let certificate: string;
+  beforeAll(async () => {
+    const pems = await generate([{ name: "commonName", value: "finops-link-pipeline" }], {
+      keySize: 2048,
+      algorithm: "sha256",
+    });
+    certificate = pems.cert;
+    pemFile = join(mkdtempSync(join(tmpdir(), "finops-cert-")), "app.pem");
+    writeFileSync(pemFile, `${pems.private}\n${pems.cert}\n`, { mode: 0o600 });
+  });
+
+  const certificateTenant = async () => {
+    const book = new TokenBook();
+    const forms: URLSearchParams[] = [];
+    const login = await started(
+      serve([entra({ book, verify: (form) => (forms.push(form), verifyCertificateAssertion(form, certificate)) })]),
+    );
+    const env = await started(serve([dataverse(stateOf(book))]));
+    return { login, env, forms };
+  };
+
+  it("--certificate <pem>: MSAL signs a client assertion the token endpoint verifies; no secret is sent", async () => {
+    const { login, env, forms } = await certificateTenant();
+    const run = await runCli([
+      "check",
+      "--env",
+      env.origin,
+      "--authority",
+      `${login.origin}/auth`,
+      ...TENANT,
+      "--certificate",
+      pemFile,
+      "--json",
+    ]);
+    expect(firstEnvironment(run)).toMatchObject({ state: "linked" });
+    expect(run.code).toBe(0);
+    expect(forms).toHaveLength(1);
+    expect(forms[0]?.has("client_secret")).toBe(false);
+  });
+
+  it("AZURE_CLIENT_CERTIFICATE_PATH does the same", async () => {
+    const { login, env } = await certificateTenant();
+    const run = await runCli(["check", "--env", env.origin, "--authority", `${login.origin}/auth`, "--json"], {
+      env: {
+        AZURE_TENANT_ID: "contoso.example",
+        AZURE_CLIENT_ID: "00000000-0000-4000-8000-00000000c0de",
+        AZURE_CLIENT_CERTIFICATE_PATH: pemFile,
+      },
+    });
+    expect(firstEnvironment(run)).toMatchObject({ state: "linked" });
+  });
+
+  it("a certificate file without a key is one clear usage line (64)", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "finops-cert-")), "cert-only.pem");
+    writeFileSync(path, certificate);
+    const run = await runCli(["check", "--env", "https://contoso.crm.dynamics.com", ...TENANT, "--certificate", path]);
+    expect(run.code).toBe(64);
+    expect(run.stderr).toMatch(/^finops-link: .*cert-only\.pem needs the certificate and its unencrypted private key/);
+  });
+
+  it("AZURE_FEDERATED_TOKEN_FILE: the pipeline's token is the client assertion (workload identity federation)", async () => {
+    const book = new TokenBook();
+    const forms: URLSearchParams[] = [];
+    const login = await started(
+      serve([
+        entra({
+          book,
+          verify: (form) => {
+            forms.push(form);
+            return form.get("client_assertion") === "pipeline-oidc-token" &&
+              form.get("client_assertion_type") === "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+              ? undefined
+              : "AADSTS700213: No matching federated identity record found";
+          },
+        }),
+      ]),
+    );
+    const env = await started(serve([dataverse(stateOf(book))]));
+    const file = join(mkdtempSync(join(tmpdir(), "finops-oidc-")), "token");
+    writeFileSync(file, "pipeline-oidc-token\n");
+    const run = await runCli(["check", "--env", env.origin, "--authority", `${login.origin}/auth`, "--json"], {
+      env: {
+        AZURE_TENANT_ID: "contoso.example",
+        AZURE_CLIENT_ID: "00000000-0000-4000-8000-00000000c0de",
+        AZURE_FEDERATED_TOKEN_FILE: file,
+      },
+    });
+    expect(firstEnvironment(run)).toMatchObject({ state: "linked" });
+    expect(forms).toHaveLength(1);
+    expect(run.stdout + run.stderr).not.toContain("pipeline-oidc-token");
+  });
+});
