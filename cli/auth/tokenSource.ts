@@ -80,6 +80,30 @@ export function freshPerResource(provider: TokenProvider, now: () => number = Da
   };
 }
 
+/**
+ * `tokens` for one short command (check, doctor), where a failed sign-in is an environment's answer, not a transient
+ * fault: the same error is given again for that resource instead of signing in again (a second device-code prompt,
+ * a token command run twice). The link audit asks the first environment's token ahead of the admin API's
+ * (cli/check/runCheck.ts) and doctor asks it again for its own sections, so without this one failed sign-in would be
+ * asked two or three times. A token that was acquired is still renewed before it expires, and refreshed after a 401.
+ */
+export function failedSignInsKept(tokens: TokenSource): TokenSource {
+  const failed = new Map<string, unknown>();
+  return {
+    kind: tokens.kind,
+    async token(resource) {
+      if (failed.has(resource)) throw failed.get(resource);
+      try {
+        return await tokens.token(resource);
+      } catch (error) {
+        failed.set(resource, error);
+        throw error;
+      }
+    },
+    refresh: (resource, stale) => tokens.refresh(resource, stale),
+  };
+}
+
 /** The Bearer an HttpClient request carries for one resource. */
 export function bearerFor(tokens: TokenSource, resource: string): Bearer {
   let last: string | undefined;

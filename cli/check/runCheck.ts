@@ -1,5 +1,5 @@
 import pLimit from "p-limit";
-import { bearerFor, type TokenSource } from "../auth/tokenSource";
+import { bearerFor, failedSignInsKept, type TokenSource } from "../auth/tokenSource";
 import { oneLine, RunFailure } from "../failures";
 import type { HttpClient } from "../http";
 import type { Progress } from "../output/progress";
@@ -51,8 +51,11 @@ export interface CheckRun {
  * and a list the identity may not read only means "not compared". Environments the admin center says are disabled,
  * in admin mode or not ready are listed as `notChecked`, not asked. An environment listed twice is checked once; a
  * list that stopped early (after its retries) is still checked as far as it came, and `listingIncomplete` says why.
+ * A sign-in that failed is not asked again in the run (cli/auth/tokenSource.ts, failedSignInsKept).
  */
-export async function runCheck(targets: Targets, options: RunOptions): Promise<CheckRun> {
+export async function runCheck(targets: Targets, given: RunOptions): Promise<CheckRun> {
+  // The first environment's sign-in is asked ahead of the admin API's: when it fails, that failure is its answer.
+  const options: RunOptions = { ...given, tokens: failedSignInsKept(given.tokens) };
   const { http, tokens } = options;
   let planned: Planned[];
   let listingIncomplete: string | undefined;

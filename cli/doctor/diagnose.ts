@@ -1,4 +1,4 @@
-import { bearerFor, type TokenSource } from "../auth/tokenSource";
+import { bearerFor, failedSignInsKept, type TokenSource } from "../auth/tokenSource";
 import { dataOnly } from "../check/checkEnvironment";
 import { findingsFor, type Finding } from "../check/findings";
 import type { EnvironmentReport } from "../check/report";
@@ -51,13 +51,15 @@ export async function diagnose(
     version: string;
   },
 ): Promise<DoctorDocument> {
+  // The check's sign-in is the sections' too: one that failed is not asked a second (or third) time.
+  const tokens = failedSignInsKept(options.tokens);
   const {
     environments: [check],
   } = await runCheck(
     { kind: "urls", urls: [target.url], admin: options.admin, dataverseDomain: options.dataverseDomain },
     {
       http: options.http,
-      tokens: options.tokens,
+      tokens,
       concurrency: 1,
       progress: () => ({ tick: () => {}, stop: () => {} }),
     },
@@ -72,7 +74,7 @@ export async function diagnose(
   const base = `${target.url}/api/data/v9.2`;
   const connection = options.http.scoped();
   try {
-    const token = bearerFor(options.tokens, resourceOf(target.url)); // refreshed before it expires, and after a 401
+    const token = bearerFor(tokens, resourceOf(target.url)); // refreshed before it expires, and after a 401
     try {
       await token.token();
     } catch (error) {

@@ -404,9 +404,27 @@ describe("sovereign clouds", () => {
         all,
         new RegExp(`cannot sign in to the admin API: --token-command exited with code 3 for ${adminResource}`),
       );
+      const doctor = await runCli([
+        "doctor",
+        "--cloud",
+        cloud,
+        "--env",
+        "contoso",
+        "--token-command",
+        command,
+        "--json",
+      ]);
+      expect(doctor.code).toBe(2);
       const { readFileSync } = await import("node:fs");
-      // --env asks for the environment's token, then the admin API's for the admin center's view; --all for the list.
-      expect(readFileSync(log, "utf8").trim().split("\n")).toEqual([envUrl, adminResource, adminResource]);
+      // --env asks for the environment's token, then the admin API's for the admin center's view; --all for the list;
+      // doctor as --env. A sign-in that failed is that environment's answer: never asked a second time in the run.
+      expect(readFileSync(log, "utf8").trim().split("\n")).toEqual([
+        envUrl,
+        adminResource,
+        adminResource,
+        envUrl,
+        adminResource,
+      ]);
     },
   );
 });

@@ -1,7 +1,7 @@
 /** The command line's pure rules, in process: URLs, Retry-After, versions, CSV cells, exit codes, MSAL's setup. */
 import { Agent } from "undici";
 import { msalConfiguration, scopeFor } from "../../cli/auth/msal";
-import { freshPerResource, jwtExpiry, staticToken } from "../../cli/auth/tokenSource";
+import { failedSignInsKept, freshPerResource, jwtExpiry, staticToken } from "../../cli/auth/tokenSource";
 import { findingsFor, finOpsKind } from "../../cli/check/findings";
 import { exitCodeFor, summarise, type EnvironmentReport } from "../../cli/check/report";
 import { terminalText } from "../../cli/output/sanitize";
@@ -336,6 +336,27 @@ describe("tokens kept fresh", () => {
     });
     await expect(tokens.token("a")).rejects.toThrow("no");
     expect(await tokens.token("a")).toBe("ok");
+  });
+
+  it("in a check or doctor run a failed sign-in is given again, not asked again; other resources and refreshes are", async () => {
+    const asked: string[] = [];
+    const tokens = failedSignInsKept(
+      freshPerResource({
+        kind: "test",
+        canRefresh: true,
+        acquire: async (resource, force) => {
+          asked.push(`${resource}${force ? "!" : ""}`);
+          if (resource === "a") throw new Error(`no token for ${resource}`);
+          return { accessToken: `${resource}${asked.length}` };
+        },
+      }),
+    );
+    await expect(tokens.token("a")).rejects.toThrow("no token for a");
+    await expect(tokens.token("a")).rejects.toThrow("no token for a");
+    expect(await tokens.token("b")).toBe("b2");
+    expect(await tokens.token("b")).toBe("b2");
+    expect(await tokens.refresh("b", "b2")).toBe("b3");
+    expect(asked).toEqual(["a", "b", "b!"]);
   });
 
   it("a JWT's exp, in ms; anything else has none", () => {
