@@ -3,7 +3,7 @@
  * fail or reset, an environment listed twice, and service protection waits long enough to be said.
  */
 import type { ServerResponse, IncomingMessage } from "node:http";
-import { adminList, dataverse, json, serve, TokenBook, type Served } from "./support/hostileServer";
+import { adminList, dataverse, finOpsLinkOf, json, serve, TokenBook, type Served } from "./support/hostileServer";
 import { requireBuiltCli, runCli, type CliRun } from "./support/cli";
 
 jest.setTimeout(90_000);
@@ -19,7 +19,8 @@ const started = async (server: Promise<Served>) => {
 afterAll(() => Promise.all(servers.map((s) => s.close())));
 
 interface Document {
-  environments: Array<{ name: string; state: string }>;
+  environments: Array<{ name: string; state: string; adminCenter: { compared: boolean } }>;
+  findings: unknown[];
   listing?: { complete: boolean; error: string | null };
   summary: Record<string, number>;
 }
@@ -27,17 +28,23 @@ const documentOf = (run: CliRun) => JSON.parse(run.stdout) as Document;
 
 type Fault = (page: number, attempt: number, response: ServerResponse, request: IncomingMessage) => boolean;
 
-/** Five environments on their own servers, listed two per page by an admin API with the given fault. */
+/**
+ * Five environments on their own servers, each linked to its own F&O environment (as the admin center says too, so a
+ * clean run has no finding), listed two per page by an admin API with the given fault.
+ */
 async function tenant(fault: Fault, names = ["e1", "e2", "e3", "e4", "e5"]) {
   const book = new TokenBook();
   book.accepted.add(TOKEN);
-  const environments: Array<{ name: string; instanceUrl: string | null }> = [];
+  const environments: Parameters<typeof adminList>[0] = [];
   const envServers = new Map<string, Served>();
   for (const name of new Set(names)) {
-    const server = await started(serve([dataverse({ book, solution: null, messages: [] })]));
+    const server = await started(
+      serve([dataverse({ book, solution: null, messages: [], finOps: finOpsLinkOf(name) })]),
+    );
     envServers.set(name, server);
   }
-  for (const name of names) environments.push({ name, instanceUrl: envServers.get(name)!.origin });
+  for (const name of names)
+    environments.push({ name, instanceUrl: envServers.get(name)!.origin, finOps: finOpsLinkOf(name) });
   const admin = await started(serve([adminList(environments, { book, pageSize: 2, fault })]));
   return { admin, envServers };
 }
@@ -59,7 +66,10 @@ describe("the admin list", () => {
     ]);
     expect(run.code).toBe(0);
     const document = documentOf(run);
-    expect(document.environments.map((e) => e.name)).toEqual(["e1", "e2", "e3", "e4", "e5"]);
+    expect(document.environments.map((e) => [e.name, e.state, e.adminCenter.compared])).toEqual(
+      ["e1", "e2", "e3", "e4", "e5"].map((name) => [name, "linked", true]),
+    );
+    expect(document.findings).toEqual([]);
     expect(document.listing).toEqual({ complete: true, error: null });
   });
 
@@ -80,6 +90,7 @@ describe("the admin list", () => {
       ["e1", "linked"],
       ["e2", "linked"],
     ]);
+    expect(document.findings).toEqual([]); // exit 2 is the listing's alone
     expect(document.listing).toEqual({
       complete: false,
       error:
@@ -120,6 +131,7 @@ describe("the admin list", () => {
     ]);
     expect(run.code).toBe(0);
     expect(documentOf(run).environments.map((e) => e.name)).toEqual(["e1", "e2"]);
+    expect(documentOf(run).findings).toEqual([]);
     expect(envServers.get("e1")!.exchanges).toHaveLength(2); // the link and the solution row, once
   });
 });
@@ -149,7 +161,8 @@ describe("service protection", () => {
         dataverse({ book, solution: null, messages: [] }),
       ]),
     );
-    const run = await runCli(["check", "--env", env.origin, "--access-token", TOKEN, "--json"]);
+    // Dataverse's own throttling is the subject: the admin center's view is left out (--no-admin-center).
+    const run = await runCli(["check", "--env", env.origin, "--no-admin-center", "--access-token", TOKEN, "--json"]);
     expect(run.code).toBe(0);
     expect(documentOf(run).summary.retried).toBe(1);
     expect(run.stderr).toBe(`finops-link: ${new URL(env.origin).host} answered HTTP 429: asking again in 4 s\n`);

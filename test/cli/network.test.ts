@@ -7,7 +7,16 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generate } from "selfsigned";
-import { adminList, dataverse, entra, json, serve, TokenBook, type Served } from "./support/hostileServer";
+import {
+  adminList,
+  dataverse,
+  entra,
+  finOpsLinkOf,
+  json,
+  serve,
+  TokenBook,
+  type Served,
+} from "./support/hostileServer";
 import { startLoggingProxy, type LoggingProxy } from "./support/proxy";
 import { requireBuiltCli, runCli, type CliRun } from "./support/cli";
 
@@ -25,7 +34,13 @@ const started = async (server: Promise<Served>) => {
 afterAll(() => Promise.all(servers.map((s) => s.close())));
 
 interface Document {
-  environments: Array<{ name: string; state: string; error: { message: string } | null }>;
+  environments: Array<{
+    name: string;
+    state: string;
+    error: { message: string } | null;
+    adminCenter: { compared: boolean; reason?: string };
+  }>;
+  findings: unknown[];
   listing?: { complete: boolean; error: string | null };
 }
 const documentOf = (run: CliRun) => JSON.parse(run.stdout) as Document;
@@ -64,11 +79,12 @@ describe("proxies", () => {
     writeFileSync(caFile, pems.cert);
     proxy = await startLoggingProxy();
     login = await started(serve([entra({ book })], { tls, host: "login.proxied.test" }));
+    const finOps = finOpsLinkOf("contoso");
     contoso = await started(
-      serve([dataverse({ book, solution: null, messages: [] })], { tls, host: "contoso.proxied.test" }),
+      serve([dataverse({ book, solution: null, messages: [], finOps })], { tls, host: "contoso.proxied.test" }),
     );
     admin = await started(
-      serve([adminList([{ name: "contoso", instanceUrl: contoso.origin }], { book, pageSize: 10 })], {
+      serve([adminList([{ name: "contoso", instanceUrl: contoso.origin, finOps }], { book, pageSize: 10 })], {
         tls,
         host: "admin.proxied.test",
       }),
@@ -83,15 +99,23 @@ describe("proxies", () => {
     );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(documentOf(run).environments.map((e) => [e.name, e.state])).toEqual([["contoso", "linked"]]);
+    expect(documentOf(run).environments.map((e) => [e.name, e.state, e.adminCenter.compared])).toEqual([
+      ["contoso", "linked", true],
+    ]);
+    expect(documentOf(run).findings).toEqual([]);
     const tunnels = proxy.log.filter((e) => e.method === "CONNECT").map((e) => e.target);
     for (const server of [login, admin, contoso]) expect(tunnels).toContain(new URL(server.origin).host);
     expect(login.exchanges.length).toBeGreaterThan(0); // two tokens: the admin API's and Dataverse's
   });
 
   it("lower-case https_proxy/http_proxy and no_proxy: the listed host goes direct, the others through the proxy", async () => {
-    const direct = await started(serve([dataverse({ book, solution: null, messages: [] })]));
-    const plain = await started(serve([dataverse({ book, solution: null, messages: [] })]));
+    // Each its own F&O environment: one shared by two Dataverse environments is an error finding (exit 2).
+    const direct = await started(
+      serve([dataverse({ book, solution: null, messages: [], finOps: finOpsLinkOf("direct") })]),
+    );
+    const plain = await started(
+      serve([dataverse({ book, solution: null, messages: [], finOps: finOpsLinkOf("plain") })]),
+    );
     const before = proxy.log.length;
     const run = await runCli(
       [
@@ -102,6 +126,8 @@ describe("proxies", () => {
         direct.origin,
         "--env",
         `http://localhost:${plain.port}`, // plain http, not in no_proxy: http_proxy
+        "--admin-api", // --env compares with the admin center's view: its list, through the proxy too
+        `${admin.origin}/bap`,
         "--access-token",
         ACCESS_TOKEN,
         "--json",
@@ -115,10 +141,17 @@ describe("proxies", () => {
         },
       },
     );
+    expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(documentOf(run).environments.map((e) => e.state)).toEqual(["linked", "linked", "linked"]);
+    const document = documentOf(run);
+    expect(document.environments.map((e) => e.state)).toEqual(["linked", "linked", "linked"]);
+    expect(document.environments.map((e) => e.adminCenter.compared)).toEqual([true, false, false]);
+    expect(document.findings).toEqual([]);
     const targets = proxy.log.slice(before).map((e) => e.target);
     expect(targets).toContain(new URL(contoso.origin).host);
+    expect(targets).toContain(new URL(admin.origin).host);
+    // Nothing but the test's own servers went through the proxy (it would resolve any name: the preload cannot see it).
+    for (const target of targets) expect(target).toMatch(/^(https?:\/\/)?(\w+\.proxied\.test|localhost):\d+/);
     expect(targets.some((t) => t.includes(`localhost:${plain.port}`))).toBe(true);
     expect(targets.join(" ")).not.toContain(`127.0.0.1:${direct.port}`);
     expect(direct.exchanges.length).toBe(2); // the link and the solution row, straight to the server
@@ -188,7 +221,15 @@ describe("redirects are never followed, and said", () => {
         },
       ]),
     );
-    const run = await runCli(["check", "--env", env.origin, "--access-token", ACCESS_TOKEN, "--json"]);
+    const run = await runCli([
+      "check",
+      "--env",
+      env.origin,
+      "--no-admin-center",
+      "--access-token",
+      ACCESS_TOKEN,
+      "--json",
+    ]);
     expect(run.code).toBe(2);
     expect(documentOf(run).environments[0]).toMatchObject({
       state: "failed",
@@ -224,6 +265,7 @@ describe("answers are capped", () => {
       "check",
       "--env",
       env.origin,
+      "--no-admin-center",
       "--access-token",
       ACCESS_TOKEN,
       "--json",
@@ -252,6 +294,7 @@ describe("answers are capped", () => {
       "check",
       "--env",
       env.origin,
+      "--no-admin-center",
       "--access-token",
       ACCESS_TOKEN,
       "--json",

@@ -16,7 +16,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { dataverse, entra, serve, TokenBook, type Served } from "./support/hostileServer";
+import { adminList, dataverse, entra, finOpsLinkOf, serve, TokenBook, type Served } from "./support/hostileServer";
 import { requireBuiltCli, runCli } from "./support/cli";
 
 jest.setTimeout(60_000);
@@ -27,7 +27,14 @@ let env: Served;
 beforeAll(async () => {
   const book = new TokenBook();
   login = await serve([entra({ book, deviceCodeUser: true })]);
-  env = await serve([dataverse({ book, solution: null, messages: [] })]);
+  // The environment, and the admin API that lists it (check --env compares with the admin center's view).
+  const finOps = finOpsLinkOf("cached");
+  const listed: Parameters<typeof adminList>[0] = [];
+  env = await serve([
+    dataverse({ book, solution: null, messages: [], finOps }),
+    adminList(listed, { book, pageSize: 10 }),
+  ]);
+  listed.push({ name: "cached", instanceUrl: env.origin, finOps });
 });
 afterAll(() => Promise.all([login.close(), env.close()]));
 
@@ -40,6 +47,8 @@ const deviceCodeCheck = (cache: string) => [
   `${login.origin}/auth`,
   "--token-cache",
   cache,
+  "--admin-api",
+  `${env.origin}/bap`,
   "--json",
 ];
 const PROMPT = "To sign in, enter the code HOSTILE-1.\n";
@@ -72,9 +81,13 @@ it("a corrupt cache: one line naming the file (never its bytes), a fresh sign-in
   writeFileSync(cache, "{ this is not JSON: SECRET-LOOKING-BYTES", { mode: 0o600 });
   const run = await runCli(deviceCodeCheck(cache));
   expect(run.code).toBe(0);
+  // One prompt: the admin API's token comes silently from the account that signed in for Dataverse.
   expect(run.stderr).toBe(
     `finops-link: the token cache ${cache} is not readable (corrupt): signing in afresh\n${PROMPT}`,
   );
+  expect(JSON.parse(run.stdout)).toMatchObject({
+    environments: [{ state: "linked", adminCenter: { compared: true } }],
+  });
   expect(run.stdout + run.stderr).not.toContain("SECRET-LOOKING-BYTES");
   expect(() => JSON.parse(readFileSync(cache, "utf8")) as unknown).not.toThrow();
   // The next run signs in silently from the new cache.

@@ -8,8 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generate } from "selfsigned";
 import {
+  adminList,
   dataverse,
   entra,
+  finOpsLinkOf,
   serve,
   testJwt,
   TokenBook,
@@ -38,6 +40,8 @@ const stateOf = (book: TokenBook, overrides: Partial<DataverseState> = {}): Data
   messages: [],
   ...overrides,
 });
+/** The admin API's resource: `check --env` asks a token for it too, for the admin center's view. */
+const ADMIN_SCOPE = "https://service.powerapps.com//.default";
 const firstEnvironment = (run: CliRun) =>
   (JSON.parse(run.stdout) as { environments: Array<Record<string, unknown>> }).environments[0];
 
@@ -114,6 +118,7 @@ process.stdout.write(b64({ alg: "none", typ: "JWT" }) + "." + b64({ iss: "hostil
       "check",
       "--env",
       env.origin,
+      "--no-admin-center", // one resource, so the command's first and second runs are this environment's
       "--token-command",
       `if [ -s ${counter} ]; then echo fresh-token; else echo 1 > ${counter}; echo stale-token; fi`,
       "--json",
@@ -193,45 +198,51 @@ describe("pipelines sign in without a secret on the command line", () => {
     writeFileSync(pemFile, `${pems.private}\n${pems.cert}\n`, { mode: 0o600 });
   });
 
-  const certificateTenant = async () => {
+  /** A token endpoint that checks the assertion, one environment, and an admin API listing it with its F&O link. */
+  const pipelineTenant = async (verify: (form: URLSearchParams) => string | undefined) => {
     const book = new TokenBook();
     const forms: URLSearchParams[] = [];
-    const login = await started(
-      serve([entra({ book, verify: (form) => (forms.push(form), verifyCertificateAssertion(form, certificate)) })]),
+    const login = await started(serve([entra({ book, verify: (form) => (forms.push(form), verify(form)) })]));
+    const finOps = finOpsLinkOf("pipeline");
+    const env = await started(serve([dataverse(stateOf(book, { finOps }))]));
+    const admin = await started(
+      serve([adminList([{ name: "pipeline", instanceUrl: env.origin, finOps }], { book, pageSize: 10 })]),
     );
-    const env = await started(serve([dataverse(stateOf(book))]));
-    return { login, env, forms };
+    const args = ["check", "--env", env.origin, "--admin-api", `${admin.origin}/bap`];
+    return { login, env, forms, args: [...args, "--authority", `${login.origin}/auth`, "--json"] };
+  };
+  const certificateTenant = () => pipelineTenant((form) => verifyCertificateAssertion(form, certificate));
+  /** One sign-in per resource, Dataverse's then the admin API's, and both checked by the token endpoint. */
+  const expectSignedInOncePerResource = (run: CliRun, env: Served, forms: URLSearchParams[]) => {
+    expect(firstEnvironment(run)).toMatchObject({ state: "linked", adminCenter: { compared: true } });
+    expect(run.code).toBe(0);
+    expect(
+      forms.map((form) =>
+        form
+          .get("scope")
+          ?.split(" ")
+          .find((s) => s.endsWith("/.default")),
+      ),
+    ).toEqual([`${env.origin}/.default`, ADMIN_SCOPE]);
   };
 
   it("--certificate <pem>: MSAL signs a client assertion the token endpoint verifies; no secret is sent", async () => {
-    const { login, env, forms } = await certificateTenant();
-    const run = await runCli([
-      "check",
-      "--env",
-      env.origin,
-      "--authority",
-      `${login.origin}/auth`,
-      ...TENANT,
-      "--certificate",
-      pemFile,
-      "--json",
-    ]);
-    expect(firstEnvironment(run)).toMatchObject({ state: "linked" });
-    expect(run.code).toBe(0);
-    expect(forms).toHaveLength(1);
-    expect(forms[0]?.has("client_secret")).toBe(false);
+    const { env, forms, args } = await certificateTenant();
+    const run = await runCli([...args, ...TENANT, "--certificate", pemFile]);
+    expectSignedInOncePerResource(run, env, forms);
+    for (const form of forms) expect(form.has("client_secret")).toBe(false);
   });
 
   it("AZURE_CLIENT_CERTIFICATE_PATH does the same", async () => {
-    const { login, env } = await certificateTenant();
-    const run = await runCli(["check", "--env", env.origin, "--authority", `${login.origin}/auth`, "--json"], {
+    const { env, forms, args } = await certificateTenant();
+    const run = await runCli(args, {
       env: {
         AZURE_TENANT_ID: "contoso.example",
         AZURE_CLIENT_ID: "00000000-0000-4000-8000-00000000c0de",
         AZURE_CLIENT_CERTIFICATE_PATH: pemFile,
       },
     });
-    expect(firstEnvironment(run)).toMatchObject({ state: "linked" });
+    expectSignedInOncePerResource(run, env, forms);
   });
 
   it("a certificate file without a key is one clear usage line (64)", async () => {
@@ -243,34 +254,22 @@ describe("pipelines sign in without a secret on the command line", () => {
   });
 
   it("AZURE_FEDERATED_TOKEN_FILE: the pipeline's token is the client assertion (workload identity federation)", async () => {
-    const book = new TokenBook();
-    const forms: URLSearchParams[] = [];
-    const login = await started(
-      serve([
-        entra({
-          book,
-          verify: (form) => {
-            forms.push(form);
-            return form.get("client_assertion") === "pipeline-oidc-token" &&
-              form.get("client_assertion_type") === "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
-              ? undefined
-              : "AADSTS700213: No matching federated identity record found";
-          },
-        }),
-      ]),
+    const { env, forms, args } = await pipelineTenant((form) =>
+      form.get("client_assertion") === "pipeline-oidc-token" &&
+      form.get("client_assertion_type") === "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+        ? undefined
+        : "AADSTS700213: No matching federated identity record found",
     );
-    const env = await started(serve([dataverse(stateOf(book))]));
     const file = join(mkdtempSync(join(tmpdir(), "finops-oidc-")), "token");
     writeFileSync(file, "pipeline-oidc-token\n");
-    const run = await runCli(["check", "--env", env.origin, "--authority", `${login.origin}/auth`, "--json"], {
+    const run = await runCli(args, {
       env: {
         AZURE_TENANT_ID: "contoso.example",
         AZURE_CLIENT_ID: "00000000-0000-4000-8000-00000000c0de",
         AZURE_FEDERATED_TOKEN_FILE: file,
       },
     });
-    expect(firstEnvironment(run)).toMatchObject({ state: "linked" });
-    expect(forms).toHaveLength(1);
+    expectSignedInOncePerResource(run, env, forms);
     expect(run.stdout + run.stderr).not.toContain("pipeline-oidc-token");
   });
 });

@@ -8,7 +8,7 @@ import { createPublicKey, createVerify, randomBytes, randomUUID, X509Certificate
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
-import { linkedBody } from "../../fixtures/dataverse";
+import { linkedBody, TENANT } from "../../fixtures/dataverse";
 
 export interface Exchange {
   method: string;
@@ -281,8 +281,31 @@ export function verifyCertificateAssertion(form: URLSearchParams, certificatePem
   return ok ? undefined : "AADSTS700027: Client assertion contains an invalid signature.";
 }
 
+/** An F&O environment as Dataverse's link function names it (Url, TenantId, Id). */
+export interface FinOpsLink {
+  Url: string;
+  TenantId: string;
+  Id: string;
+}
+
+/**
+ * The F&O environment `name` is linked to, its own (the link audit reports two Dataverse environments that answer
+ * with one F&O environment as `sharedFinOpsEnvironment`, an error): give the same value to `dataverse` and to the
+ * `adminList` entry, so that the admin center's view agrees with Dataverse's answer.
+ */
+export function finOpsLinkOf(name: string): FinOpsLink {
+  const hex = Buffer.from(name).toString("hex").padEnd(12, "0").slice(0, 12);
+  return {
+    Url: `https://${name.toLowerCase().replace(/[^a-z0-9-]/g, "-")}.operations.dynamics.com`,
+    TenantId: TENANT,
+    Id: `f0f0f0f0-0000-4000-8000-${hex}`,
+  };
+}
+
 export interface DataverseState {
   book: TokenBook;
+  /** The F&O environment the link function answers with (default: the test fixtures' one, linkedBody()). */
+  finOps?: FinOpsLink;
   solution: { version: string; managed: boolean } | null;
   /** Every Web API message the command line sent (ImportSolutionAsync, StageAndUpgradeAsync, PublishAllXml, …). */
   messages: string[];
@@ -326,7 +349,7 @@ export function dataverse(state: DataverseState): Route {
     if (refuseUnlessValid(state.book, exchange, response)) return true;
     const path = match[1] ?? "";
     if (path === "RetrieveFinanceAndOperationsIntegrationDetails()" && exchange.method === "GET")
-      return json(response, 200, linkedBody());
+      return json(response, 200, linkedBody(state.finOps === undefined ? {} : { ...state.finOps }));
     if (path === "solutions" && exchange.method === "GET") {
       const row =
         state.solution === null
@@ -398,9 +421,13 @@ export function dataverse(state: DataverseState): Route {
   };
 }
 
-/** The Power Platform admin API's environment list, `pageSize` per page; `fault(page, attempt)` may answer instead. */
+/**
+ * The Power Platform admin API's environment list, `pageSize` per page; `fault(page, attempt)` may answer instead.
+ * An entry with `finOps` carries the admin center's `linkedAppMetadata` (type Linked) for it; one without shows no
+ * F&O link.
+ */
 export function adminList(
-  environments: Array<{ name: string; instanceUrl: string | null }>,
+  environments: Array<{ name: string; instanceUrl: string | null; finOps?: FinOpsLink }>,
   options: {
     book: TokenBook;
     pageSize: number;
@@ -426,6 +453,9 @@ export function adminList(
       properties: {
         displayName: e.name,
         ...(e.instanceUrl === null ? {} : { linkedEnvironmentMetadata: { instanceUrl: `${e.instanceUrl}/` } }),
+        ...(e.finOps === undefined
+          ? {}
+          : { linkedAppMetadata: { type: "Linked", id: e.finOps.Id, url: `${e.finOps.Url}/` } }),
       },
     }));
     return json(response, 200, next === undefined ? { value } : { value, nextLink: next });
