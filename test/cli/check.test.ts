@@ -147,7 +147,7 @@ describe("which environments", () => {
       file,
       `# our tenant\n${emulator.envUrl("a")}   # production\n\n  ${emulator.envUrl("b")}/\n${emulator.envUrl("a")}\n`,
     );
-    const run = await runCli(["check", "--env-file", file, ...TOKEN, "--json"]);
+    const run = await runCli(["check", "--env-file", file, "--admin-api", emulator.adminApi, ...TOKEN, "--json"]);
     expect(run.code).toBe(0);
     expect(documentOf(run).environments.map((e) => e.url)).toEqual([emulator.envUrl("a"), emulator.envUrl("b")]);
   });

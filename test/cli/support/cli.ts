@@ -54,7 +54,12 @@ export function runCli(
     child.on("error", reject);
     child.on("close", (code) => {
       clearTimeout(timer);
-      resolvePromise({ code, stdout, stderr, ms: Date.now() - started });
+      // Every test stays on loopback: a request that went elsewhere (e.g. to the cloud's real admin API, because a
+      // test forgot --admin-api or --no-admin-center) fails the test that made it, asserted or not.
+      const escapes = stderr.split("\n").filter((line) => line.startsWith("LOOPBACK VIOLATION"));
+      if (escapes.length > 0)
+        reject(new Error(`finops-link ${args.join(" ")} reached beyond loopback:\n${escapes.join("\n")}`));
+      else resolvePromise({ code, stdout, stderr, ms: Date.now() - started });
     });
   });
 }
