@@ -253,11 +253,13 @@ describe("scale and service protection", () => {
       "3",
     ]);
     expect(run3.code).toBe(0);
-    // One connection per environment (plus the admin API's), each closed when its environment is done...
+    // One connection per environment (plus the admin API's, closed before the first environment's), each closed
+    // before the next environment starts, so the emulator never has more than 3 open: it counts a socket as open
+    // until it reads the client's FIN (not until its own close, which a loaded event loop runs later than the next
+    // accept), and each environment has its own port, so that FIN is read before the next connection is accepted.
+    // No clock is involved: a slow machine cannot make a correct run fail, or a pile-up of idle sockets pass.
     expect(three.stats().connections).toBe(24 + 1);
-    // ...so the server sees at most 3 open, plus the one or two finished ones whose close it has not read yet while
-    // the next environment's connection arrives (the two processes share two busy cores).
-    expect(three.stats().peakSockets).toBeLessThanOrEqual(3 + 2);
+    expect(three.stats().peakSockets).toBeLessThanOrEqual(3);
     expect(three.stats().peakInFlight).toBeLessThanOrEqual(3);
     expect(three.stats().peakSockets).toBeGreaterThanOrEqual(2); // it did run in parallel
 
@@ -265,7 +267,7 @@ describe("scale and service protection", () => {
     const run8 = await runCli(["check", "--all", "--admin-api", eight.adminApi, ...TOKEN, "--json"]);
     expect(run8.code).toBe(0);
     expect(eight.stats().connections).toBe(24 + 1);
-    expect(eight.stats().peakSockets).toBeLessThanOrEqual(8 + 2);
+    expect(eight.stats().peakSockets).toBeLessThanOrEqual(8);
     expect(eight.stats().peakInFlight).toBeLessThanOrEqual(8);
     expect(eight.stats().peakInFlight).toBeGreaterThan(3);
     expect(eight.stats().peakSockets).toBeGreaterThan(3);

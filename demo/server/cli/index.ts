@@ -31,7 +31,7 @@ export interface CliEmulatorOptions {
 }
 
 export interface CliEmulatorStats {
-  /** Most TCP connections open at once, and open now. */
+  /** Most TCP connections open at once, and open now (until the client closes its end: FIN or reset read). */
   peakSockets: number;
   openSockets: number;
   /** TCP connections accepted in all. */
@@ -98,12 +98,20 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
     if (!response.headersSent) send(response, 500, { error: { code: "0x80040216", message: String(error) } });
   };
   const servers: Server[] = [];
+  // A socket is open from its accept until the first sign that the client let go of it: its FIN read ('end'), a
+  // reset ('error'), or our own close. Not until 'close' alone: Node emits that in a later phase of the event loop
+  // than the accept of the client's next connection, so a loaded server would count finished sockets as open.
   const countSockets = (server: Server) =>
     server.on("connection", (socket) => {
       counters.open++;
       counters.connections++;
       counters.peak = Math.max(counters.peak, counters.open);
-      socket.on("close", () => counters.open--);
+      let open = true;
+      const letGo = () => {
+        if (open) counters.open--;
+        open = false;
+      };
+      socket.once("end", letGo).once("error", letGo).once("close", letGo);
     });
 
   /** The tenant's own port: sign-in, admin API, statistics. */
