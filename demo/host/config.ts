@@ -1,4 +1,5 @@
 import type { ManifestProperty } from "../package/manifest";
+import type { DeclaredFeatures } from "./featureGate";
 import type { ResxWebResource } from "./resourceStrings";
 
 /** One control on the emulated form: where it sits and the values a maker set in the form designer. */
@@ -41,6 +42,8 @@ export interface DemoConfig {
     registryName: string;
     bundleUrl: string;
     properties: ManifestProperty[];
+    /** The built manifest's api-version and `<uses-feature>`s: the context gates webAPI and utils on them. */
+    features: DeclaredFeatures;
     /** The shipped resx strings for the user's language (English when that language is not shipped). */
     strings: Record<string, string>;
     instances: ControlInstanceConfig[];
