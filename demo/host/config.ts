@@ -14,8 +14,8 @@ export interface ControlInstanceConfig {
 
 /**
  * What the control's PCF context offers as `webAPI.execute`: the runtime's execute (a model-driven app), none (a canvas
- * host, Microsoft's harness) or one that throws "not implemented" (a custom page). The last two make the control fall
- * back to same-origin fetch.
+ * host) or one that throws "not implemented" (a custom page; Microsoft's harness throws a script error instead). The
+ * last two make the control fall back to same-origin fetch.
  */
 export const CONTROL_WEB_APIS = ["execute", "noExecute", "notImplemented"] as const;
 export type ControlWebApi = (typeof CONTROL_WEB_APIS)[number];
