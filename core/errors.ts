@@ -1,5 +1,5 @@
 import type { IntegrationResult } from "./result";
-import { HostCannotExecute, NetworkFailure, ServiceFailure, isObject, odataError } from "./transports/transport";
+import { NetworkFailure, ServiceFailure, isObject, odataError } from "./transports/transport";
 
 /** 0x80048d0b: "Dataverse instance isn't integrated with finance and operations." */
 export const NOT_LINKED_CODE = "0x80048d0b";
@@ -68,7 +68,6 @@ export function isAnswer(error: unknown): boolean {
 }
 
 function classify(error: unknown): IntegrationResult {
-  if (error instanceof HostCannotExecute) return { kind: "failed", noTransport: true };
   if (error instanceof NetworkFailure) return { kind: "offline" };
   if (error instanceof ServiceFailure)
     return classifyCoded(httpStatus(error.status), toHexCode(error.code), error.message);

@@ -24,12 +24,6 @@ export class NetworkFailure {
   constructor(readonly message: string) {}
 }
 
-/**
- * The host's execute failed without an answer (see errors.ts `isAnswer`) and there is no fetch to carry the request
- * instead: no request could be sent. Its words are a host's, never shown.
- */
-export class HostCannotExecute {}
-
 /** The parts of a fetch Response the transports read; Xrm's resolved Response has them too. */
 export interface ResponseLike {
   ok: boolean;

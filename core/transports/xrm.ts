@@ -1,7 +1,7 @@
 import { isAnswer } from "../errors";
 import type { WebApiLike } from "../options";
 import { IntegrationDetailsRequest } from "../request";
-import { HostCannotExecute, isObject, readResponse, type ResponseLike, type Transport } from "./transport";
+import { isObject, readResponse, type ResponseLike, type Transport } from "./transport";
 
 /**
  * Xrm.WebApi.online.execute (or the PCF runtime's webAPI.execute behind the same shape): resolves with a fetch-like
@@ -12,7 +12,8 @@ import { HostCannotExecute, isObject, readResponse, type ResponseLike, type Tran
  * saying the device is offline (errors.ts `isAnswer`). Anything else execute throws or rejects with (a script error
  * inside the host, a missing method, the PCF runtime's feature messages, "not supported", an empty object) means this
  * host cannot execute: `fallback` (same-origin fetch) carries the same request and only its outcome counts. Without a
- * fallback that is HostCannotExecute ("no transport"): a host's own words are never shown.
+ * fallback (no page to be same-origin with: the CLI's Node transport) the failure is classified as it is, and a
+ * script error's words are never shown (errors.ts).
  */
 export function xrmTransport(webApi: WebApiLike, fallback?: Transport): Transport {
   return {
@@ -21,9 +22,8 @@ export function xrmTransport(webApi: WebApiLike, fallback?: Transport): Transpor
       try {
         response = await webApi.online.execute(new IntegrationDetailsRequest());
       } catch (error) {
-        if (isAnswer(error)) throw error;
-        if (fallback !== undefined) return fallback.retrieve(signal);
-        throw new HostCannotExecute();
+        if (fallback === undefined || isAnswer(error)) throw error;
+        return fallback.retrieve(signal);
       }
       if (!isObject(response)) return response;
       const asResponse = responseLike(response);

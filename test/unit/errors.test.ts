@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { classifyFailure, cleanMessage, isAnswer, toHexCode } from "../../core/errors";
-import { HostCannotExecute, NetworkFailure, ServiceFailure } from "../../core/transports/transport";
+import { NetworkFailure, ServiceFailure } from "../../core/transports/transport";
 import { HOST_FAILURES, MOBILE_OFFLINE_MESSAGE, mobileOfflineError, NOT_LINKED, xrmError } from "../fixtures/dataverse";
 
 describe("toHexCode", () => {
@@ -234,9 +234,5 @@ describe("isAnswer: what execute rejected with came from Dataverse, or is the pl
       }),
       { numRuns: 1_000 },
     );
-  });
-
-  test("a host that cannot execute, with nothing to fall back to, is 'no transport' (its words never shown)", () => {
-    expect(classifyFailure(new HostCannotExecute())).toEqual({ kind: "failed", noTransport: true });
   });
 });

@@ -440,13 +440,13 @@ describe("only an answer from Dataverse is an answer: any other failure of execu
     expect(fetchImpl).not.toHaveBeenCalled();
   });
 
-  test("a host failure's own words are never shown: with no fetch to fall back to, 'no transport'", async () => {
+  test("with no fetch to fall back to, the failure is classified as it is: a script error's words never shown", async () => {
     const original = globalThis.fetch;
     Object.defineProperty(globalThis, "fetch", { value: undefined, configurable: true, writable: true });
     try {
-      for (const [, make] of HOST_FAILURES) {
-        await expect(ask(rejecting(make))).resolves.toEqual({ kind: "failed", noTransport: true });
-        await expect(ask(throwing(make))).resolves.toEqual({ kind: "failed", noTransport: true });
+      for (const error of [new TypeError("or.execute is not a function"), new ReferenceError("Xrm is not defined")]) {
+        await expect(ask(rejecting(() => error))).resolves.toEqual({ kind: "failed" });
+        await expect(ask(throwing(() => error))).resolves.toEqual({ kind: "failed" });
       }
     } finally {
       Object.defineProperty(globalThis, "fetch", { value: original, configurable: true, writable: true });
