@@ -95,7 +95,7 @@ async function request(transport: Transport, signal: AbortSignal | undefined): P
 
 /**
  * Xrm.WebApi when the host hands it in (the form script's Xrm, the control's PCF webAPI), falling back to same-origin
- * fetch where that host does not implement execute; same-origin fetch alone otherwise; undefined: neither.
+ * fetch where its execute fails without an answer from Dataverse; same-origin fetch alone otherwise; undefined: neither.
  */
 function chooseTransport(options: GetDetailsOptions): Transport | undefined {
   const fetchImpl = options.fetch ?? pageFetch();
