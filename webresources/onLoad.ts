@@ -3,7 +3,7 @@ import { findColumns, writeColumns } from "./columns";
 import { statusNotice } from "./messages";
 import { OPTIONS_ID, STATUS_ID, formNotifier, globalNotifier, type Notifier } from "./notifier";
 import { parseOptions, type OptionProblem } from "./options";
-import { pageXrm, toWebApiLike, type ExecutionContextPort, type FormPort, type XrmPort } from "./ports";
+import { offlineFlag, pageXrm, toWebApiLike, type ExecutionContextPort, type FormPort, type XrmPort } from "./ports";
 import { formTranslator } from "./texts";
 import { findTargets } from "./visibility";
 
@@ -53,6 +53,8 @@ export async function showLinkOnForm(
       orgUrl: globalContext.getClientUrl(),
       userId: globalContext.userSettings.userId,
       ...(xrm?.WebApi ? { webApi: toWebApiLike(xrm.WebApi) } : {}),
+      // Offline (the mobile app), nothing is asked: the last known link this tab saw, and tabs that follow it.
+      isOffline: offlineFlag(globalContext),
       ...(options.cacheMinutes === undefined ? {} : { cacheMinutes: options.cacheMinutes }),
     });
 

@@ -54,10 +54,17 @@ export interface GlobalNotificationPort {
   action?: { actionLabel?: string; eventHandler?: () => void };
 }
 
+export interface GlobalContextPort {
+  getClientUrl(): string;
+  userSettings: { userId: string; languageId: number };
+  /** The app's offline flag (the mobile app's offline mode); older hosts lack it. */
+  client?: { isOffline?(): boolean };
+}
+
 export interface XrmPort {
   WebApi?: { online: { execute(request: object): Thenable<unknown> } };
   Utility?: {
-    getGlobalContext(): { getClientUrl(): string; userSettings: { userId: string; languageId: number } };
+    getGlobalContext(): GlobalContextPort;
     /** Text from the RESX web resources this script declares as dependencies; see texts.ts for its failure modes. */
     getResourceString?(webResourceName: string, key: string): string | null;
   };
@@ -84,4 +91,14 @@ export function toWebApiLike(webApi: NonNullable<XrmPort["WebApi"]>): WebApiLike
         new Promise<unknown>((resolve, reject) => void webApi.online.execute(request).then(resolve, reject)),
     },
   };
+}
+
+/**
+ * `getGlobalContext().client.isOffline` as the core's `isOffline` option, read each time the core asks; undefined
+ * where the host has no such flag. The core treats a flag that throws as "online".
+ */
+export function offlineFlag(globalContext: GlobalContextPort): (() => boolean) | undefined {
+  const client = globalContext.client;
+  if (typeof client?.isOffline !== "function") return undefined;
+  return () => client.isOffline?.() === true;
 }

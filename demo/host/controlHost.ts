@@ -35,6 +35,7 @@ export function mountControl(
       config,
       instance,
       properties: control.properties,
+      features: control.features,
       strings: control.strings,
       theme,
       boundValue: attribute?.getValue() ?? null,

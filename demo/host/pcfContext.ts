@@ -1,11 +1,14 @@
 import type { Theme } from "@fluentui/react-components";
 import type { ManifestProperty } from "../package/manifest";
 import type { ControlInstanceConfig, DemoConfig } from "./config";
+import { gateFeature, type DeclaredFeatures } from "./featureGate";
 
 export interface ContextInputs {
   config: DemoConfig;
   instance: ControlInstanceConfig;
   properties: ManifestProperty[];
+  /** The built manifest's `<uses-feature>`s: webAPI and utils work only as far as it declares them. */
+  features: DeclaredFeatures;
   strings: Record<string, string>;
   theme: Theme;
   boundValue: string | null;
@@ -88,6 +91,7 @@ function executeFor(inputs: ContextInputs): { execute?: (request: object) => Pro
 /**
  * A PCF context as a model-driven form builds it for a virtual control: parameters from the manifest and the form
  * designer, strings from the shipped resx, the user's language, the Fluent theme of the app and webAPI.execute.
+ * webAPI and utils are gated on the built manifest's `<uses-feature>` as the runtime gates them (featureGate.ts).
  */
 export function createPcfContext(inputs: ContextInputs): ComponentFramework.Context<Record<string, Parameter>> {
   const { config } = inputs;
@@ -144,11 +148,18 @@ export function createPcfContext(inputs: ContextInputs): ComponentFramework.Cont
       // Left out of the published PCF typings; model-driven apps' runtime has it and forwards it to Xrm.WebApi.
       ...executeFor(inputs),
     },
+    utils: {
+      getEntityMetadata: unsupported("utils.getEntityMetadata"),
+      hasEntityPrivilege: () => false,
+      lookupObjects: unsupported("utils.lookupObjects"),
+    },
     fluentDesignLanguage: {
       tokenTheme: inputs.theme,
       isDarkTheme: config.theme === "dark",
     },
   };
+  gateFeature(context.webAPI, "WebAPI", inputs.features);
+  gateFeature(context.utils, "Utility", inputs.features);
   // The host emulates the parts of the context a control reads; the cast is where that subset meets the full type.
   return context as unknown as ComponentFramework.Context<Record<string, Parameter>>;
 }

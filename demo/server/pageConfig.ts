@@ -117,6 +117,7 @@ export function buildDemoConfig(
             registryName: `${shipped.manifest.namespace}.${shipped.manifest.constructorName}`,
             bundleUrl: `/solution/controls/${shipped.folder.split("/").pop()}/${shipped.manifest.codePath}`,
             properties: shipped.manifest.properties,
+            features: { apiVersion: shipped.manifest.apiVersion, featureUsage: shipped.manifest.featureUsage },
             strings: shipped.strings.get(language.lcid) ?? shipped.strings.get(1033) ?? {},
             instances: instances(query),
           }
