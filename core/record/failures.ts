@@ -12,8 +12,7 @@ export class TimedOut {
  * segment"), the same for an unknown segment (0x8006088a), and ObjectDoesNotExist (0x80040217, "Could not find entity").
  */
 const NOT_FOUND_CODES = new Set(["0x80060888", "0x8006088a", "0x80040217"]);
-const NOT_FOUND_WORDS =
-  /resource not found for the segment|could not find (?:an? )?entity|entity .{0,80} (?:doesn't|does not) exist/i;
+const NOT_FOUND_WORDS = /not found for the segment|could not find (?:an? )?entity/i;
 
 /**
  * Whether a metadata or virtual-table call failed because the table is not there: HTTP 404, a not-found code, or (for

@@ -1,7 +1,7 @@
 import { cacheMinutesOrDefault, timeoutSecondsOrDefault, type StorageLike } from "../options";
-import { storageFrom } from "../storage";
+import { cacheScope, isPastTimestamp, KEY_PREFIX } from "../cache/scope";
+import { GuardedJson, storageFrom } from "../storage";
 import { isObject } from "../transports/transport";
-import { StoredRecord } from "./cache";
 import { isTableNotFound, recordFailure, TimedOut } from "./failures";
 import { COMPANY_COLUMN, idColumnOf, isCompanyCode, isLogicalName, rowId } from "./names";
 import { COMPANY_QUERY, matchQuery, thisRowQuery } from "./query";
@@ -55,137 +55,143 @@ const inFlight = new Map<string, Promise<RecordResult>>();
  * for the cache time. Never throws, never rejects, never writes.
  */
 export async function findRecord(options: FindRecordOptions): Promise<RecordResult> {
-  const table = options.settings.kind === "matchRow" ? options.settings.table : options.formTable;
+  const { settings, formTable, forceRefresh } = options;
+  const table = settings.kind === "matchRow" ? settings.table : formTable;
   try {
-    if (reportsOffline(options.isOffline)) return { kind: "unavailable", table, failure: { kind: "offline" } };
+    if (options.isOffline?.() === true) return { kind: "unavailable", table, failure: { kind: "offline" } };
     const id = rowId(options.formId ?? undefined);
-    if (id === undefined || !isLogicalName(options.formTable)) return { kind: "unsaved" };
-    const now = options.now ?? Date.now;
-    const settingsKey = JSON.stringify(options.settings);
-    const stored = new StoredRecord(
+    if (id === undefined || !isLogicalName(formTable)) return { kind: "unsaved" };
+    const key = `${formTable}|${id}|${JSON.stringify(settings)}`;
+    // A found record only, per org, user, row and settings: `finopslink:v1:record:<org>|<user>|<table>|<id>|<settings>`
+    // -> `{ v: 1, savedAt, target }`, fresh for the cache time, re-checked as an answer is (a tampered entry is no link).
+    // A row not synchronized yet is asked about again on the next load.
+    const slot = new GuardedJson(
       storageFrom(options.storage),
-      { orgUrl: options.orgUrl, userId: options.userId, table: options.formTable, id, settings: settingsKey },
-      now,
+      `${KEY_PREFIX}record:${cacheScope(options.orgUrl, options.userId).id}|${key}`,
     );
-    if (options.forceRefresh !== true) {
-      const cached = stored.fresh(cacheMinutesOrDefault(options.cacheMinutes) * 60_000);
+    const now = options.now ?? Date.now;
+    const entry = forceRefresh === true ? undefined : slot.read();
+    if (
+      isObject(entry) &&
+      entry.v === 1 &&
+      isPastTimestamp(entry.savedAt, now()) &&
+      now() - entry.savedAt < cacheMinutesOrDefault(options.cacheMinutes) * 60_000 &&
+      isObject(entry.target)
+    ) {
+      const cached = targetOf(entry.target.cmp, entry.target.entityName, entry.target.entityGuid);
       if (cached !== undefined) return { kind: "found", target: cached, fromCache: true };
     }
-    const key = `${options.orgUrl}|${options.userId}|${options.formTable}|${id}|${settingsKey}`;
-    const running = inFlight.get(key);
-    if (running !== undefined && options.forceRefresh !== true) return await running;
-    const promise = lookUp(options, id, table).finally(() => {
-      if (inFlight.get(key) === promise) inFlight.delete(key);
-    });
-    inFlight.set(key, promise);
-    const result = await promise;
-    if (result.kind === "found" && !result.fromCache) stored.write(result.target);
+    let running = inFlight.get(key);
+    if (running === undefined || forceRefresh === true) {
+      const promise: Promise<RecordResult> = lookUp(options, id, table).finally(
+        () => inFlight.get(key) === promise && inFlight.delete(key),
+      );
+      inFlight.set(key, promise);
+      running = promise;
+    }
+    const result = await running;
+    if (result.kind === "found") slot.write(() => ({ v: 1, savedAt: now(), target: result.target }));
     return result;
   } catch {
+    // Our own code, or a host flag that threw: no words of a script error reach the user.
     return { kind: "unavailable", table, failure: { kind: "failed" } };
   }
 }
 
-async function lookUp(options: FindRecordOptions, id: string, table: string): Promise<RecordResult> {
-  const seconds = timeoutSecondsOrDefault(options.timeoutSeconds);
-  const call = <T>(work: () => Thenable<T>): Promise<T> => bounded(work, seconds);
-  const { api, settings } = options;
-  const failed = (error: unknown, notFoundMeansNotEnabled: boolean): RecordResult =>
+async function lookUp(
+  { api, settings, formTable, timeoutSeconds }: FindRecordOptions,
+  id: string,
+  table: string,
+): Promise<RecordResult> {
+  const seconds = timeoutSecondsOrDefault(timeoutSeconds);
+  /** One call as a settled value, rejected with TimedOut after the timeout (a call that throws at once fails too). */
+  const call = (work: () => Thenable<unknown>) =>
+    new Promise<{ value?: unknown; error?: unknown; failed?: true }>((resolve) => {
+      const timer = setTimeout(() => resolve({ error: new TimedOut(seconds), failed: true }), seconds * 1000);
+      const settle = (outcome: { value?: unknown; error?: unknown; failed?: true }) => {
+        clearTimeout(timer);
+        resolve(outcome);
+      };
+      try {
+        work().then(
+          (value) => settle({ value }),
+          (error) => settle({ error, failed: true }),
+        );
+      } catch (error) {
+        settle({ error, failed: true });
+      }
+    });
+  const failed = (error: unknown, notFoundMeansNotEnabled = true): RecordResult =>
     notFoundMeansNotEnabled && isTableNotFound(error)
       ? { kind: "notEnabled", table }
       : { kind: "unavailable", table, failure: recordFailure(error) };
+  const unusable: RecordResult = { kind: "unavailable", table, failure: { kind: "failed" } };
 
-  const rowOptions = settings.kind === "thisRow" ? COMPANY_QUERY : thisRowQuery(settings.pairs, settings.company);
   const [metadata, row] = await Promise.all([
-    settle(call(() => api.getEntityMetadata(table))),
-    settle(call(() => api.retrieveRecord(options.formTable, id, rowOptions))),
+    call(() => api.getEntityMetadata(table)),
+    call(() =>
+      api.retrieveRecord(
+        formTable,
+        id,
+        settings.kind === "thisRow" ? COMPANY_QUERY : thisRowQuery(settings.pairs, settings.company),
+      ),
+    ),
   ]);
-  if (!metadata.ok) return failed(metadata.error, true);
+  if (metadata.failed) return failed(metadata.error);
   const entityName = isObject(metadata.value) ? metadata.value.EntitySetName : undefined;
   if (!isLogicalName(entityName)) return { kind: "notEnabled", table };
-  if (!row.ok) return failed(row.error, false);
+  const found = (cmp: unknown, entityGuid: unknown): RecordResult => {
+    const target = targetOf(cmp, entityName, entityGuid);
+    return target === undefined ? unusable : { kind: "found", target, fromCache: false };
+  };
+  if (row.failed) return failed(row.error, false); // this row's own read: a 404 here is not about the virtual table
   const values = isObject(row.value) ? row.value : {};
+  if (settings.kind === "thisRow") return found(values[COMPANY_COLUMN], id);
 
-  if (settings.kind === "thisRow") return found({ cmp: values[COMPANY_COLUMN], entityName, entityGuid: id });
-
+  const company = companyOf(settings.company, values);
+  if (typeof company === "object") return { kind: "missingValue", column: company.column };
+  const where = company === undefined ? {} : { company };
   const conditions: Array<{ virtual: string; value: string }> = [];
   for (const pair of settings.pairs) {
     const value = textOf(values[pair.column]);
-    if (value === undefined) return { kind: "missingValue", column: pair.column };
+    if (value === undefined) return { kind: "missingValue", column: pair.column, ...where };
     conditions.push({ virtual: pair.virtual, value });
   }
-  const company = companyOf(settings.company, values);
-  if (company !== undefined && !company.ok) return { kind: "missingValue", column: company.column };
-  const code = company?.code;
-  const search = await settle(call(() => api.retrieveMultipleRecords(table, matchQuery(table, conditions, code))));
-  if (!search.ok) return failed(search.error, true);
-  const entities = isObject(search.value) && Array.isArray(search.value.entities) ? search.value.entities : undefined;
-  if (entities === undefined) return { kind: "unavailable", table, failure: { kind: "failed" } };
-  if (entities.length === 0) return { kind: "noMatch", ...(code === undefined ? {} : { company: code }) };
-  if (entities.length > 1) return { kind: "manyMatches", ...(code === undefined ? {} : { company: code }) };
+  const search = await call(() => api.retrieveMultipleRecords(table, matchQuery(table, conditions, company)));
+  if (search.failed) return failed(search.error);
+  const entities = isObject(search.value) ? search.value.entities : undefined;
+  if (!Array.isArray(entities)) return unusable;
+  if (entities.length === 0) return { kind: "noMatch", ...where };
+  if (entities.length > 1) return { kind: "manyMatches", ...where };
   const match: unknown = entities[0];
-  if (!isObject(match)) return { kind: "unavailable", table, failure: { kind: "failed" } };
-  return found({ cmp: match[COMPANY_COLUMN], entityName, entityGuid: match[idColumnOf(table)] });
-
-  function found(parts: { cmp: unknown; entityName: string; entityGuid: unknown }): RecordResult {
-    const guid = rowId(parts.entityGuid);
-    if (!isCompanyCode(parts.cmp) || guid === undefined)
-      return { kind: "unavailable", table, failure: { kind: "failed" } };
-    const target: RecordTarget = { cmp: parts.cmp, entityName: parts.entityName, entityGuid: guid };
-    return { kind: "found", target, fromCache: false };
-  }
+  return isObject(match) ? found(match[COMPANY_COLUMN], match[idColumnOf(table)]) : unusable;
 }
 
-/** The company to search in: a fixed code, or this row's value (a column, or a column of the row a lookup points to). */
+/**
+ * The company to search in: a fixed code, or this row's value (a column, or a column of the row a lookup points to);
+ * `{ column }` names what is missing or not a company code; undefined: no company filter.
+ */
 function companyOf(
   source: CompanySource | undefined,
   values: Record<string, unknown>,
-): { ok: true; code: string } | { ok: false; column: string } | undefined {
-  if (source === undefined) return undefined;
-  if (source.kind === "fixed") return { ok: true, code: source.code };
+): string | { column: string } | undefined {
+  if (source === undefined || source.kind === "fixed") return source?.code;
   const holder = source.kind === "column" ? values : values[source.lookup];
-  const value = isObject(holder) ? textOf(holder[source.column]) : undefined;
-  const column = source.kind === "column" ? source.column : `${source.lookup}.${source.column}`;
-  return value !== undefined && isCompanyCode(value) ? { ok: true, code: value } : { ok: false, column };
+  const value = isObject(holder) ? holder[source.column] : undefined;
+  if (isCompanyCode(value)) return value;
+  return { column: source.kind === "column" ? source.column : `${source.lookup}.${source.column}` };
+}
+
+/** A link's parts once checked: cmp a company code, the entity set a logical name, the id a GUID. */
+function targetOf(cmp: unknown, entityName: unknown, entityGuid: unknown): RecordTarget | undefined {
+  const guid = rowId(entityGuid);
+  return isCompanyCode(cmp) && isLogicalName(entityName) && guid !== undefined
+    ? { cmp, entityName, entityGuid: guid }
+    : undefined;
 }
 
 /** A column value usable in a match: non-blank text, or a finite number as its digits. */
 function textOf(value: unknown): string | undefined {
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return typeof value === "string" && value.trim() !== "" ? value : undefined;
-}
-
-/** One call, as a real Promise, rejected with TimedOut after `seconds` (a call that throws at once rejects too). */
-function bounded<T>(work: () => Thenable<T>, seconds: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new TimedOut(seconds)), seconds * 1000);
-    const done = (settle: () => void) => {
-      clearTimeout(timer);
-      settle();
-    };
-    try {
-      work().then(
-        (value) => done(() => resolve(value)),
-        (error) => done(() => reject(error)),
-      );
-    } catch (error) {
-      done(() => reject(error));
-    }
-  });
-}
-
-async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
-  try {
-    return { ok: true, value: await promise };
-  } catch (error) {
-    return { ok: false, error };
-  }
-}
-
-function reportsOffline(isOffline: (() => boolean) | undefined): boolean {
-  try {
-    return isOffline?.() === true;
-  } catch {
-    return false;
-  }
 }

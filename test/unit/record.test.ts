@@ -277,7 +277,11 @@ describe("findRecord: matchRow", () => {
       { accountnumber: null, msdyn_company: { cdm_companycode: "usmf" } },
       { kind: "missingValue", column: "accountnumber" },
     ],
-    ["a blank number", { accountnumber: "  ", msdyn_company: null }, { kind: "missingValue", column: "accountnumber" }],
+    [
+      "a blank number",
+      { accountnumber: "  ", msdyn_company: { cdm_companycode: "usmf" } },
+      { kind: "missingValue", column: "accountnumber", company: "usmf" },
+    ],
     [
       "no company",
       { accountnumber: "US-001", msdyn_company: null },
