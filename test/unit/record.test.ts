@@ -275,7 +275,7 @@ describe("findRecord: matchRow", () => {
     [
       "an empty number",
       { accountnumber: null, msdyn_company: { cdm_companycode: "usmf" } },
-      { kind: "missingValue", column: "accountnumber" },
+      { kind: "missingValue", column: "accountnumber", company: "usmf" },
     ],
     [
       "a blank number",
