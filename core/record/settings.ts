@@ -68,9 +68,9 @@ function text(value: string | null | undefined): string {
 }
 
 /**
- * Reads and checks the maker's settings for a form of `formTable` (its logical name). Never throws. With
- * `matchRow` and table, match and company all empty, the Customers V3 preset applies on account forms. A company left
- * empty with a table of its own means "no company filter" (the found row's own company still becomes `cmp`).
+ * Reads and checks the maker's settings for a form of `formTable` (its logical name). Never throws. On account forms
+ * `matchRow` defaults to the Customers V3 preset: with the table empty or Customers V3, empty match and company take
+ * the preset's. Elsewhere a company left empty means "no company filter" (the found row's company still becomes `cmp`).
  */
 export function parseRecordSettings(raw: RawRecordSettings, formTable: string | undefined): RecordSettings {
   const mode = text(raw.recordLink);
@@ -88,8 +88,12 @@ export function parseRecordSettings(raw: RawRecordSettings, formTable: string | 
   let table = text(raw.recordTable);
   let match = text(raw.recordMatch);
   let company = text(raw.recordCompany);
-  if (table === "" && match === "" && company === "" && formTable === CUSTOMERS_V3_PRESET.formTable)
-    ({ recordTable: table, recordMatch: match, recordCompany: company } = CUSTOMERS_V3_PRESET);
+  // On an account form Customers V3 is the default table, and its blank settings take the preset's.
+  if (formTable === CUSTOMERS_V3_PRESET.formTable && (table === "" || table === CUSTOMERS_V3_PRESET.recordTable)) {
+    table = CUSTOMERS_V3_PRESET.recordTable;
+    match ||= CUSTOMERS_V3_PRESET.recordMatch;
+    company ||= CUSTOMERS_V3_PRESET.recordCompany;
+  }
   if (!isLogicalName(table) || !table.startsWith(VIRTUAL_TABLE_PREFIX)) return invalid("recordTable", table);
   const pairs = parsePairs(match);
   if (pairs === undefined) return invalid("recordMatch", match);

@@ -48,6 +48,14 @@ describe("parseRecordSettings", () => {
     });
   });
 
+  test("on an account form, blank settings take the preset's: a fixed company alone keeps Customers V3", () => {
+    expect(parseRecordSettings({ recordLink: "matchRow", recordCompany: "=USMF" }, "account")).toMatchObject({
+      table: "mserp_custcustomerv3entity",
+      pairs: [{ virtual: "mserp_customeraccount", column: "accountnumber" }],
+      company: { kind: "fixed", code: "USMF" },
+    });
+  });
+
   test("matchRow alone on another form names the table to set", () => {
     expect(parseRecordSettings({ recordLink: "matchRow" }, "contact")).toEqual({
       kind: "invalid",
