@@ -34,6 +34,8 @@ export interface TabPort {
 
 export interface FormPort {
   getAttribute(name: string): AttributePort | null;
+  /** The row: its table, its id (empty on a new row), its primary name. */
+  data?: { entity: { getEntityName(): string; getId(): string; getPrimaryAttributeValue?(): string | null } };
   ui: {
     setFormNotification(message: string, level: Xrm.FormNotificationLevel, uniqueId: string): boolean;
     clearFormNotification(uniqueId: string): boolean;
@@ -62,8 +64,15 @@ export interface GlobalContextPort {
 }
 
 export interface XrmPort {
-  WebApi?: { online: { execute(request: object): Thenable<unknown> } };
+  WebApi?: {
+    online: { execute(request: object): Thenable<unknown> };
+    /** The record link's reads (options strings start with `?`; retrieveMultipleRecords gives `{ entities }`). */
+    retrieveRecord?(table: string, id: string, options: string): Thenable<unknown>;
+    retrieveMultipleRecords?(table: string, options: string): Thenable<unknown>;
+  };
   Utility?: {
+    /** A table's metadata; the record link reads its EntitySetName. */
+    getEntityMetadata?(table: string, attributes?: string[]): Thenable<unknown>;
     getGlobalContext(): GlobalContextPort;
     /** Text from the RESX web resources this script declares as dependencies; see texts.ts for its failure modes. */
     getResourceString?(webResourceName: string, key: string): string | null;

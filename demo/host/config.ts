@@ -57,6 +57,13 @@ export interface DemoConfig {
   } | null;
   /** "together": controls and form script start at once (as a form loads); "scriptFirst": controls mount only after onLoad returned. */
   order: "together" | "scriptFirst";
+  /** The record link's demo case (demo/emulator/recordCases.ts): the form's row and the settings its controls get. */
+  record: {
+    name: string;
+    row: { entityTypeName: string; entityId: string; entityRecordName: string };
+    fields: Record<string, string | null>;
+    settings: Record<string, string>;
+  };
   /** Problems reading the solution zip, shown on the page instead of a blank form. */
   problems: string[];
 }

@@ -2,6 +2,7 @@ import type { Theme } from "@fluentui/react-components";
 import type { ManifestProperty } from "../package/manifest";
 import type { ControlInstanceConfig, DemoConfig } from "./config";
 import { gateFeature, type DeclaredFeatures } from "./featureGate";
+import type { RecordCalls } from "./webApiRecords";
 
 export interface ContextInputs {
   config: DemoConfig;
@@ -16,6 +17,10 @@ export interface ContextInputs {
   requestRender(): void;
   /** The runtime's webAPI.execute (built once per control, see controlHost.ts). */
   execute(request: object): Promise<Response>;
+  /** The runtime's record reads and metadata (demo/host/webApiRecords.ts). */
+  records: RecordCalls;
+  /** The form's row, as model-driven apps describe it to a control (context.mode.contextInfo). */
+  row: { entityTypeName: string; entityId: string; entityRecordName: string };
 }
 
 type Parameter = {
@@ -111,6 +116,8 @@ export function createPcfContext(inputs: ContextInputs): ComponentFramework.Cont
       setControlState: () => true,
       setFullScreen: () => undefined,
       trackContainerResize: () => undefined,
+      // Not in the PCF typings; model-driven apps give it (pcf/LinkedEnvironment/platformRecordApi.ts reads it).
+      contextInfo: { ...inputs.row },
     },
     userSettings: {
       userId: config.userId,
@@ -143,14 +150,14 @@ export function createPcfContext(inputs: ContextInputs): ComponentFramework.Cont
       createRecord: unsupported("webAPI.createRecord"),
       deleteRecord: unsupported("webAPI.deleteRecord"),
       updateRecord: unsupported("webAPI.updateRecord"),
-      retrieveRecord: unsupported("webAPI.retrieveRecord"),
-      retrieveMultipleRecords: unsupported("webAPI.retrieveMultipleRecords"),
+      retrieveRecord: inputs.records.retrieveRecord,
+      retrieveMultipleRecords: inputs.records.retrieveMultipleRecords,
       // Left out of the published PCF typings; model-driven apps' runtime has it and forwards it to Xrm.WebApi.
       ...executeFor(inputs),
     },
     utils: {
-      getEntityMetadata: unsupported("utils.getEntityMetadata"),
-      hasEntityPrivilege: () => false,
+      getEntityMetadata: inputs.records.getEntityMetadata,
+      hasEntityPrivilege: () => true,
       lookupObjects: unsupported("utils.lookupObjects"),
     },
     fluentDesignLanguage: {

@@ -43,6 +43,12 @@ function contextWith(features?: DeclaredFeatures) {
     openUrl: () => undefined,
     requestRender: () => undefined,
     execute,
+    records: {
+      retrieveRecord: jest.fn(async () => ({})),
+      retrieveMultipleRecords: jest.fn(async () => ({ entities: [] })),
+      getEntityMetadata: jest.fn(async () => ({ EntitySetName: "accounts" })),
+    },
+    row: config.record.row,
   });
   return { context, execute };
 }
@@ -70,7 +76,7 @@ test("so the demo context built from it lets webAPI.execute and utils through", 
   const webAPI = context.webAPI as unknown as { execute(request: object): Promise<Response> };
   await expect(webAPI.execute({})).resolves.toBeInstanceOf(Response);
   expect(execute).toHaveBeenCalledTimes(1);
-  expect(context.utils.hasEntityPrivilege("account", 1, 1)).toBe(false);
+  await expect(context.utils.getEntityMetadata("account")).resolves.toEqual({ EntitySetName: "accounts" });
 });
 
 test("without <feature-usage> every webAPI and utils method throws the runtime's message", () => {
