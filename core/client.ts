@@ -2,7 +2,7 @@ import { StoredAnswer } from "./cache/entry";
 import { HandOff } from "./cache/handOff";
 import { cacheScope } from "./cache/scope";
 import { classifyFailure, failureInBody } from "./errors";
-import { cacheMinutesOrDefault, timeoutSecondsOrDefault, type GetDetailsOptions } from "./options";
+import { cacheMinutesOrDefault, timeoutSecondsOrDefault, type FetchLike, type GetDetailsOptions } from "./options";
 import { parseDetails } from "./parse";
 import type { IntegrationResult } from "./result";
 import { singleFlight } from "./singleFlight";
@@ -95,14 +95,24 @@ async function request(transport: Transport, signal: AbortSignal | undefined): P
 
 /**
  * Xrm.WebApi when the host hands it in (the form script's Xrm, the control's PCF webAPI), falling back to same-origin
- * fetch where that host does not implement execute; same-origin fetch alone otherwise; undefined: neither.
+ * fetch where its execute fails without an answer from Dataverse; same-origin fetch alone otherwise; undefined: neither.
  */
 function chooseTransport(options: GetDetailsOptions): Transport | undefined {
-  const fetchImpl =
-    options.fetch ?? (typeof globalThis.fetch === "function" ? globalThis.fetch.bind(globalThis) : undefined);
+  const fetchImpl = options.fetch ?? pageFetch();
   const viaFetch = fetchImpl === undefined ? undefined : fetchTransport(fetchImpl);
   if (options.webApi !== undefined && options.webApi !== null) return xrmTransport(options.webApi, viaFetch);
   return viaFetch;
+}
+
+/**
+ * The global fetch, where there is a page to be same-origin with (an http(s) `location`): the fetch transport asks a
+ * relative URL, which means nothing elsewhere. In Node (the CLI hands in its own webApi) there is none, so a failure of
+ * that webApi is never sent anywhere else.
+ */
+function pageFetch(): FetchLike | undefined {
+  if (typeof globalThis.fetch !== "function") return undefined;
+  const origin = (globalThis as { location?: { origin?: unknown } }).location?.origin;
+  return typeof origin === "string" && /^https?:\/\//.test(origin) ? globalThis.fetch.bind(globalThis) : undefined;
 }
 
 function offline(answers: StoredAnswer): IntegrationResult {

@@ -17,7 +17,12 @@ const FORBIDDEN_CODES = new Set(["0x80040220", "0x80042f09", "0x80048306", "0x80
 const MISSING_PRIVILEGE = /missing\s+prv\w*\s+privilege|insufficient\s+privilege/i;
 const NETWORK_WORDS =
   /offline|network|failed to fetch|fetch failed|load failed|internet connection|no connection|connection (?:was )?(?:lost|reset|refused|closed)/i;
-/** With a server error code present, only words that plainly mean "this device is offline" override the code. */
+/**
+ * Words that plainly mean "this device is offline": with a server code present they override it only when the code
+ * names nothing else; without any code or status (the Power Apps mobile app rejects offline calls with an `Error`
+ * named UciError, "This operation failed because you're offline. Reconnect and try again.", and no errorCode) they
+ * make any failure offline.
+ */
 const OFFLINE_WORDS = /offline|failed to fetch|network ?error/i;
 /** What a host words a failure with no error body as: its status line ("401", "HTTP/1.1 503 Service Unavailable"). */
 const STATUS_LINE = /^(?:HTTP(?:\/[\d.]+)?\s+)?([1-5]\d\d)(?:\s+[A-Za-z][A-Za-z' -]*)?$/i;
@@ -42,6 +47,26 @@ export function classifyFailure(error: unknown): IntegrationResult {
   }
 }
 
+/**
+ * Whether what a host's `execute` threw or rejected with is an answer: Dataverse's (an error code, an HTTP status, an
+ * OData error body in `raw`) or the platform saying the device is offline (status 0, fetch's network TypeError, the
+ * offline words above). Anything else (a script error inside the host, a missing method, the PCF runtime's "Feature
+ * 'WebAPI.execute' is required to be specified…" or "not supported on this device", an object with none of those
+ * fields) is not: that host cannot execute, and transports/xrm.ts sends the request through fetch. Never throws.
+ */
+export function isAnswer(error: unknown): boolean {
+  try {
+    if (error instanceof NetworkFailure || error instanceof ServiceFailure) return true;
+    if (!isXrmShaped(error)) return classify(error).kind === "offline";
+    const body = odataError(error.raw);
+    if (body.code !== undefined || body.message !== undefined) return true;
+    const result = classifyXrmError(error);
+    return result.kind !== "failed" || result.code !== undefined || result.status !== undefined;
+  } catch {
+    return false; // a hostile object: no answer
+  }
+}
+
 function classify(error: unknown): IntegrationResult {
   if (error instanceof NetworkFailure) return { kind: "offline" };
   if (error instanceof ServiceFailure)
@@ -52,12 +77,20 @@ function classify(error: unknown): IntegrationResult {
       ? { kind: "offline" }
       : { kind: "failed" };
   }
-  if (isObject(error) && XRM_ERROR_KEYS.some((key) => Object.prototype.hasOwnProperty.call(error, key))) {
-    return classifyXrmError(error);
-  }
+  if (isXrmShaped(error)) return classifyXrmError(error);
   const message = messageOf(error);
+  if (OFFLINE_WORDS.test(message)) return { kind: "offline" };
   // No words of our own here: describe.ts words a failure without a message in the user's language.
   return message === "" ? { kind: "failed" } : { kind: "failed", message };
+}
+
+/** A plain object (not a script error) with any field of the `Xrm.WebApi` error shape. */
+function isXrmShaped(error: unknown): error is Record<string, unknown> {
+  return (
+    isObject(error) &&
+    !isScriptError(error) &&
+    XRM_ERROR_KEYS.some((key) => Object.prototype.hasOwnProperty.call(error, key))
+  );
 }
 
 /** The `Xrm.WebApi` error shape: `{ errorCode, message, code?, raw?, innerror?, status? }`. */

@@ -33,3 +33,5 @@ export { DEFAULT_CACHE_MINUTES, cacheMinutesOrDefault, isCacheMinutes } from "./
 export { sessionStorageOrNull } from "./storage";
 export { describeResult } from "./describe";
 export { fillPlaceholders, createTranslator } from "./strings/format";
+export * from "./record";
+export type { RecordStringKey } from "./strings/record";

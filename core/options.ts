@@ -33,7 +33,10 @@ export interface GetDetailsOptions {
   userId: string;
   /** When given, the call goes through `webApi.online.execute`; otherwise through same-origin `fetch`. */
   webApi?: WebApiLike;
-  /** The fetch used when there is no webApi; defaults to `globalThis.fetch`. */
+  /**
+   * The same-origin fetch used when there is no webApi, or when its execute fails without an answer from Dataverse;
+   * defaults to `globalThis.fetch` in a page (an http(s) `location`), none elsewhere (Node).
+   */
   fetch?: FetchLike;
   /** Where results are cached; defaults to `globalThis.sessionStorage` when reachable; `null` turns caching off. */
   storage?: StorageLike | null;

@@ -12,6 +12,9 @@ import {
   type LanguageTag,
   type Lcid,
   type ResultStringKey,
+  recordNotes,
+  recordStrings,
+  type RecordStringKey,
 } from "../core/strings";
 import { controlNotes, controlStrings, type ControlStringKey } from "../pcf/LinkedEnvironment/strings/control.strings";
 import { formNotes, formStrings, type FormStringKey } from "../webresources/strings/form.strings";
@@ -39,19 +42,19 @@ function merge<A extends string, B extends string>(
 }
 
 /** The control: read by the platform through the manifest's <resx> and context.resources.getString. */
-export const CONTROL_STRINGS: StringSet<ControlStringKey | ResultStringKey> = {
+export const CONTROL_STRINGS: StringSet<ControlStringKey | RecordStringKey | ResultStringKey> = {
   dir: "pcf/LinkedEnvironment/strings",
   baseName: "LinkedEnvironment",
-  texts: merge(controlStrings, resultStrings),
-  notes: { ...controlNotes, ...resultNotes },
+  texts: merge(merge(controlStrings, recordStrings), resultStrings),
+  notes: { ...controlNotes, ...recordNotes, ...resultNotes },
 };
 
 /** The form script: RESX web resources fol_/finopslink/strings/FormScript.<lcid>.resx, read by getResourceString. */
-export const FORM_STRINGS: StringSet<FormStringKey | ResultStringKey> = {
+export const FORM_STRINGS: StringSet<FormStringKey | RecordStringKey | ResultStringKey> = {
   dir: "webresources/strings",
   baseName: "FormScript",
-  texts: merge(formStrings, resultStrings),
-  notes: { ...formNotes, ...resultNotes },
+  texts: merge(merge(formStrings, recordStrings), resultStrings),
+  notes: { ...formNotes, ...recordNotes, ...resultNotes },
 };
 
 export const STRING_SETS: ReadonlyArray<StringSet> = [CONTROL_STRINGS, FORM_STRINGS];
@@ -60,7 +63,7 @@ export function resxFileName(set: Pick<StringSet, "baseName">, lcid: Lcid): stri
   return `${set.baseName}.${lcid}.resx`;
 }
 
-export type AnyStringKey = ControlStringKey | FormStringKey | ResultStringKey;
+export type AnyStringKey = ControlStringKey | FormStringKey | RecordStringKey | ResultStringKey;
 
 /** Tests and screenshots: the text a user with `lcid` sees for `key` (English for a language not shipped). */
 export function getString(

@@ -3,9 +3,9 @@
  * `npm run stamp-version` after a hand edit) stamps it into the two tracked files that carry it, the control manifest
  * and the solution source's Solution.xml; no build writes a tracked file, and the packer refuses a mismatch.
  */
-import { XMLBuilder, XMLParser } from "fast-xml-parser";
+import { XMLParser } from "fast-xml-parser";
 
-// Order-preserving options so the hand-written manifest round-trips unchanged apart from the version attribute.
+// Order-preserving options: the manifest is read to find control/@version (the stamp itself is a text edit).
 const manifestXmlOptions = {
   preserveOrder: true,
   ignoreAttributes: false,
@@ -42,12 +42,11 @@ export function syncManifestVersion(manifestXml: string, version: string): strin
   const match = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
   if (!match) throw new Error(`package.json version "${version}" is not x.y.z`);
   const target = match[0];
-  const tree = new XMLParser(manifestXmlOptions).parse(manifestXml) as OrderedNode[];
-  const control = findControl(tree);
+  const control = findControl(new XMLParser(manifestXmlOptions).parse(manifestXml) as OrderedNode[]);
   if (!control?.[":@"]) throw new Error("ControlManifest.Input.xml has no <manifest><control> element");
   if (control[":@"]["@_version"] === target) return manifestXml;
-  control[":@"]["@_version"] = target;
-  return `${(new XMLBuilder(manifestXmlOptions).build(tree) as string).trimEnd()}\n`;
+  // Only the attribute's text changes: a serializer would rewrite the hand-written rest (e.g. `" />` as `"/>`).
+  return manifestXml.replace(/(<control\s[^>]*?\sversion=")[^"]*"/, `$1${target}"`);
 }
 
 /** Solution.xml with <SolutionManifest><Version> set to x.y.z.0; the rest of the text is left exactly as written. */

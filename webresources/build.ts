@@ -31,6 +31,8 @@ export interface FormScriptSize {
 
 export async function buildFormScript(outfile: string = FORM_SCRIPT): Promise<FormScriptSize> {
   mkdirSync(dirname(outfile), { recursive: true });
+  // Whatever stands where the script goes (a folder made by mistake, say) would fail esbuild's write.
+  rmSync(outfile, { recursive: true, force: true });
   await build({
     entryPoints: [join(root, "webresources", "index.ts")],
     outfile,

@@ -4,8 +4,9 @@
  */
 import { onLoad } from "./onLoad";
 import { openFinOps } from "./openFinOps";
+import { openRecordInFinOps } from "./openRecord";
 
 type Namespace = Record<string, unknown> & { Form?: Record<string, unknown> };
 const host = globalThis as typeof globalThis & { FinOpsLink?: Namespace };
 const namespace: Namespace = host.FinOpsLink ?? (host.FinOpsLink = {});
-namespace.Form = Object.assign(namespace.Form ?? {}, { onLoad, openFinOps });
+namespace.Form = Object.assign(namespace.Form ?? {}, { onLoad, openFinOps, openRecordInFinOps });

@@ -1,9 +1,17 @@
-import { getIntegrationDetails, safeHttpsUrl, sessionStorageOrNull, type IntegrationResult } from "../core";
+import {
+  buildRecordLink,
+  getIntegrationDetails,
+  recordLinkText,
+  safeHttpsUrl,
+  sessionStorageOrNull,
+  type IntegrationResult,
+} from "../core";
 import { findColumns, writeColumns } from "./columns";
 import { statusNotice } from "./messages";
 import { OPTIONS_ID, STATUS_ID, formNotifier, globalNotifier, type Notifier } from "./notifier";
 import { parseOptions, type OptionProblem } from "./options";
-import { pageXrm, toWebApiLike, type ExecutionContextPort, type FormPort, type XrmPort } from "./ports";
+import { offlineFlag, pageXrm, toWebApiLike, type ExecutionContextPort, type FormPort, type XrmPort } from "./ports";
+import { findFormRecord, recordSettingsOf, recordWords, rowOf, settingsProblem } from "./recordLink";
 import { formTranslator } from "./texts";
 import { findTargets } from "./visibility";
 
@@ -40,7 +48,8 @@ export async function showLinkOnForm(
     const { columns, problems: columnProblems } = findColumns(form, options);
     const shown = findTargets(form, options.showWhenLinked);
     const hidden = findTargets(form, options.hideWhenLinked);
-    problems.push(...columnProblems, ...shown.problems, ...hidden.problems);
+    const record = recordSettingsOf(form, options);
+    problems.push(...columnProblems, ...shown.problems, ...hidden.problems, ...settingsProblem(record));
     const warn = (all: OptionProblem[]): void => {
       if (all.length === 0) return;
       const list = all.map((problem) => t(problem.key, ...problem.args)).join("; ");
@@ -53,6 +62,8 @@ export async function showLinkOnForm(
       orgUrl: globalContext.getClientUrl(),
       userId: globalContext.userSettings.userId,
       ...(xrm?.WebApi ? { webApi: toWebApiLike(xrm.WebApi) } : {}),
+      // Offline (the mobile app), nothing is asked: the last known link this tab saw, and tabs that follow it.
+      isOffline: offlineFlag(globalContext),
       ...(options.cacheMinutes === undefined ? {} : { cacheMinutes: options.cacheMinutes }),
     });
 
@@ -74,6 +85,19 @@ export async function showLinkOnForm(
     const navigation = xrm?.Navigation;
     const open = app && navigation ? (url: string) => openHttps(navigation, url) : undefined;
     const notice = statusNotice(result, options.notify, t, open, options);
+    // The record option: the Open action of the app-wide notification opens this row's record in F&O once it is found;
+    // otherwise it opens the environment and the message says why the record is not there.
+    if (
+      notice?.action &&
+      open &&
+      result.kind === "linked" &&
+      (record.kind === "thisRow" || record.kind === "matchRow")
+    ) {
+      const found = xrm ? await findFormRecord(xrm, form, record, options.cacheMinutes) : undefined;
+      const href = found?.kind === "found" ? buildRecordLink(result.details.url, found.target) : undefined;
+      if (href !== undefined) notice.action = { label: recordLinkText(rowOf(form).name, t), run: () => open(href) };
+      else if (found !== undefined && found.kind !== "found") notice.message += ` ${recordWords(found, t)}`;
+    }
     if (notice) notifier.show(STATUS_ID, notice);
     else notifier.clear(STATUS_ID);
   } catch (error) {

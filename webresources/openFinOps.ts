@@ -1,7 +1,7 @@
 import { getIntegrationDetails, resolveDeepLink, safeHttpsUrl } from "../core";
 import { plainWords } from "./messages";
 import { parseOptions, type FormOptions } from "./options";
-import { pageXrm, toWebApiLike, type XrmPort } from "./ports";
+import { offlineFlag, pageXrm, toWebApiLike, type XrmPort } from "./ports";
 import { formTranslator } from "./texts";
 
 /**
@@ -28,6 +28,7 @@ export async function openLinkedEnvironment(
       orgUrl: globalContext.getClientUrl(),
       userId: globalContext.userSettings.userId,
       ...(xrm.WebApi ? { webApi: toWebApiLike(xrm.WebApi) } : {}),
+      isOffline: offlineFlag(globalContext),
     });
     const link =
       result.kind === "linked"

@@ -17,6 +17,11 @@ export interface FormOptions {
   /** Deep link parts, as the control's properties: the company (`cmp`) and the menu item (`mi`) to open. */
   legalEntity?: string;
   menuItem?: string;
+  /** The record link, as the control's properties (core/record/settings.ts): the Open action opens the record. */
+  recordLink?: string;
+  recordTable?: string;
+  recordMatch?: string;
+  recordCompany?: string;
 }
 
 /** A problem with the options, as the Form_* string that words it and that string's arguments. */
@@ -43,6 +48,10 @@ const SCHEMA: Record<keyof FormOptions, { check: Check; expected: string }> = {
   hideWhenLinked: { check: isNameList, expected: '["tab", "tab.section"]' },
   legalEntity: { check: isText, expected: '"USMF"' },
   menuItem: { check: isText, expected: '"CustTableListPage"' },
+  recordLink: { check: isText, expected: '"thisRow" | "matchRow" | "off"' },
+  recordTable: { check: isText, expected: '"mserp_custcustomerv3entity"' },
+  recordMatch: { check: isText, expected: '"mserp_customeraccount=accountnumber"' },
+  recordCompany: { check: isText, expected: '"msdyn_company.cdm_companycode" | "=USMF"' },
   cacheMinutes: {
     check: isCacheMinutes,
     expected: "0, 1, 2…",

@@ -34,6 +34,8 @@ export interface TabPort {
 
 export interface FormPort {
   getAttribute(name: string): AttributePort | null;
+  /** The row: its table, its id (empty on a new row), its primary name. */
+  data?: { entity: { getEntityName(): string; getId(): string; getPrimaryAttributeValue?(): string | null } };
   ui: {
     setFormNotification(message: string, level: Xrm.FormNotificationLevel, uniqueId: string): boolean;
     clearFormNotification(uniqueId: string): boolean;
@@ -54,10 +56,24 @@ export interface GlobalNotificationPort {
   action?: { actionLabel?: string; eventHandler?: () => void };
 }
 
+export interface GlobalContextPort {
+  getClientUrl(): string;
+  userSettings: { userId: string; languageId: number };
+  /** The app's offline flag (the mobile app's offline mode); older hosts lack it. */
+  client?: { isOffline?(): boolean };
+}
+
 export interface XrmPort {
-  WebApi?: { online: { execute(request: object): Thenable<unknown> } };
+  WebApi?: {
+    online: { execute(request: object): Thenable<unknown> };
+    /** The record link's reads (options strings start with `?`; retrieveMultipleRecords gives `{ entities }`). */
+    retrieveRecord?(table: string, id: string, options: string): Thenable<unknown>;
+    retrieveMultipleRecords?(table: string, options: string): Thenable<unknown>;
+  };
   Utility?: {
-    getGlobalContext(): { getClientUrl(): string; userSettings: { userId: string; languageId: number } };
+    /** A table's metadata; the record link reads its EntitySetName. */
+    getEntityMetadata?(table: string, attributes?: string[]): Thenable<unknown>;
+    getGlobalContext(): GlobalContextPort;
     /** Text from the RESX web resources this script declares as dependencies; see texts.ts for its failure modes. */
     getResourceString?(webResourceName: string, key: string): string | null;
   };
@@ -84,4 +100,14 @@ export function toWebApiLike(webApi: NonNullable<XrmPort["WebApi"]>): WebApiLike
         new Promise<unknown>((resolve, reject) => void webApi.online.execute(request).then(resolve, reject)),
     },
   };
+}
+
+/**
+ * `getGlobalContext().client.isOffline` as the core's `isOffline` option, read each time the core asks; undefined
+ * where the host has no such flag. The core treats a flag that throws as "online".
+ */
+export function offlineFlag(globalContext: GlobalContextPort): (() => boolean) | undefined {
+  const client = globalContext.client;
+  if (typeof client?.isOffline !== "function") return undefined;
+  return () => client.isOffline?.() === true;
 }

@@ -1,10 +1,11 @@
 import { createTranslator, type ResultStringKey, type Translate } from "../core";
 import { RESULT_ENGLISH } from "../core/strings/results";
+import { RECORD_ENGLISH, type RecordStringKey } from "../core/strings/record";
 import { FORM_ENGLISH, type FormStringKey } from "./strings/form.strings";
 import type { XrmPort } from "./ports";
 
 /** Every key the form script shows: its own and the shared result words. */
-export type FormTextKey = FormStringKey | ResultStringKey;
+export type FormTextKey = FormStringKey | RecordStringKey | ResultStringKey;
 
 /**
  * The RESX web resources' name without `.<lcid>.resx`: fol_/finopslink/strings/FormScript.1031.resx and the rest are
@@ -12,7 +13,7 @@ export type FormTextKey = FormStringKey | ResultStringKey;
  */
 export const STRINGS_RESOURCE = "fol_/finopslink/strings/FormScript";
 
-const ENGLISH: Readonly<Record<FormTextKey, string>> = { ...FORM_ENGLISH, ...RESULT_ENGLISH };
+const ENGLISH: Readonly<Record<FormTextKey, string>> = { ...FORM_ENGLISH, ...RECORD_ENGLISH, ...RESULT_ENGLISH };
 
 /**
  * The form script's words in the user's language, from its RESX web resources. The built-in English covers exactly

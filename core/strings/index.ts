@@ -9,3 +9,5 @@ export { resultStrings, resultNotes, RESULT_ENGLISH } from "./results";
 export type { ResultStringKey } from "./results";
 export { fillPlaceholders, createTranslator } from "./format";
 export type { Translate } from "./format";
+export { recordStrings, recordNotes, RECORD_ENGLISH } from "./record";
+export type { RecordStringKey } from "./record";

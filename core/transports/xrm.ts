@@ -1,3 +1,4 @@
+import { isAnswer } from "../errors";
 import type { WebApiLike } from "../options";
 import { IntegrationDetailsRequest } from "../request";
 import { isObject, readResponse, type ResponseLike, type Transport } from "./transport";
@@ -5,8 +6,14 @@ import { isObject, readResponse, type ResponseLike, type Transport } from "./tra
 /**
  * Xrm.WebApi.online.execute (or the PCF runtime's webAPI.execute behind the same shape): resolves with a fetch-like
  * Response, rejects with `{ errorCode, message, … }`. A resolved Response is read exactly as the fetch transport reads
- * one, so the same server answer gives the same result whichever way it came. Where the host does not implement
- * execute (custom pages, test harnesses), `fallback` carries the request instead; any other rejection is an answer.
+ * one, so the same server answer gives the same result whichever way it came.
+ *
+ * Only an answer is an answer: a rejection carrying Dataverse's error code, HTTP status or error body, or the platform
+ * saying the device is offline (errors.ts `isAnswer`). Anything else execute throws or rejects with (a script error
+ * inside the host, a missing method, the PCF runtime's feature messages, "not supported", an empty object) means this
+ * host cannot execute: `fallback` (same-origin fetch) carries the same request and only its outcome counts. Without a
+ * fallback (no page to be same-origin with: the CLI's Node transport) the failure is classified as it is, and a
+ * script error's words are never shown (errors.ts).
  */
 export function xrmTransport(webApi: WebApiLike, fallback?: Transport): Transport {
   return {
@@ -15,8 +22,8 @@ export function xrmTransport(webApi: WebApiLike, fallback?: Transport): Transpor
       try {
         response = await webApi.online.execute(new IntegrationDetailsRequest());
       } catch (error) {
-        if (fallback !== undefined && isNotImplemented(error)) return fallback.retrieve(signal);
-        throw error;
+        if (fallback === undefined || isAnswer(error)) throw error;
+        return fallback.retrieve(signal);
       }
       if (!isObject(response)) return response;
       const asResponse = responseLike(response);
@@ -39,20 +46,4 @@ function responseLike(value: Record<string, unknown>): ResponseLike | undefined 
   if (typeof text === "function")
     return { ok: value.ok, status, text: () => (text as () => Promise<string>).call(value) };
   return value.ok ? undefined : { ok: false, status, text: async () => "" };
-}
-
-const NOT_IMPLEMENTED =
-  /\bnot\s+(?:yet\s+)?implemented\b|\bnot\s+supported\s+(?:in|on|by)\s+this\s+(?:host|context|page)\b/i;
-
-/** "execute is not implemented here" as hosts say it: a message (or name) with those words, and no server code. */
-function isNotImplemented(error: unknown): boolean {
-  try {
-    if (typeof error === "string") return NOT_IMPLEMENTED.test(error);
-    if (!isObject(error) && !(error instanceof Error)) return false;
-    const record = error as Record<string, unknown>;
-    if (record.errorCode !== undefined && record.errorCode !== null) return false;
-    return [record.message, record.name].some((text) => typeof text === "string" && NOT_IMPLEMENTED.test(text));
-  } catch {
-    return false; // a hostile object: treat it as an answer, classified as such
-  }
 }

@@ -1,4 +1,5 @@
 import type { ManifestProperty } from "../package/manifest";
+import type { DeclaredFeatures } from "./featureGate";
 import type { ResxWebResource } from "./resourceStrings";
 
 /** One control on the emulated form: where it sits and the values a maker set in the form designer. */
@@ -13,8 +14,8 @@ export interface ControlInstanceConfig {
 
 /**
  * What the control's PCF context offers as `webAPI.execute`: the runtime's execute (a model-driven app), none (a canvas
- * host, Microsoft's harness) or one that throws "not implemented" (a custom page). The last two make the control fall
- * back to same-origin fetch.
+ * host) or one that throws "not implemented" (a custom page; Microsoft's harness throws a script error instead). The
+ * last two make the control fall back to same-origin fetch.
  */
 export const CONTROL_WEB_APIS = ["execute", "noExecute", "notImplemented"] as const;
 export type ControlWebApi = (typeof CONTROL_WEB_APIS)[number];
@@ -41,6 +42,8 @@ export interface DemoConfig {
     registryName: string;
     bundleUrl: string;
     properties: ManifestProperty[];
+    /** The built manifest's api-version and `<uses-feature>`s: the context gates webAPI and utils on them. */
+    features: DeclaredFeatures;
     /** The shipped resx strings for the user's language (English when that language is not shipped). */
     strings: Record<string, string>;
     instances: ControlInstanceConfig[];
@@ -54,6 +57,13 @@ export interface DemoConfig {
   } | null;
   /** "together": controls and form script start at once (as a form loads); "scriptFirst": controls mount only after onLoad returned. */
   order: "together" | "scriptFirst";
+  /** The record link's demo case (demo/emulator/recordCases.ts): the form's row and the settings its controls get. */
+  record: {
+    name: string;
+    row: { entityTypeName: string; entityId: string; entityRecordName: string };
+    fields: Record<string, string | null>;
+    settings: Record<string, string>;
+  };
   /** Problems reading the solution zip, shown on the page instead of a blank form. */
   problems: string[];
 }

@@ -5,6 +5,7 @@ import { platformWindow, type ControlConstructor } from "./globals";
 import type { DemoHostApi } from "./hostApi";
 import { createPcfContext } from "./pcfContext";
 import { CALLERS, createExecute } from "./webApiExecute";
+import { createRecordCalls } from "./webApiRecords";
 
 /**
  * Runs one control instance through the PCF lifecycle as a model-driven form does for a virtual control:
@@ -30,11 +31,17 @@ export function mountControl(
     CALLERS.controlExecute,
     (caller, operation) => api.log(`${instance.id} ${caller}`, operation),
   );
+  const records = createRecordCalls(
+    (url, init) => window.fetch(url, init),
+    CALLERS.controlExecute,
+    (call, text) => api.log(`${instance.id} webAPI.${call}`, text),
+  );
   const contextFor = () =>
     createPcfContext({
       config,
       instance,
       properties: control.properties,
+      features: control.features,
       strings: control.strings,
       theme,
       boundValue: attribute?.getValue() ?? null,
@@ -44,6 +51,8 @@ export function mountControl(
       },
       requestRender: () => render(),
       execute,
+      records,
+      row: config.record.row,
     });
 
   const fail = (phase: string, error: unknown) => {

@@ -76,11 +76,20 @@ export class FormModel {
     layout: FormLayout,
     private readonly onChange: () => void,
     private readonly log: (kind: DemoEvent["kind"], text: string) => void,
+    row: { entityTypeName: string; entityId: string; entityRecordName: string },
   ) {
     this.attributes = layout.attributes.map((a) => new Attribute(a.name, a.value, a, onChange));
     this.tabs = layout.tabs.map((t) => new Tab(t.name, t.sections, onChange));
     this.formContext = {
       getAttribute: (name) => this.attributes.find((a) => a.getName() === name) ?? null,
+      // formContext.data.entity as the platform gives it: the id braced and upper case.
+      data: {
+        entity: {
+          getEntityName: () => row.entityTypeName,
+          getId: () => `{${row.entityId.replace(/[{}]/g, "").toUpperCase()}}`,
+          getPrimaryAttributeValue: () => row.entityRecordName,
+        },
+      },
       ui: {
         setFormNotification: (message, level, uniqueId) => this.showNotification(message, level, uniqueId),
         clearFormNotification: (uniqueId) => this.clearNotification(uniqueId),

@@ -51,6 +51,7 @@ const model: FormModel = new FormModel(
   formLayout(config),
   () => scheduleRender(),
   (kind, text) => api.log(kind, text),
+  config.record.row,
 );
 api.formNotifications = model.notifications;
 w.__finopsDemo = api;
@@ -115,5 +116,18 @@ document.addEventListener("DOMContentLoaded", () => {
     select.addEventListener("change", () => (select.form as HTMLFormElement).submit());
   }
   openFormScriptFrame();
+  // The command bar button: Run JavaScript, fol_/finopslink/form.js, FinOpsLink.Form.openRecordInFinOps with
+  // PrimaryControl and the record settings as a string parameter, as the command designer passes them.
+  document.getElementById("command-open-record")?.addEventListener("click", () => {
+    const frame = document.getElementById("form-script-frame") as HTMLIFrameElement | null;
+    const library = (frame?.contentWindow as { FinOpsLink?: { Form?: Record<string, unknown> } } | null)?.FinOpsLink;
+    const open = library?.Form?.openRecordInFinOps;
+    if (typeof open !== "function") return api.log("command", "FinOpsLink.Form.openRecordInFinOps is not defined");
+    api.log("command", "FinOpsLink.Form.openRecordInFinOps");
+    void (open as (form: unknown, options: string) => Promise<void>)(
+      model.formContext,
+      JSON.stringify(config.record.settings),
+    );
+  });
   if (config.order !== "scriptFirst" || !config.formScript) mountControls();
 });

@@ -11,6 +11,9 @@ export interface ShownNotification {
   id: string;
   level: string;
   message: string;
+  /** A global notification's action: its label (the page shows it as a button that runs the handler). */
+  actionLabel?: string;
+  runAction?: () => void;
 }
 
 /** What the form page exposes on `window.__finopsDemo`: to the form-script frame, to tests and to the bench. */

@@ -6,7 +6,7 @@ export function formLayout(config: DemoConfig): FormLayout {
   const instances = config.control?.instances ?? [];
   return {
     attributes: [
-      { name: "name", value: "Contoso Ltd", format: "text", maxLength: 160, canUpdate: true },
+      { name: "name", value: config.record.row.entityRecordName, format: "text", maxLength: 160, canUpdate: true },
       // The column a maker binds the control to (and form scripts may fill), on the form even without the control:
       // a Single line of text column in the URL format, at Dataverse's default length for new text columns.
       ...[...new Set(["fol_finopsurl", ...instances.map((i) => i.boundAttribute)])].map((name) => ({

@@ -1,11 +1,15 @@
 import type { Theme } from "@fluentui/react-components";
 import type { ManifestProperty } from "../package/manifest";
 import type { ControlInstanceConfig, DemoConfig } from "./config";
+import { gateFeature, type DeclaredFeatures } from "./featureGate";
+import type { RecordCalls } from "./webApiRecords";
 
 export interface ContextInputs {
   config: DemoConfig;
   instance: ControlInstanceConfig;
   properties: ManifestProperty[];
+  /** The built manifest's `<uses-feature>`s: webAPI and utils work only as far as it declares them. */
+  features: DeclaredFeatures;
   strings: Record<string, string>;
   theme: Theme;
   boundValue: string | null;
@@ -13,6 +17,10 @@ export interface ContextInputs {
   requestRender(): void;
   /** The runtime's webAPI.execute (built once per control, see controlHost.ts). */
   execute(request: object): Promise<Response>;
+  /** The runtime's record reads and metadata (demo/host/webApiRecords.ts). */
+  records: RecordCalls;
+  /** The form's row, as model-driven apps describe it to a control (context.mode.contextInfo). */
+  row: { entityTypeName: string; entityId: string; entityRecordName: string };
 }
 
 type Parameter = {
@@ -88,6 +96,7 @@ function executeFor(inputs: ContextInputs): { execute?: (request: object) => Pro
 /**
  * A PCF context as a model-driven form builds it for a virtual control: parameters from the manifest and the form
  * designer, strings from the shipped resx, the user's language, the Fluent theme of the app and webAPI.execute.
+ * webAPI and utils are gated on the built manifest's `<uses-feature>` as the runtime gates them (featureGate.ts).
  */
 export function createPcfContext(inputs: ContextInputs): ComponentFramework.Context<Record<string, Parameter>> {
   const { config } = inputs;
@@ -107,6 +116,8 @@ export function createPcfContext(inputs: ContextInputs): ComponentFramework.Cont
       setControlState: () => true,
       setFullScreen: () => undefined,
       trackContainerResize: () => undefined,
+      // Not in the PCF typings; model-driven apps give it (pcf/LinkedEnvironment/platformRecordApi.ts reads it).
+      contextInfo: { ...inputs.row },
     },
     userSettings: {
       userId: config.userId,
@@ -139,16 +150,23 @@ export function createPcfContext(inputs: ContextInputs): ComponentFramework.Cont
       createRecord: unsupported("webAPI.createRecord"),
       deleteRecord: unsupported("webAPI.deleteRecord"),
       updateRecord: unsupported("webAPI.updateRecord"),
-      retrieveRecord: unsupported("webAPI.retrieveRecord"),
-      retrieveMultipleRecords: unsupported("webAPI.retrieveMultipleRecords"),
+      retrieveRecord: inputs.records.retrieveRecord,
+      retrieveMultipleRecords: inputs.records.retrieveMultipleRecords,
       // Left out of the published PCF typings; model-driven apps' runtime has it and forwards it to Xrm.WebApi.
       ...executeFor(inputs),
+    },
+    utils: {
+      getEntityMetadata: inputs.records.getEntityMetadata,
+      hasEntityPrivilege: () => true,
+      lookupObjects: unsupported("utils.lookupObjects"),
     },
     fluentDesignLanguage: {
       tokenTheme: inputs.theme,
       isDarkTheme: config.theme === "dark",
     },
   };
+  gateFeature(context.webAPI, "WebAPI", inputs.features);
+  gateFeature(context.utils, "Utility", inputs.features);
   // The host emulates the parts of the context a control reads; the cast is where that subset meets the full type.
   return context as unknown as ComponentFramework.Context<Record<string, Parameter>>;
 }

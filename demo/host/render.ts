@@ -15,6 +15,14 @@ function list(container: HTMLElement | null, items: ShownNotification[], levels:
       item.dataset.id = n.id;
       // textContent only: messages come from form scripts and servers.
       item.textContent = n.message;
+      if (n.actionLabel && n.runAction) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "notification-action";
+        button.textContent = n.actionLabel;
+        button.addEventListener("click", () => n.runAction?.());
+        item.append(" ", button);
+      }
       return item;
     }),
   );

@@ -35,7 +35,7 @@ function metadataOf(request: object): RequestMetadata | undefined {
 }
 
 /** Reads a failed Dataverse response into the error object the platform rejects with. */
-async function platformError(response: Response): Promise<PlatformError> {
+export async function platformError(response: Response): Promise<PlatformError> {
   const raw = await response.text();
   let body: { error?: { code?: unknown; message?: unknown; innererror?: unknown } } | undefined;
   try {

@@ -2,6 +2,7 @@ import type { DemoConfig } from "./config";
 import type { DemoHostApi } from "./hostApi";
 import { CALLERS, createExecute } from "./webApiExecute";
 import { resourceStringReader } from "./resourceStrings";
+import { createRecordCalls } from "./webApiRecords";
 
 /**
  * The `Xrm` a form script sees in Unified Interface, for the frame it runs in: WebApi.online.execute really calls the
@@ -12,6 +13,12 @@ export function createXrm(win: Window, config: DemoConfig, host: DemoHostApi): o
     (url, init) => win.fetch(url, init),
     CALLERS.formScript,
     (_caller, operation) => host.log("Xrm.WebApi.online.execute", operation),
+  );
+
+  const records = createRecordCalls(
+    (url, init) => win.fetch(url, init),
+    CALLERS.formScript,
+    (call, text) => host.log(`Xrm.WebApi.${call}`, text),
   );
 
   const globalContext = {
@@ -41,20 +48,34 @@ export function createXrm(win: Window, config: DemoConfig, host: DemoHostApi): o
 
   let globalNotificationSeq = 0;
   return {
-    WebApi: { online: { execute, executeMultiple: () => Promise.reject(new Error("not emulated")) } },
+    WebApi: {
+      online: { execute, executeMultiple: () => Promise.reject(new Error("not emulated")) },
+      retrieveRecord: records.retrieveRecord,
+      retrieveMultipleRecords: records.retrieveMultipleRecords,
+    },
     Utility: {
+      getEntityMetadata: records.getEntityMetadata,
       getGlobalContext: () => globalContext,
       getResourceString: resourceStringReader(config.formScript?.resources ?? [], config.lcid, config.orgLanguageId),
       showProgressIndicator: () => undefined,
       closeProgressIndicator: () => undefined,
     },
     App: {
-      addGlobalNotification: (notification: { level?: number; message?: string; type?: number }) => {
+      addGlobalNotification: (notification: {
+        level?: number;
+        message?: string;
+        type?: number;
+        action?: { actionLabel?: string; eventHandler?: () => void };
+      }) => {
         const id = `global-${++globalNotificationSeq}`;
+        const action = notification.action;
         host.globalNotifications.push({
           id,
           level: String(notification.level ?? 4),
           message: String(notification.message ?? ""),
+          ...(action?.actionLabel && action.eventHandler
+            ? { actionLabel: String(action.actionLabel), runAction: action.eventHandler }
+            : {}),
         });
         host.log("Xrm.App.addGlobalNotification", String(notification.message ?? ""));
         host.rerender();

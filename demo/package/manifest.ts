@@ -1,5 +1,11 @@
 import { asArray, parseXml, pick, textOf } from "./xml";
 
+/** One `<uses-feature>` of the shipped ControlManifest.xml: a feature class (WebAPI, Utility, Device…) the control uses. */
+export interface FeatureUsage {
+  name: string;
+  required: boolean;
+}
+
 /** One `<property>` of the shipped ControlManifest.xml: what the host needs to build `context.parameters`. */
 export interface ManifestProperty {
   name: string;
@@ -21,6 +27,10 @@ export interface ControlManifest {
   codePath: string;
   resx: Array<{ path: string; lcid: number }>;
   platformLibraries: Array<{ name: string; version: string }>;
+  /** `api-version` (pcf-scripts writes it into the built manifest); the runtime gates features from 1.1 on. */
+  apiVersion: string;
+  /** `<feature-usage><uses-feature name required>`: what the runtime lets `context.webAPI` / `context.utils` do. */
+  featureUsage: FeatureUsage[];
 }
 
 function attr(node: unknown, name: string): string | undefined {
@@ -30,7 +40,16 @@ function attr(node: unknown, name: string): string | undefined {
 
 /** Reads the manifest pcf-scripts emitted (and the packer shipped). Throws with the reason when it is not one. */
 export function parseControlManifest(xml: string): ControlManifest {
-  const doc = parseXml(xml, ["property", "value", "type-group", "type", "resx", "platform-library", "code"]);
+  const doc = parseXml(xml, [
+    "property",
+    "value",
+    "type-group",
+    "type",
+    "resx",
+    "platform-library",
+    "code",
+    "uses-feature",
+  ]);
   const control = pick(doc, "manifest", "control");
   const namespace = attr(control, "namespace");
   const constructorName = attr(control, "constructor");
@@ -65,6 +84,10 @@ export function parseControlManifest(xml: string): ControlManifest {
     name: attr(l, "name") ?? "",
     version: attr(l, "version") ?? "",
   }));
+  const featureUsage = asArray(pick(control, "feature-usage", "uses-feature")).map((feature) => ({
+    name: attr(feature, "name") ?? "",
+    required: attr(feature, "required") === "true",
+  }));
   return {
     namespace,
     constructorName,
@@ -74,5 +97,7 @@ export function parseControlManifest(xml: string): ControlManifest {
     codePath,
     resx,
     platformLibraries,
+    apiVersion: attr(control, "api-version") ?? "",
+    featureUsage,
   };
 }

@@ -1,6 +1,7 @@
 import { LANGUAGES } from "../../core/strings/languages";
 import { LINKED } from "../../test/fixtures/dataverse";
 import { DEFAULT_SCENARIO, isScenario, type Scenario } from "../emulator/scenarios";
+import { isRecordCase, RECORD_CASES, type RecordCaseName } from "../emulator/recordCases";
 import { CONTROL_WEB_APIS, type ControlInstanceConfig, type ControlWebApi, type DemoConfig } from "../host/config";
 import type { ShippedSolution } from "../package/readSolution";
 
@@ -12,6 +13,8 @@ const LAYOUTS_BY_POSITION = ["card", "compact", "linkOnly"];
 
 export interface PageQuery {
   scenario: Scenario;
+  /** `record=`: the record link's demo case (the form's row and the controls' record settings). */
+  record: RecordCaseName;
   delayMs?: number;
   lcid: number;
   theme: "light" | "dark";
@@ -54,6 +57,7 @@ export function parsePageQuery(params: URLSearchParams): PageQuery {
   }
   return {
     scenario: isScenario(scenario) ? scenario : DEFAULT_SCENARIO,
+    record: isRecordCase(params.get("record")) ? (params.get("record") as RecordCaseName) : "off",
     delayMs: Number.isFinite(delay) && delay >= 0 && params.has("delay") ? Math.min(delay, 60_000) : undefined,
     lcid: LANGUAGES.some((l) => l.lcid === lcid) ? lcid : 1033,
     theme: params.get("theme") === "dark" ? "dark" : "light",
@@ -72,7 +76,7 @@ export function parsePageQuery(params: URLSearchParams): PageQuery {
 
 function instances(query: PageQuery): ControlInstanceConfig[] {
   return Array.from({ length: query.controls }, (_, i) => {
-    const params: Record<string, string> = {};
+    const params: Record<string, string> = { ...RECORD_CASES[query.record].settings };
     if (query.controls > 1 && !query.props.layout) params.layout = LAYOUTS_BY_POSITION[i % LAYOUTS_BY_POSITION.length];
     for (const [name, values] of Object.entries(query.props)) params[name] = values[Math.min(i, values.length - 1)];
     return {
@@ -117,6 +121,7 @@ export function buildDemoConfig(
             registryName: `${shipped.manifest.namespace}.${shipped.manifest.constructorName}`,
             bundleUrl: `/solution/controls/${shipped.folder.split("/").pop()}/${shipped.manifest.codePath}`,
             properties: shipped.manifest.properties,
+            features: { apiVersion: shipped.manifest.apiVersion, featureUsage: shipped.manifest.featureUsage },
             strings: shipped.strings.get(language.lcid) ?? shipped.strings.get(1033) ?? {},
             instances: instances(query),
           }
@@ -134,6 +139,7 @@ export function buildDemoConfig(
           }
         : null,
     order: query.order,
+    record: { name: query.record, ...RECORD_CASES[query.record] },
     problems,
   };
 }

@@ -1,5 +1,6 @@
 import { LANGUAGES } from "../../core/strings/languages";
 import { SCENARIO_DESCRIPTIONS, SCENARIOS } from "../emulator/scenarios";
+import { RECORD_CASE_NAMES, RECORD_CASES } from "../emulator/recordCases";
 import { CONFIG_ELEMENT_ID, type DemoConfig } from "../host/config";
 import type { PageQuery } from "./pageConfig";
 
@@ -32,6 +33,7 @@ function option(value: string | number, label: string, selected: boolean): strin
 function picker(query: PageQuery): string {
   return `<form id="picker" method="get" action="/" aria-label="Demo settings">
   <label>Scenario <select name="scenario">${SCENARIOS.map((s) => option(s, `${s}: ${SCENARIO_DESCRIPTIONS[s]}`, s === query.scenario)).join("")}</select></label>
+  <label>Record link <select name="record">${RECORD_CASE_NAMES.map((r) => option(r, `${r}: ${RECORD_CASES[r].description}`, r === query.record)).join("")}</select></label>
   <label>Language <select name="lang">${LANGUAGES.map((l) => option(l.lcid, `${LANGUAGE_NAMES[l.tag] ?? l.tag} (${l.lcid})`, l.lcid === query.lcid)).join("")}</select></label>
   <label>Theme <select name="theme">${option("light", "Light", query.theme === "light")}${option("dark", "Dark", query.theme === "dark")}</select></label>
   <label>Controls <select name="controls">${[0, 1, 2, 3].map((n) => option(n, String(n), n === query.controls)).join("")}</select></label>
@@ -65,6 +67,7 @@ main { padding: 12px 16px; max-width: 1100px; }
 .field { display: grid; grid-template-columns: 200px 1fr; gap: 8px; padding: 6px 0; border-top: 1px solid var(--line); align-items: start; }
 .field .label { color: var(--muted); }
 #controls { padding: 4px; }
+.commands { margin: 0 0 8px; } .commands button { font: inherit; padding: 4px 12px; }
 details { margin-top: 12px; } #events { font-family: ui-monospace, monospace; font-size: 12px; }
 .problems { border: 2px solid #c50f1f; padding: 8px 12px; background: var(--card); }
 `;
@@ -100,13 +103,20 @@ ${config.control ? `<script src="${escapeHtml(config.control.bundleUrl)}"></scri
 <main>
   ${config.problems.length ? `<div class="problems" role="alert"><strong>The solution zip could not be loaded.</strong><ul>${config.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join("")}</ul></div>` : ""}
   <ul id="global-notifications" class="notifications" aria-label="App notifications" aria-live="polite" hidden></ul>
-  <article class="record">
-    <h2>Contoso Ltd</h2>
+  <article class="record" data-table="${escapeHtml(config.record.row.entityTypeName)}">
+    <h2>${escapeHtml(config.record.row.entityRecordName)}</h2>
+    ${config.formScript ? '<div class="commands" role="toolbar" aria-label="Command bar"><button type="button" id="command-open-record">Open in finance and operations</button></div>' : ""}
     <ul id="form-notifications" class="notifications" aria-label="Form notifications" aria-live="polite" hidden></ul>
     <section class="tab" data-tab="summary" aria-labelledby="tab-summary"><h3 id="tab-summary">Summary</h3>
       <div class="section" data-section="finops_section"><h4>Finance and operations</h4><div id="controls">${slots || "<p>No control on this form.</p>"}</div></div>
       <div class="section" data-section="details_section"><h4>Details</h4>
-        <div class="field"><span class="label">Account name</span><span data-attribute="name"></span></div>
+        <div class="field"><span class="label">Name</span><span data-attribute="name"></span></div>
+        ${Object.entries(config.record.fields)
+          .map(
+            ([name, value]) =>
+              `<div class="field"><span class="label">${escapeHtml(name)}</span><span>${escapeHtml(value ?? "---")}</span></div>`,
+          )
+          .join("")}
         <div class="field"><span class="label">F&amp;O URL column (fol_finopsurl)</span><span data-attribute="fol_finopsurl"></span></div>
       </div>
     </section>

@@ -1,8 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { DEFAULT_SCENARIO, isScenario, respond, SCENARIO_DESCRIPTIONS, SCENARIOS } from "../emulator/scenarios";
-import { RequestLog } from "../emulator/requestLog";
+import {
+  DEFAULT_SCENARIO,
+  isScenario,
+  respond,
+  SCENARIO_DESCRIPTIONS,
+  SCENARIOS,
+  type EmulatedResponse,
+} from "../emulator/scenarios";
+import { respondRecords } from "../emulator/records";
+import { RequestLog, type LoggedRequest } from "../emulator/requestLog";
 import { loadPlatformLibraries } from "../platform/libraries";
 import { buildHostBundles } from "./hostBundles";
 import { buildDemoConfig, FORM_SCRIPT_NAME, parsePageQuery } from "./pageConfig";
@@ -28,6 +36,8 @@ export interface DemoServer {
 }
 
 const API_PATH = /^\/api\/data\/(v9\.[12])\/RetrieveFinanceAndOperationsIntegrationDetails(\(\))?$/;
+/** The record link's reads: metadata, a row by id, a table's rows (demo/emulator/records.ts). */
+const TABLE_PATH = /^\/api\/data\/v9\.[12]\/([^/]+)$/;
 
 function cookies(request: IncomingMessage): Map<string, string> {
   const jar = new Map<string, string>();
@@ -88,6 +98,10 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       apiVersion,
       delayMs: Number.isFinite(delay) ? delay : undefined,
     });
+    reply(request, response, answer);
+  }
+
+  function reply(request: IncomingMessage, response: ServerResponse, answer: EmulatedResponse): void {
     if (answer.hang) return; // the socket stays open until the client gives up or the server closes
     const finish = () => {
       if (answer.drop) {
@@ -102,6 +116,17 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       // A caller that gave up (an aborted fetch, a closed page) needs no answer: no timer outlives its request.
       request.once("close", () => clearTimeout(timer));
     } else finish();
+  }
+
+  function logged(request: IncomingMessage, path: string, scenario: string): LoggedRequest {
+    return {
+      at: Date.now(),
+      method: request.method ?? "GET",
+      path,
+      scenario,
+      referer: request.headers.referer ?? "",
+      caller: String(request.headers["x-demo-caller"] ?? "fetch"),
+    };
   }
 
   function page(response: ServerResponse, url: URL): void {
@@ -153,6 +178,20 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     decodeURIComponent(path); // every route reads a well-formed path only: a malformed one is a 400 for any route
     const apiMatch = API_PATH.exec(path);
     if (apiMatch && request.method === "GET") return api(request, response, url, apiMatch[1]);
+    const tableMatch = TABLE_PATH.exec(path);
+    if (tableMatch && request.method === "GET") {
+      const delay = Number(cookies(request).get(DELAY_COOKIE));
+      const answer = respondRecords(
+        decodeURIComponent(tableMatch[1]),
+        url.search.slice(1),
+        `http://${request.headers.host}`,
+        Number.isFinite(delay) && delay > 0 ? delay : undefined,
+      );
+      if (answer) {
+        log.record(logged(request, `${path}${url.search}`, "record"));
+        return reply(request, response, answer);
+      }
+    }
     if (path.startsWith("/api/data/")) {
       return send(
         response,

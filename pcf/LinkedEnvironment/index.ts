@@ -3,6 +3,8 @@ import { getIntegrationDetails } from "../../core";
 import { LinkedEnvironmentRoot } from "./components/LinkedEnvironmentRoot";
 import type { IInputs, IOutputs } from "./generated/ManifestTypes";
 import { platformWebApi } from "./platformWebApi";
+import { formRowOf } from "./platformRecordApi";
+import { loadRecordLink, type RecordLinkState } from "./recordLoader";
 import { columnValueToWrite, createOutputNotifier } from "./mapping/columnOutput";
 import { ResultStore } from "./resultStore";
 import { readSettings } from "./mapping/settings";
@@ -13,12 +15,14 @@ type Context = ComponentFramework.Context<IInputs>;
 
 /**
  * FinOpsLink.LinkedEnvironment: wires the PCF lifecycle to the core and the React view. No logic of its own:
- * init starts the one request (through the host's webAPI.execute where it has one, so Retry goes the same way),
+ * init starts the one request (through the host's webAPI.execute where it has one, so Retry goes the same way) and
+ * the record link's lookup (recordLoader.ts),
  * updateView maps context to props, getOutputs hands over the column value, destroy silences anything still pending.
  */
 export class LinkedEnvironment implements ComponentFramework.ReactControl<IInputs, IOutputs> {
   private context!: Context;
   private store!: ResultStore;
+  private recordStore!: ResultStore<RecordLinkState>;
   private translate!: Translate;
   private notifyIfPending!: (pending: string | undefined) => void;
   private readonly idPrefix = nextIdPrefix();
@@ -39,6 +43,13 @@ export class LinkedEnvironment implements ComponentFramework.ReactControl<IInput
     );
     this.store.subscribe(() => this.notifyIfPending(this.pendingColumnValue()));
     this.store.refresh();
+    // The record link asks alongside the link check (it only reads); "off" answers at once without a request.
+    this.recordStore = new ResultStore<RecordLinkState>(
+      (forceRefresh) => loadRecordLink(this.context, forceRefresh),
+      Date.now,
+      () => ({ kind: "unavailable", table: "", failure: { kind: "failed" } }),
+    );
+    this.recordStore.refresh();
   }
 
   updateView(context: Context): React.ReactElement {
@@ -46,7 +57,13 @@ export class LinkedEnvironment implements ComponentFramework.ReactControl<IInput
     this.notifyIfPending(this.pendingColumnValue());
     return React.createElement(
       LinkedEnvironmentRoot,
-      toViewProps(context, { store: this.store, translate: this.translate, idPrefix: this.idPrefix }),
+      toViewProps(context, {
+        store: this.store,
+        recordStore: this.recordStore,
+        recordName: formRowOf(context.mode).name,
+        translate: this.translate,
+        idPrefix: this.idPrefix,
+      }),
     );
   }
 
@@ -57,6 +74,7 @@ export class LinkedEnvironment implements ComponentFramework.ReactControl<IInput
 
   destroy(): void {
     this.store.dispose();
+    this.recordStore.dispose();
   }
 
   private pendingColumnValue(): string | undefined {

@@ -9,9 +9,10 @@ interface ExecutingWebApi {
 }
 
 /**
- * The host's execute as the core's WebApiLike, or undefined where the host has none (a canvas host, Microsoft's test
- * harness): the core then calls through same-origin fetch, as it also does when execute answers "not implemented".
- * Never `window.Xrm`: a control reads only what its context hands it.
+ * The host's execute as the core's WebApiLike, or undefined where the host has none (a canvas host, a manifest feature
+ * the runtime reports unsupported): the core then calls through same-origin fetch, as it also does when execute fails
+ * with anything but an answer from Dataverse (Microsoft's test harness, whose execute is not wired; core/errors.ts
+ * isAnswer). Never `window.Xrm`: a control reads only what its context hands it.
  */
 export function platformWebApi(webAPI: unknown): WebApiLike | undefined {
   try {

@@ -1,11 +1,11 @@
 import type { IntegrationResult } from "../../core";
 
-/** Asks the core for the details; `forceRefresh` skips the cache (the Retry button). */
-export type LoadDetails = (forceRefresh: boolean) => Promise<IntegrationResult>;
+/** Asks the core for an answer; `forceRefresh` skips the cache (the Retry button). */
+export type LoadDetails<R = IntegrationResult> = (forceRefresh: boolean) => Promise<R>;
 
 /** What the view renders: `result` is the latest answer, `loading` is true while a request is pending. */
-export interface ResultSnapshot {
-  readonly result?: IntegrationResult;
+export interface ResultSnapshot<R = IntegrationResult> {
+  readonly result?: R;
   readonly loading: boolean;
   /** Counts requests: a new one restarts the loading view's "taking long" timer. */
   readonly attempt: number;
@@ -14,21 +14,23 @@ export interface ResultSnapshot {
 }
 
 /**
- * Holds the control's one answer outside React, so updateView can be called any number of times without asking
+ * Holds one answer of the control (the link check's, or the record link's) outside React, so updateView can be called any number of times without asking
  * again, and so destroy() can silence a request that is still in flight (a late answer never re-renders or notifies).
  */
-export class ResultStore {
-  private current: ResultSnapshot = { loading: true, attempt: 0 };
+export class ResultStore<R = IntegrationResult> {
+  private current: ResultSnapshot<R> = { loading: true, attempt: 0 };
   private readonly listeners = new Set<() => void>();
   private latestRequest = 0;
   private disposed = false;
 
   constructor(
-    private readonly load: LoadDetails,
+    private readonly load: LoadDetails<R>,
     private readonly now: () => number = Date.now,
+    /** The answer when `load` broke its promise never to reject. */
+    private readonly broken: () => R = () => ({ kind: "failed" }) as R,
   ) {}
 
-  get snapshot(): ResultSnapshot {
+  get snapshot(): ResultSnapshot<R> {
     return this.current;
   }
 
@@ -40,7 +42,7 @@ export class ResultStore {
     this.load(forceRefresh)
       // The core never rejects; this guard keeps a broken promise from leaving the control spinning forever. A script
       // error is no server message, so none is passed on: the view says "failed" in the user's language.
-      .catch((): IntegrationResult => ({ kind: "failed" }))
+      .catch(this.broken)
       .then((result) => {
         if (this.disposed || request !== this.latestRequest) return;
         this.set({ result, loading: false, attempt: request, answeredAt: this.now() });
@@ -57,7 +59,7 @@ export class ResultStore {
     this.listeners.clear();
   }
 
-  private set(snapshot: ResultSnapshot): void {
+  private set(snapshot: ResultSnapshot<R>): void {
     this.current = snapshot;
     this.listeners.forEach((listener) => listener());
   }

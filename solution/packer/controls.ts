@@ -71,8 +71,8 @@ export function readControl(
   if (version !== semver) {
     throw new ControlError(
       `${manifestWhat} has control version ${version ?? "(none)"} but package.json has ${semver}. ` +
-        `The platform ignores a new bundle whose control version did not change: rebuild with \`${controlCommand}\`, ` +
-        "whose pre-build step copies the version from package.json.",
+        "The platform ignores a new bundle whose control version did not change: run `npm run stamp-version` " +
+        `(it copies package.json's version into pcf/LinkedEnvironment/ControlManifest.Input.xml), then \`${controlCommand}\`.`,
     );
   }
 
@@ -81,7 +81,10 @@ export function readControl(
   const present = listFiles(builtDir);
   const strays = present.filter((path) => /^strings\/.*\.resx$/.test(path) && !listed.includes(path));
   if (strays.length > 0) {
-    throw new ControlError(`${builtDir}: ${strays.join(", ")} exist but the manifest does not list them`);
+    throw new ControlError(
+      `${builtDir}: ${strays.join(", ")} exist but the manifest does not list them: run \`${controlCommand}\` ` +
+        "(it starts from an empty out/controls)",
+    );
   }
 
   const zipFolder = `Controls/${name}`;

@@ -9,7 +9,9 @@ import {
   errorResponse,
   fetchResponse,
   FO_URL,
+  HOST_FAILURES,
   linkedBody,
+  mobileOfflineError,
   NOT_LINKED,
   SERVER_ERROR,
   TENANT,
@@ -199,12 +201,93 @@ describe("the path the request takes", () => {
     expect(screen.getByRole("link", { name: /contoso/ })).toBeTruthy();
   });
 
+  describe.each([
+    [
+      "throws",
+      (make: () => unknown) => () => {
+        throw make();
+      },
+    ],
+    ["rejects", (make: () => unknown) => async () => Promise.reject(make())],
+  ])("an execute that %s as a host that cannot execute does", (_how, fail) => {
+    it.each(HOST_FAILURES)("%s: one fetch carries it and only its outcome shows", async (_label, make) => {
+      fetchMock.mockImplementation(async () => NOT_LINKED_ANSWER);
+      const execute = jest.fn(fail(make));
+      const { view } = start({ webAPI: runtimeWebApi(execute) });
+      await flush();
+      expect(execute).toHaveBeenCalledTimes(1);
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      expect(screen.getByRole("link", { name: /How to enable the Power Platform integration/ })).toBeTruthy();
+      expect(view.container.textContent).not.toMatch(/Feature|not a function|not defined|not supported|broke|Couldn't/);
+    });
+  });
+
   it("any other rejection of execute is the answer (no fetch)", async () => {
     const execute = jest.fn(async () => Promise.reject(xrmError(NOT_LINKED)));
     start({ webAPI: runtimeWebApi(execute) });
     await flush();
     expect(fetchMock).not.toHaveBeenCalled();
     expect(screen.getByRole("link", { name: /How to enable the Power Platform integration/ })).toBeTruthy();
+  });
+});
+
+describe("offline: the mobile app's rejection and the host's flag", () => {
+  const lastKnownHost = new URL(FO_URL).host;
+  function runtimeWebApi(execute: jest.Mock) {
+    return { execute, retrieveRecord: jest.fn(), retrieveMultipleRecords: jest.fn() };
+  }
+  function expectOfflineWithLastKnown(): void {
+    expect(screen.getByText("You're offline.")).toBeTruthy();
+    expect(screen.getByRole("link", { name: (name) => name.includes(lastKnownHost) }).getAttribute("href")).toBe(
+      FO_URL,
+    );
+    expect(document.body.textContent).not.toMatch(/Couldn't check|Reconnect and try again/);
+  }
+
+  it("execute rejects with UciError (no errorCode): offline with the last known link, and Retry keeps it", async () => {
+    const execute = jest.fn<Promise<FakeResponse>, [object]>(async () => LINKED);
+    const first = start({ webAPI: runtimeWebApi(execute), properties: { cacheMinutes: 0 } });
+    await flush(); // this tab has now seen the link
+    first.control.destroy();
+    first.view.unmount();
+    execute.mockImplementation(async () => Promise.reject(mobileOfflineError()));
+    start({ webAPI: runtimeWebApi(execute), properties: { cacheMinutes: 0 } });
+    await flush();
+    expectOfflineWithLastKnown();
+    screen.getByRole("button", { name: "Retry" }).click();
+    await flush();
+    expect(execute).toHaveBeenCalledTimes(3);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expectOfflineWithLastKnown();
+  });
+
+  it("Retry while the host says offline asks nothing and keeps the last known link", async () => {
+    const first = start({ properties: { cacheMinutes: 0 } });
+    await flush();
+    first.control.destroy();
+    first.view.unmount();
+    start({ properties: { cacheMinutes: 0 }, offline: true });
+    await flush();
+    expectOfflineWithLastKnown();
+    screen.getByRole("button", { name: "Retry" }).click();
+    await flush();
+    expect(fetchMock).toHaveBeenCalledTimes(1); // only the first form's
+    expectOfflineWithLastKnown();
+  });
+
+  it("without execute, a fetch rejected with UciError is offline too, and Retry keeps the last known link", async () => {
+    const first = start({ properties: { cacheMinutes: 0 } });
+    await flush();
+    first.control.destroy();
+    first.view.unmount();
+    fetchMock.mockImplementation(async () => Promise.reject(mobileOfflineError()));
+    start({ properties: { cacheMinutes: 0 } });
+    await flush();
+    expectOfflineWithLastKnown();
+    screen.getByRole("button", { name: "Retry" }).click();
+    await flush();
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+    expectOfflineWithLastKnown();
   });
 });
 

@@ -20,6 +20,7 @@ describe("readSettings", () => {
       menuItem: undefined,
       cacheMinutes: 15,
       writeUrlToColumn: false,
+      record: { recordLink: undefined, recordTable: null, recordMatch: null, recordCompany: null },
     });
   });
 
@@ -35,6 +36,10 @@ describe("readSettings", () => {
         menuItem: "CustTableListPage ",
         cacheMinutes: 0,
         writeUrlToColumn: "yes",
+        recordLink: "matchRow",
+        recordTable: "mserp_custcustomerv3entity",
+        recordMatch: "mserp_customeraccount=accountnumber",
+        recordCompany: "=USMF",
       }),
     );
     expect(settings).toEqual({
@@ -47,6 +52,12 @@ describe("readSettings", () => {
       menuItem: "CustTableListPage",
       cacheMinutes: 0,
       writeUrlToColumn: true,
+      record: {
+        recordLink: "matchRow",
+        recordTable: "mserp_custcustomerv3entity",
+        recordMatch: "mserp_customeraccount=accountnumber",
+        recordCompany: "=USMF",
+      },
     });
   });
 

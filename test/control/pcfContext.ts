@@ -23,6 +23,10 @@ export interface FakeProperties {
   menuItem?: string;
   cacheMinutes?: number;
   writeUrlToColumn?: "yes" | "no";
+  recordLink?: "off" | "thisRow" | "matchRow";
+  recordTable?: string;
+  recordMatch?: string;
+  recordCompany?: string;
 }
 
 export interface FakeContextOptions {
@@ -37,6 +41,10 @@ export interface FakeContextOptions {
   userId?: string;
   /** context.webAPI as the host offers it (a model-driven app's has `execute`); left out when undefined. */
   webAPI?: object;
+  /** context.utils (getEntityMetadata for the record link); left out when undefined. */
+  utils?: object;
+  /** The form's row as model-driven apps give it (context.mode.contextInfo); none when undefined. */
+  row?: { entityTypeName: string; entityId: string; entityRecordName?: string };
 }
 
 const resxCache = new Map<number, Map<string, string>>();
@@ -86,6 +94,10 @@ export function fakeParameters(p: FakeProperties = {}, security?: Security): IIn
     menuItem: stringProperty(p.menuItem),
     cacheMinutes: numberProperty(p.cacheMinutes),
     writeUrlToColumn: enumProperty(p.writeUrlToColumn),
+    recordLink: enumProperty(p.recordLink),
+    recordTable: stringProperty(p.recordTable),
+    recordMatch: stringProperty(p.recordMatch),
+    recordCompany: stringProperty(p.recordCompany),
   };
 }
 
@@ -103,6 +115,7 @@ export function fakeContext(options: FakeContextOptions = {}): Context {
       label: "FinOps",
       allocatedHeight: -1,
       allocatedWidth: -1,
+      ...(options.row === undefined ? {} : { contextInfo: options.row }),
     } as Partial<ComponentFramework.Mode>,
     userSettings: {
       userId: options.userId ?? USER,
@@ -118,6 +131,7 @@ export function fakeContext(options: FakeContextOptions = {}): Context {
       : undefined,
     updatedProperties: [],
     ...(options.webAPI === undefined ? {} : { webAPI: options.webAPI }),
+    ...(options.utils === undefined ? {} : { utils: options.utils }),
   };
   return partial as unknown as Context;
 }

@@ -4,6 +4,7 @@ import { act, render, type RenderResult } from "@testing-library/react";
 import type { IntegrationResult } from "../../core";
 import { LinkedEnvironmentRoot } from "../../pcf/LinkedEnvironment/components/LinkedEnvironmentRoot";
 import { ResultStore } from "../../pcf/LinkedEnvironment/resultStore";
+import type { RecordLinkState } from "../../pcf/LinkedEnvironment/recordLoader";
 import { createTranslator } from "../../pcf/LinkedEnvironment/mapping/translate";
 import { toViewProps } from "../../pcf/LinkedEnvironment/mapping/viewProps";
 import { fakeContext, type FakeContextOptions } from "./pcfContext";
@@ -21,6 +22,9 @@ export function deferred<T>(): Deferred<T> {
 
 export interface RenderedView extends RenderResult {
   store: ResultStore;
+  recordStore: ResultStore<RecordLinkState>;
+  /** Every call the record store made to its loader, with its forceRefresh flag. */
+  recordLoads: boolean[];
   /** Every call the store made to the loader, with its forceRefresh flag. */
   loads: boolean[];
 }
@@ -33,7 +37,7 @@ let prefixes = 0;
  */
 export async function renderView(
   answers: IntegrationResult | "pending" | Array<IntegrationResult | Deferred<IntegrationResult>>,
-  options: FakeContextOptions = {},
+  options: FakeContextOptions & { record?: RecordLinkState | "pending"; recordName?: string } = {},
 ): Promise<RenderedView> {
   const queue = answers === "pending" ? [deferred<IntegrationResult>()] : Array.isArray(answers) ? answers : [answers];
   const loads: boolean[] = [];
@@ -42,17 +46,27 @@ export async function renderView(
     const next = queue[Math.min(loads.length - 1, queue.length - 1)];
     return "promise" in next ? next.promise : Promise.resolve(next);
   });
+  const recordLoads: boolean[] = [];
+  const recordPending = deferred<RecordLinkState>();
+  const recordStore = new ResultStore<RecordLinkState>((forceRefresh) => {
+    recordLoads.push(forceRefresh);
+    const record = options.record ?? { kind: "off" };
+    return record === "pending" ? recordPending.promise : Promise.resolve(record);
+  });
   const context = fakeContext(options);
   prefixes += 1;
   const props = toViewProps(context, {
     store,
+    recordStore,
+    recordName: options.recordName,
     translate: createTranslator((key) => context.resources.getString(key)),
     idPrefix: `view-${prefixes}-`,
   });
   store.refresh();
+  recordStore.refresh();
   const view = render(<LinkedEnvironmentRoot {...props} />);
   await flush();
-  return Object.assign(view, { store, loads });
+  return Object.assign(view, { store, loads, recordStore, recordLoads });
 }
 
 /** Lets pending promises (the store's answer) settle and React re-render. */

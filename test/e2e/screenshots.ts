@@ -2,9 +2,11 @@ import { mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { getString } from "../../scripts/stringSets";
-import { LINKED } from "../fixtures/dataverse";
+import { LINKED, linkedBody } from "../fixtures/dataverse";
 import { REPORT_SHOT, takeReportScreenshot } from "./linkAuditReport";
+import { launchChromium } from "./support/browser";
 import { openForm, ROOT, startHarness, waitForControlText, type FormQuery } from "./support/demo";
+import { HARNESS_CONTROL, routePcfStartPage, startPcfStart } from "./support/pcfStart";
 
 type Key = Parameters<typeof getString>[1];
 
@@ -125,17 +127,39 @@ export async function takeScreenshots(outDir: string, only?: ReadonlyArray<strin
   return written;
 }
 
-/** Every file `npm run screenshots` writes into docs/images: the gallery and the link audit's report. */
-export const SCREENSHOT_FILES: string[] = [...SHOTS.map((shot) => shot.file), REPORT_SHOT];
+/** The picture of Microsoft's PCF harness (pcf-start's page) running the built control, linked. */
+export const HARNESS_SHOT = "harness.png";
+
+/** Takes HARNESS_SHOT into `outDir`: pcf-start's own page with out/controls/LinkedEnvironment, the answer routed. */
+export async function takeHarnessScreenshot(outDir: string): Promise<string> {
+  mkdirSync(outDir, { recursive: true });
+  const server = await startPcfStart(ROOT);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ locale: "en-US", viewport: { width: 1280, height: 720 } });
+    await routePcfStartPage(page, ROOT, { status: 200, body: linkedBody() });
+    await page.goto(server.url);
+    await page.locator(HARNESS_CONTROL).getByText(LINKED.Id).first().waitFor({ timeout: 30_000 });
+    const file = join(outDir, HARNESS_SHOT);
+    await page.screenshot({ path: file, animations: "disabled", caret: "hide" });
+    return file;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Every file `npm run screenshots` writes into docs/images: the gallery, the harness and the link audit's report. */
+export const SCREENSHOT_FILES: string[] = [...SHOTS.map((shot) => shot.file), HARNESS_SHOT, REPORT_SHOT];
 
 /**
- * `npm run screenshots`: refreshes docs/images/ from the built solution (run `npm run build` first), and the link
- * audit's HTML report from the built command line (test/e2e/linkAuditReport.ts).
+ * `npm run screenshots`: refreshes docs/images/ from the built solution (run `npm run build` first): the gallery,
+ * Microsoft's harness, and the link audit's HTML report from the built command line (test/e2e/linkAuditReport.ts).
  */
 if (require.main === module) {
   const { values } = parseArgs({ options: { out: { type: "string", default: join(ROOT, "docs", "images") } } });
   takeScreenshots(values.out)
-    .then(async (files) => [...files, await takeReportScreenshot(values.out)])
+    .then(async (files) => [...files, await takeHarnessScreenshot(values.out), await takeReportScreenshot(values.out)])
     .then((files) => files.forEach((f) => console.log(`wrote ${relative(process.cwd(), f)}`)))
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

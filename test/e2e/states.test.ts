@@ -122,6 +122,27 @@ describe("linked", () => {
     expect(await harness.requests()).toHaveLength(0);
   });
 
+  it("the form script asks the host's offline flag too: offline, neither it nor the control asks Dataverse", async () => {
+    await harness.resetRequests();
+    const { page } = await harness.newPage();
+    await openForm(page, harness.server.url, {
+      scenario: "linked",
+      offline: true,
+      formOptions: { notify: "always" },
+    });
+    await waitForControlText(page, en("Result_Offline"));
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications
+          .length === 1,
+    );
+    const state = await hostState(page);
+    expect(state.formNotifications).toEqual([
+      expect.objectContaining({ level: "WARNING", message: expect.stringContaining(en("Result_Offline")) }),
+    ]);
+    expect(await harness.requests()).toHaveLength(0);
+  });
+
   it("form script options: URL column, global notification, tab hidden when linked", async () => {
     const { page } = await harness.newPage();
     await openForm(page, harness.server.url, {

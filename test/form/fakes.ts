@@ -147,6 +147,10 @@ export interface FakeXrm extends XrmPort {
   readonly alerts: Array<{ text: string; title?: string }>;
   /** What the next execute calls answer; a function lets a test hold the answer back. */
   answer: ServerAnswer | (() => Promise<unknown>);
+  /** What `getGlobalContext().client.isOffline()` says (the mobile app's offline mode). */
+  offline: boolean;
+  /** How often the script asked `client.isOffline()`. */
+  offlineChecks: number;
 }
 
 let userCounter = 0;
@@ -174,6 +178,8 @@ export function fakeXrm(answer: ServerAnswer | (() => Promise<unknown>) = ANSWER
     openedUrls: [],
     alerts: [],
     answer,
+    offline: false,
+    offlineChecks: 0,
     WebApi: {
       online: {
         execute: (request: object) => {
@@ -189,6 +195,12 @@ export function fakeXrm(answer: ServerAnswer | (() => Promise<unknown>) = ANSWER
       getGlobalContext: () => ({
         getClientUrl: () => "https://org.crm.dynamics.com",
         userSettings: { userId, languageId },
+        client: {
+          isOffline: () => {
+            xrm.offlineChecks += 1;
+            return xrm.offline;
+          },
+        },
       }),
       // As the platform does it for form.js: its declared RESX dependencies, the user's language, then base 1033.
       getResourceString: resourceStringReader(formScriptResx(), languageId, 1033),

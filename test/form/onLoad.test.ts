@@ -11,7 +11,7 @@ import {
   type FakeXrm,
   type ServerAnswer,
 } from "./fakes";
-import { ENVIRONMENT_ID, FO_URL, NOT_LINKED, SERVER_ERROR, TENANT } from "../fixtures/dataverse";
+import { ENVIRONMENT_ID, FO_URL, mobileOfflineError, NOT_LINKED, SERVER_ERROR, TENANT } from "../fixtures/dataverse";
 
 type Kind = keyof typeof ANSWERS;
 const KINDS = Object.keys(ANSWERS) as Kind[];
@@ -620,5 +620,72 @@ describe("onLoad, the registered handler", () => {
     await showLinkOnForm(executionContextOf(form), "nope", undefined);
     expect(form.notifications.get(OPTIONS_ID)?.level).toBe("WARNING");
     expect(form.notifications.has(STATUS_ID)).toBe(false);
+  });
+});
+
+describe("offline, as the README's offline state says: the last known link, tabs that follow it", () => {
+  const layout = () => ({ tabs: { fno_tab: ["s1"], other: [] } });
+  const options = { showWhenLinked: ["fno_tab"], hideWhenLinked: ["other"], notify: "always", cacheMinutes: 0 };
+  const host = new URL(FO_URL).host;
+
+  /** A form that saw the link in this tab, then the tab went offline (cache time over: cacheMinutes 0). */
+  async function sawTheLink(): Promise<FakeXrm> {
+    const xrm = fakeXrm(ANSWERS.linked);
+    await run(ANSWERS.linked, { cacheMinutes: 0 }, fakeForm(), xrm);
+    expect(xrm.requests).toHaveLength(1);
+    return xrm;
+  }
+
+  function expectOfflineWithLastKnown(form: ReturnType<typeof fakeForm>): void {
+    const status = form.notifications.get(STATUS_ID);
+    expect(status).toEqual({ level: "WARNING", message: `You're offline. Last known link: ${host}` });
+    expect(form.tabMap.get("fno_tab")?.visible).toBe(true);
+    expect(form.tabMap.get("other")?.visible).toBe(false);
+  }
+
+  it("asks Xrm.Utility.getGlobalContext().client.isOffline() first: offline means no request", async () => {
+    const xrm = await sawTheLink();
+    xrm.offline = true;
+    xrm.answer = { error: mobileOfflineError() as unknown as Record<string, unknown> };
+    const { form } = await run(ANSWERS.linked, options, fakeForm(layout()), xrm);
+    expect(xrm.offlineChecks).toBeGreaterThan(0);
+    expect(xrm.requests).toHaveLength(1); // only the first load's
+    expectOfflineWithLastKnown(form);
+  });
+
+  it("the mobile app's UciError (no errorCode) is offline too: WARNING with the last known link, never ERROR", async () => {
+    const xrm = await sawTheLink();
+    xrm.answer = { error: mobileOfflineError() as unknown as Record<string, unknown> };
+    const { form } = await run(ANSWERS.linked, options, fakeForm(layout()), xrm);
+    expect(xrm.requests).toHaveLength(2);
+    expectOfflineWithLastKnown(form);
+  });
+
+  it("offline without a link seen earlier: tabs stay as designed, default notify stays quiet", async () => {
+    const xrm = fakeXrm(ANSWERS.linked);
+    xrm.offline = true;
+    const { form } = await run(ANSWERS.linked, { showWhenLinked: ["fno_tab"] }, fakeForm(layout()), xrm);
+    expect(xrm.requests).toHaveLength(0);
+    expect(form.tabMap.get("fno_tab")?.visible).toBe(true);
+    expect(form.notificationCalls).toEqual([]);
+  });
+
+  it("a host whose isOffline throws, or that has no client, is asked nothing more and goes on", async () => {
+    const xrm = fakeXrm(ANSWERS.linked);
+    const utility = xrm.Utility as NonNullable<FakeXrm["Utility"]>;
+    const context = utility.getGlobalContext();
+    utility.getGlobalContext = () => ({
+      ...context,
+      client: {
+        isOffline: () => {
+          throw new Error("not available");
+        },
+      },
+    });
+    const { status } = await run(ANSWERS.linked, undefined, fakeForm(), xrm);
+    expect(status?.level).toBe("INFO");
+    utility.getGlobalContext = () => ({ getClientUrl: context.getClientUrl, userSettings: context.userSettings });
+    const second = await run(ANSWERS.linked, { cacheMinutes: 0 }, fakeForm(), xrm);
+    expect(second.status?.level).toBe("INFO");
   });
 });

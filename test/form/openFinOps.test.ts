@@ -1,6 +1,6 @@
 import { openFinOps, openLinkedEnvironment } from "../../webresources/openFinOps";
 import { ANSWERS, fakeXrm, flush } from "./fakes";
-import { FO_URL } from "../fixtures/dataverse";
+import { FO_URL, mobileOfflineError } from "../fixtures/dataverse";
 
 beforeEach(() => sessionStorage.clear());
 
@@ -105,5 +105,26 @@ describe("openFinOps (command bar button)", () => {
       delete host.Xrm;
       warn.mockRestore();
     }
+  });
+});
+
+describe("openFinOps offline", () => {
+  it("asks client.isOffline() first: no request, the dialog says offline and names the last known link", async () => {
+    const xrm = fakeXrm(ANSWERS.linked);
+    await openLinkedEnvironment(xrm); // this tab sees the link
+    xrm.offline = true;
+    await openLinkedEnvironment(xrm);
+    expect(xrm.requests).toHaveLength(1);
+    expect(xrm.openedUrls).toEqual([FO_URL]); // the first click only
+    expect(xrm.alerts).toEqual([
+      { title: "Finance and operations", text: `You're offline. Last known link: ${new URL(FO_URL).host}` },
+    ]);
+  });
+
+  it("the mobile app's UciError says offline, not 'couldn't check'", async () => {
+    const xrm = fakeXrm({ error: mobileOfflineError() as unknown as Record<string, unknown> });
+    await openLinkedEnvironment(xrm);
+    expect(xrm.openedUrls).toEqual([]);
+    expect(xrm.alerts[0]?.text).toBe("You're offline. The link is checked again when you're back online.");
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
-import { classifyFailure, cleanMessage, toHexCode } from "../../core/errors";
+import { classifyFailure, cleanMessage, isAnswer, toHexCode } from "../../core/errors";
 import { NetworkFailure, ServiceFailure } from "../../core/transports/transport";
+import { HOST_FAILURES, MOBILE_OFFLINE_MESSAGE, mobileOfflineError, NOT_LINKED, xrmError } from "../fixtures/dataverse";
 
 describe("toHexCode", () => {
   test.each([
@@ -182,5 +183,56 @@ describe("cleanMessage: server text shown to users", () => {
   test("invisible characters (U+2060-2064, U+FEFF) are removed with the rest", () => {
     expect(cleanMessage("\ufeffAccess\u2060 denied\u2061\u2062\u2063\u2064")).toBe("Access denied");
     expect(cleanMessage("a\u2060b")).toBe("a b");
+  });
+});
+
+describe("offline, by what the platform says, with or without a code", () => {
+  test("the mobile app's UciError without errorCode is offline", () => {
+    expect(classifyFailure(mobileOfflineError())).toEqual({ kind: "offline" });
+    expect(classifyFailure({ name: "UciError", message: MOBILE_OFFLINE_MESSAGE })).toEqual({ kind: "offline" });
+    expect(classifyFailure(MOBILE_OFFLINE_MESSAGE)).toEqual({ kind: "offline" });
+  });
+  test("and with a code that names nothing else", () => {
+    expect(classifyFailure({ errorCode: 2147943859, message: MOBILE_OFFLINE_MESSAGE })).toEqual({ kind: "offline" });
+  });
+  test("an answer with an HTTP status is still never offline because of its words", () => {
+    expect(classifyFailure({ status: 503, message: MOBILE_OFFLINE_MESSAGE })).toMatchObject({ kind: "failed" });
+  });
+});
+
+describe("isAnswer: what execute rejected with came from Dataverse, or is the platform saying offline", () => {
+  test.each([
+    ["a Xrm error", xrmError(NOT_LINKED)],
+    ["an error code alone", { errorCode: 2147746326 }],
+    ["an HTTP status alone", { status: 429, message: "Too many requests" }],
+    ["a status line for an empty body", { message: "HTTP/1.1 503 Service Unavailable", raw: "" }],
+    ["a Dataverse error body in raw", { raw: JSON.stringify({ error: { code: "0x80040216", message: "x" } }) }],
+    ["status 0 (the network)", { status: 0 }],
+    ["fetch's network TypeError", new TypeError("Failed to fetch")],
+    ["the mobile app's UciError", mobileOfflineError()],
+    ["a transport's ServiceFailure", new ServiceFailure(500, undefined, "")],
+    ["a transport's NetworkFailure", new NetworkFailure("reset")],
+  ])("%s: yes", (_label, error) => {
+    expect(isAnswer(error)).toBe(true);
+  });
+
+  test.each(HOST_FAILURES)("%s: no, the host cannot execute", (_label, make) => {
+    expect(isAnswer(make())).toBe(false);
+  });
+
+  test("a hostile object is no answer, and isAnswer never throws", () => {
+    const hostile = Object.defineProperty({}, "errorCode", {
+      enumerable: true,
+      get: () => {
+        throw new Error("gotcha");
+      },
+    });
+    expect(isAnswer(hostile)).toBe(false);
+    fc.assert(
+      fc.property(fc.anything({ withBigInt: true, withNullPrototype: true }), (value) => {
+        expect(typeof isAnswer(value)).toBe("boolean");
+      }),
+      { numRuns: 1_000 },
+    );
   });
 });

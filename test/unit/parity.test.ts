@@ -105,3 +105,23 @@ test("a request that never answers: the same timed-out failure through fetch and
     jest.useRealTimers();
   }
 });
+
+test("in Node (no page to be same-origin with, as in the CLI) a webApi failure is never followed by a global fetch", async () => {
+  const original = globalThis.fetch;
+  const globalFetch = jest.fn(async () => new Response("{}"));
+  Object.defineProperty(globalThis, "fetch", { value: globalFetch, configurable: true, writable: true });
+  try {
+    // What the CLI's Node webApi rejects with when its own --timeout ends a request: no code, no status.
+    const timedOut = { message: "no answer within 1.5 s (--timeout)", status: undefined };
+    const execute = async () => Promise.reject(timedOut);
+    await expect(ask({ webApi: { online: { execute } } })).resolves.toEqual({
+      kind: "failed",
+      message: timedOut.message,
+    });
+    const broken = async () => Promise.reject(new TypeError("x is not a function"));
+    await expect(ask({ webApi: { online: { execute: broken } } })).resolves.toEqual({ kind: "failed" });
+    expect(globalFetch).not.toHaveBeenCalled();
+  } finally {
+    Object.defineProperty(globalThis, "fetch", { value: original, configurable: true, writable: true });
+  }
+});

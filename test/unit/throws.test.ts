@@ -26,12 +26,20 @@ function setup() {
 
 afterEach(() => jest.restoreAllMocks());
 
-test.each([
-  ["fetch", (error: unknown) => ({ fetch: jest.fn(async () => Promise.reject(error)) })],
-  ["Xrm", (error: unknown) => ({ webApi: { online: { execute: jest.fn(async () => Promise.reject(error)) } } })],
-])("%s rejects with an object whose every getter throws: failed, no marker left", async (_label, transport) => {
+test("fetch rejects with an object whose every getter throws: failed, no marker left", async () => {
   const { call, markers } = setup();
-  await expect(call(transport(hostileError()))).resolves.toEqual({ kind: "failed" });
+  await expect(call({ fetch: jest.fn(async () => Promise.reject(hostileError())) })).resolves.toEqual({
+    kind: "failed",
+  });
+  expect(markers()).toEqual([]);
+});
+
+test("Xrm rejects with an object whose every getter throws: no answer, so fetch carries it; no marker left", async () => {
+  const { call, markers } = setup();
+  const execute = jest.fn(async () => Promise.reject(hostileError()));
+  const fetchImpl = fetchReturning(200, linkedBody());
+  await expect(call({ webApi: { online: { execute } }, fetch: fetchImpl })).resolves.toMatchObject({ kind: "linked" });
+  expect(fetchImpl).toHaveBeenCalledTimes(1);
   expect(markers()).toEqual([]);
 });
 

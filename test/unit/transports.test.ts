@@ -5,9 +5,12 @@ import {
   errorBody,
   fetchResponse,
   FO_URL,
+  HOST_FAILURES,
   LINKED_EXTRA,
+  mobileOfflineError,
   NOT_LINKED,
   ORG,
+  SERVER_ERROR,
   TENANT,
   USER,
 } from "../fixtures/dataverse";
@@ -165,6 +168,14 @@ describe("offline", () => {
     };
     await expect(viaXrm(webApiRejecting(error))).resolves.toEqual({ kind: "offline" });
   });
+  test("Xrm: the mobile app's UciError, without errorCode", async () => {
+    await expect(viaXrm(webApiRejecting(mobileOfflineError()))).resolves.toEqual({ kind: "offline" });
+  });
+  test("fetch: a host whose fetch rejects with the mobile app's UciError", async () => {
+    await expect(viaFetch(jest.fn(async () => Promise.reject(mobileOfflineError())))).resolves.toEqual({
+      kind: "offline",
+    });
+  });
   test("Xrm: a network TypeError", async () => {
     await expect(
       viaXrm(webApiRejecting(new TypeError("NetworkError when attempting to fetch resource."))),
@@ -260,7 +271,7 @@ describe("failed", () => {
     await expect(viaXrm(webApi)).resolves.toEqual({ kind: "failed", status: 503 });
     await expect(viaFetch(fetchReturning(503, ""))).resolves.toEqual({ kind: "failed", status: 503 });
   });
-  test("Xrm: execute throws synchronously, with a stack that never reaches the message", async () => {
+  test("Xrm: execute throws synchronously: the host cannot, so fetch carries it and its words are never shown", async () => {
     const webApi = {
       online: {
         execute: () => {
@@ -268,7 +279,11 @@ describe("failed", () => {
         },
       },
     };
-    await expect(viaXrm(webApi)).resolves.toEqual({ kind: "failed", message: "boom" });
+    const fetchImpl = fetchReturning(500, errorBody(SERVER_ERROR));
+    await expect(
+      getIntegrationDetails({ orgUrl: ORG, userId: USER, webApi, storage: null, fetch: fetchImpl }),
+    ).resolves.toEqual({ kind: "failed", code: SERVER_ERROR.code, status: 500, message: SERVER_ERROR.message });
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
   });
   test("no fetch and no webApi", async () => {
     const original = globalThis.fetch;
@@ -357,55 +372,100 @@ describe("one classification for one answer, through both transports", () => {
   });
 });
 
-describe("execute not implemented: the same request goes through fetch", () => {
-  const notImplemented: Array<[string, () => never | Promise<never>]> = [
-    [
-      "throws",
-      () => {
-        throw new Error("Method not implemented.");
-      },
-    ],
-    ["rejects", () => Promise.reject(new Error("webAPI.execute is not implemented in this host"))],
-    ["rejects with a string", () => Promise.reject("Not implemented")],
-  ];
-  test.each(notImplemented)("execute %s 'not implemented': fetch carries it", async (_label, execute) => {
-    const fetchImpl = fetchReturning(200, linkedBody());
-    await expect(
-      getIntegrationDetails({
-        orgUrl: ORG,
-        userId: USER,
-        storage: null,
-        webApi: { online: { execute } },
-        fetch: fetchImpl,
-      }),
-    ).resolves.toMatchObject({ kind: "linked" });
-    expect(fetchImpl).toHaveBeenCalledTimes(1);
+describe("only an answer from Dataverse is an answer: any other failure of execute goes through fetch", () => {
+  function ask(execute: () => unknown, fetchImpl?: GetDetailsOptions["fetch"]): Promise<IntegrationResult> {
+    return getIntegrationDetails({
+      orgUrl: ORG,
+      userId: USER,
+      storage: null,
+      webApi: { online: { execute: execute as () => Promise<unknown> } },
+      ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }),
+    });
+  }
+  const throwing = (make: () => unknown) => () => {
+    throw make();
+  };
+  const rejecting = (make: () => unknown) => () => Promise.reject(make());
+
+  describe.each([
+    ["throws", throwing],
+    ["rejects", rejecting],
+  ])("execute %s", (_how, fail) => {
+    test.each(HOST_FAILURES)("%s: one fetch carries the request, and its outcome is shown", async (_label, make) => {
+      const linked = fetchReturning(200, linkedBody());
+      await expect(ask(fail(make), linked)).resolves.toMatchObject({ kind: "linked" });
+      expect(linked).toHaveBeenCalledTimes(1);
+      const notLinked = fetchReturning(400, errorBody(NOT_LINKED));
+      await expect(ask(fail(make), notLinked)).resolves.toEqual({ kind: "notLinked", fromCache: false });
+      expect(notLinked).toHaveBeenCalledTimes(1);
+    });
   });
 
-  test("any other rejection is an answer: no fetch", async () => {
+  test("a missing method (online or execute absent) goes through fetch as well", async () => {
     const fetchImpl = fetchReturning(200, linkedBody());
-    const webApi = webApiRejecting({ errorCode: 2147746326, message: "Not implemented yet on the server side" });
+    const noOnline = { online: undefined } as unknown as NonNullable<GetDetailsOptions["webApi"]>;
     await expect(
-      getIntegrationDetails({ orgUrl: ORG, userId: USER, storage: null, webApi, fetch: fetchImpl }),
-    ).resolves.toMatchObject({ kind: "failed", code: "0x80040216" });
-    const other = webApiRejecting(new Error("Something else broke"));
+      getIntegrationDetails({ orgUrl: ORG, userId: USER, storage: null, webApi: noOnline, fetch: fetchImpl }),
+    ).resolves.toMatchObject({ kind: "linked" });
+    const noExecute = { online: {} } as unknown as NonNullable<GetDetailsOptions["webApi"]>;
     await expect(
-      getIntegrationDetails({ orgUrl: ORG, userId: USER, storage: null, webApi: other, fetch: fetchImpl }),
-    ).resolves.toEqual({ kind: "failed", message: "Something else broke" });
+      getIntegrationDetails({ orgUrl: ORG, userId: USER, storage: null, webApi: noExecute, fetch: fetchImpl }),
+    ).resolves.toMatchObject({ kind: "linked" });
+    expect(fetchImpl).toHaveBeenCalledTimes(2);
+  });
+
+  test.each([
+    ["an error code", { errorCode: 2147746326, message: "Not implemented yet on the server side" }, "failed"],
+    ["a signed error code", { errorCode: -2147185397, message: "" }, "notLinked"],
+    ["an HTTP status", { status: 403, message: "Forbidden" }, "forbidden"],
+    ["a status line and an empty body", { message: "401 Unauthorized", raw: "" }, "unauthorized"],
+    ["a Dataverse error body", { message: "Bad request", raw: JSON.stringify(errorBody(NOT_LINKED)) }, "notLinked"],
+    ["the platform's offline report (status 0)", { status: 0, message: "" }, "offline"],
+    ["fetch's own network TypeError inside the host", new TypeError("Failed to fetch"), "offline"],
+    ["the mobile app's UciError while offline", mobileOfflineError(), "offline"],
+  ])("%s is an answer: shown, no fetch", async (_label, error, kind) => {
+    const fetchImpl = fetchReturning(200, linkedBody());
+    await expect(
+      ask(
+        rejecting(() => error),
+        fetchImpl,
+      ),
+    ).resolves.toMatchObject({ kind });
+    await expect(
+      ask(
+        throwing(() => error),
+        fetchImpl,
+      ),
+    ).resolves.toMatchObject({ kind });
     expect(fetchImpl).not.toHaveBeenCalled();
   });
 
-  test("not implemented and no fetch to fall back to: failed, said plainly", async () => {
+  test("with no fetch to fall back to, the failure is classified as it is: a script error's words never shown", async () => {
     const original = globalThis.fetch;
     Object.defineProperty(globalThis, "fetch", { value: undefined, configurable: true, writable: true });
     try {
-      const webApi = webApiRejecting(new Error("Method not implemented."));
-      await expect(getIntegrationDetails({ orgUrl: ORG, userId: USER, storage: null, webApi })).resolves.toEqual({
-        kind: "failed",
-        message: "Method not implemented.",
-      });
+      for (const error of [new TypeError("or.execute is not a function"), new ReferenceError("Xrm is not defined")]) {
+        await expect(ask(rejecting(() => error))).resolves.toEqual({ kind: "failed" });
+        await expect(ask(throwing(() => error))).resolves.toEqual({ kind: "failed" });
+      }
     } finally {
       Object.defineProperty(globalThis, "fetch", { value: original, configurable: true, writable: true });
+    }
+  });
+
+  test("the fallback fetch is bounded by the same timeout", async () => {
+    jest.useFakeTimers();
+    try {
+      const never = jest.fn(() => new Promise<never>(() => undefined));
+      const result = ask(
+        throwing(() => new TypeError("x is not a function")),
+        never,
+      );
+      await jest.advanceTimersByTimeAsync(30_000);
+      await expect(result).resolves.toEqual({ kind: "failed", timedOutAfterSeconds: 30 });
+      expect(never).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
     }
   });
 });

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { FluentProvider, IdPrefixProvider, webLightTheme, type Theme } from "@fluentui/react-components";
 import { announcementFor } from "../mapping/announcement";
+import type { RecordLinkState } from "../recordLoader";
 import type { ResultStore } from "../resultStore";
 import type { DisplaySettings } from "../mapping/settings";
 import type { Translate } from "../mapping/translate";
@@ -12,6 +13,9 @@ import { useResultSnapshot } from "./useResultSnapshot";
 /** Everything the view needs, as plain values (what index.ts reads from the PCF context). */
 export interface LinkedEnvironmentProps extends DisplaySettings {
   store: ResultStore;
+  /** The record link's answer ("off" when the maker did not ask for one) and the form row's name. */
+  recordStore: ResultStore<RecordLinkState>;
+  recordName?: string;
   translate: Translate;
   /** Unique per control instance, so Fluent ids never collide when a form holds several. */
   idPrefix: string;
@@ -30,6 +34,8 @@ export const LinkedEnvironmentRoot = React.memo(function LinkedEnvironmentRoot(
   const { store, translate } = props;
   const snapshot = useResultSnapshot(store);
   const onRetry = React.useCallback(() => store.refresh(true), [store]);
+  const record = useResultSnapshot(props.recordStore);
+  const onRecordRetry = React.useCallback(() => props.recordStore.refresh(true), [props.recordStore]);
   if (!props.visible) return null;
   const busy = props.readable && snapshot.loading;
   return (
@@ -41,7 +47,13 @@ export const LinkedEnvironmentRoot = React.memo(function LinkedEnvironmentRoot(
             heading={props.label ?? translate("Control_Heading")}
             hasCustomLabel={props.label !== undefined}
           >
-            <StateContent {...props} snapshot={snapshot} onRetry={onRetry} />
+            <StateContent
+              {...props}
+              snapshot={snapshot}
+              onRetry={onRetry}
+              record={record}
+              onRecordRetry={onRecordRetry}
+            />
           </ControlFrame>
           <LiveRegion message={announcementFor(snapshot, props.readable, translate)} />
         </div>

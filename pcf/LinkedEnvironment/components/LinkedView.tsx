@@ -3,7 +3,10 @@ import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { hostOf, resolveDeepLink, type LinkedDetails } from "../../../core";
 import type { DisplaySettings } from "../mapping/settings";
 import type { Translate } from "../mapping/translate";
+import type { RecordLinkState } from "../recordLoader";
+import type { ResultSnapshot } from "../resultStore";
 import { CopyField } from "./CopyField";
+import { RecordLink } from "./RecordLink";
 import { SafeLink } from "./SafeLink";
 
 export interface LinkedViewProps extends DisplaySettings {
@@ -11,6 +14,10 @@ export interface LinkedViewProps extends DisplaySettings {
   translate: Translate;
   /** Offline: these details are the last known answer, not a fresh one. */
   lastKnown?: boolean;
+  /** The record link's answer, the form row's name and its Retry. */
+  record: ResultSnapshot<RecordLinkState>;
+  recordName?: string;
+  onRecordRetry: () => void;
 }
 
 const useStyles = makeStyles({
@@ -35,6 +42,17 @@ export function LinkedView(props: LinkedViewProps): React.ReactElement {
         <bdi>{text}</bdi>
       </SafeLink>
       {link.tooLong ? <Caption1>{translate("Result_DeepLinkTooLong")}</Caption1> : null}
+      {/* Its own polite region: the record's answer often comes after the link's, which the root's region announced. */}
+      <div aria-live="polite">
+        <RecordLink
+          snapshot={props.record}
+          url={details.url}
+          recordName={props.recordName}
+          openInNewTab={props.openInNewTab}
+          translate={translate}
+          onRetry={props.onRecordRetry}
+        />
+      </div>
       {showIds ? (
         <dl className={styles.ids}>
           {props.showTenantId ? (

@@ -1,5 +1,6 @@
 import * as React from "react";
 import { describeResult, type IntegrationResult, type ResultKind } from "../../../core";
+import type { RecordLinkState } from "../recordLoader";
 import type { ResultSnapshot } from "../resultStore";
 import type { DisplaySettings } from "../mapping/settings";
 import type { Translate } from "../mapping/translate";
@@ -15,6 +16,9 @@ export interface StateContentProps extends DisplaySettings {
   readable: boolean;
   translate: Translate;
   onRetry: () => void;
+  record: ResultSnapshot<RecordLinkState>;
+  recordName?: string;
+  onRecordRetry: () => void;
 }
 
 /** What every view gets: the result of its kind, describeResult's words, and the control's props. */

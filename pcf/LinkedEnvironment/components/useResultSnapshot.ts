@@ -2,7 +2,7 @@ import * as React from "react";
 import type { ResultSnapshot, ResultStore } from "../resultStore";
 
 /** The store's current snapshot; re-renders when it changes (React 16 has no useSyncExternalStore). */
-export function useResultSnapshot(store: ResultStore): ResultSnapshot {
+export function useResultSnapshot<R>(store: ResultStore<R>): ResultSnapshot<R> {
   const [snapshot, setSnapshot] = React.useState(store.snapshot);
   React.useEffect(() => {
     const update = (): void => setSnapshot(store.snapshot);

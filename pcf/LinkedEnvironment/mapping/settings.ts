@@ -1,4 +1,4 @@
-import { cacheMinutesOrDefault } from "../../../core";
+import { cacheMinutesOrDefault, type RawRecordSettings } from "../../../core";
 import type { IInputs } from "../generated/ManifestTypes";
 
 export type Layout = "card" | "compact" | "linkOnly";
@@ -16,10 +16,12 @@ export interface ControlSettings {
   menuItem?: string;
   cacheMinutes: number;
   writeUrlToColumn: boolean;
+  /** The record link's properties as the maker typed them (core/record/settings.ts checks them). */
+  record: RawRecordSettings;
 }
 
 /** The settings that shape what the view shows (the rest steer the request and the column). */
-export type DisplaySettings = Omit<ControlSettings, "cacheMinutes" | "writeUrlToColumn">;
+export type DisplaySettings = Omit<ControlSettings, "cacheMinutes" | "writeUrlToColumn" | "record">;
 
 const LAYOUTS: readonly Layout[] = ["card", "compact", "linkOnly"];
 
@@ -41,5 +43,11 @@ export function readSettings(parameters: IInputs): ControlSettings {
     menuItem: text(parameters.menuItem),
     cacheMinutes: cacheMinutesOrDefault(parameters.cacheMinutes?.raw),
     writeUrlToColumn: parameters.writeUrlToColumn?.raw === "yes",
+    record: {
+      recordLink: parameters.recordLink?.raw,
+      recordTable: parameters.recordTable?.raw,
+      recordMatch: parameters.recordMatch?.raw,
+      recordCompany: parameters.recordCompany?.raw,
+    },
   };
 }

@@ -1,12 +1,13 @@
 import {
   createTranslator as translatorOver,
+  type RecordStringKey,
   type ResultStringKey,
   type Translate as CoreTranslate,
 } from "../../../core";
 import type { ControlStringKey } from "../strings/control.strings";
 
 /** Every key the control shows; all of them are in its committed resx files (strings/). */
-export type UiStringKey = ControlStringKey | ResultStringKey;
+export type UiStringKey = ControlStringKey | RecordStringKey | ResultStringKey;
 
 /** core's one translator type, over the control's keys. */
 export type Translate = CoreTranslate<UiStringKey>;

@@ -2,19 +2,18 @@ import type { Theme } from "@fluentui/react-components";
 import { isRightToLeft } from "../../../core/strings/languages";
 import type { LinkedEnvironmentProps } from "../components/LinkedEnvironmentRoot";
 import type { IInputs } from "../generated/ManifestTypes";
-import type { ResultStore } from "../resultStore";
 import { readSettings } from "./settings";
-import type { Translate } from "./translate";
 
 /** Context in, props out: everything the root component needs from one updateView. */
 export function toViewProps(
   context: ComponentFramework.Context<IInputs>,
-  instance: { store: ResultStore; translate: Translate; idPrefix: string },
+  instance: Pick<LinkedEnvironmentProps, "store" | "recordStore" | "recordName" | "translate" | "idPrefix">,
 ): LinkedEnvironmentProps {
   // cacheMinutes and writeUrlToColumn steer the request and the column, not the view.
   const {
     cacheMinutes: _cacheMinutes,
     writeUrlToColumn: _writeUrlToColumn,
+    record: _record,
     ...display
   } = readSettings(context.parameters);
   return {

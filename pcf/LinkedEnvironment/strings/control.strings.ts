@@ -43,6 +43,21 @@ const en = {
   Property_WriteUrl_Name: "Write the URL into the column",
   Property_WriteUrl_Desc:
     "When Yes, the control puts the finance and operations URL into the column if the value differs. Users save the record to keep it.",
+  Property_RecordLink_Name: "Record link",
+  Property_RecordLink_Desc:
+    "Adds a link that opens this row's record in finance and operations. This row: the form's table is a finance and operations virtual table (mserp_…). Match a row: the record is found in a virtual table, for example the customer of a dual-write account.",
+  Property_RecordLink_Off: "Off",
+  Property_RecordLink_ThisRow: "This row (virtual table form)",
+  Property_RecordLink_MatchRow: "Match a row",
+  Property_RecordTable_Name: "Record: virtual table",
+  Property_RecordTable_Desc:
+    "Logical name of the finance and operations virtual table to search, for example mserp_custcustomerv3entity. Leave empty on an account form to use Customers V3.",
+  Property_RecordMatch_Name: "Record: matching columns",
+  Property_RecordMatch_Desc:
+    "Virtual table column = this row's column, several separated by semicolons, for example mserp_customeraccount=accountnumber.",
+  Property_RecordCompany_Name: "Record: company",
+  Property_RecordCompany_Desc:
+    "Where the company comes from: a column, a lookup's column, or =CODE for a fixed company, for example msdyn_company.cdm_companycode or =USMF.",
   Control_Heading: "Finance and operations",
   Control_CopyLabel: "Copy {0}",
   Control_Copied: "Copied",
@@ -91,6 +106,19 @@ export const controlNotes: TranslatorNotes<ControlStringKey> = {
   Property_CacheMinutes_Desc: "Form designer: help for Property_CacheMinutes_Name.",
   Property_WriteUrl_Name: "Form designer: name of the yes/no property that writes the URL into the bound column.",
   Property_WriteUrl_Desc: "Form designer: help for Property_WriteUrl_Name.",
+  Property_RecordLink_Name: "Form designer: name of the property that adds the record link.",
+  Property_RecordLink_Desc: "Form designer: help for Property_RecordLink_Name; mserp_ is code, not translated.",
+  Property_RecordLink_Off: "Form designer: record link choice: no record link.",
+  Property_RecordLink_ThisRow: "Form designer: record link choice for forms of finance and operations virtual tables.",
+  Property_RecordLink_MatchRow: "Form designer: record link choice that finds the matching row of a virtual table.",
+  Property_RecordTable_Name: "Form designer: name of the property naming the virtual table to search.",
+  Property_RecordTable_Desc:
+    "Form designer: help for Property_RecordTable_Name; mserp_custcustomerv3entity is a logical name, not translated; Customers V3 is a table name.",
+  Property_RecordMatch_Name: "Form designer: name of the property giving the column pairs that identify the row.",
+  Property_RecordMatch_Desc: "Form designer: help for Property_RecordMatch_Name; the example is code, not translated.",
+  Property_RecordCompany_Name: "Form designer: name of the property saying where the company code comes from.",
+  Property_RecordCompany_Desc:
+    "Form designer: help for Property_RecordCompany_Name; =CODE and the examples are code, not translated.",
   Control_Heading: "Control: heading of the card layout when the maker set no label.",
   Control_CopyLabel: "Control: accessible name of a copy button. {0} = the field label, e.g. Result_TenantId.",
   Control_Copied: "Control: short confirmation after a value was copied.",
@@ -143,6 +171,21 @@ const de: Record<ControlStringKey, string> = {
   Property_WriteUrl_Name: "URL in die Spalte schreiben",
   Property_WriteUrl_Desc:
     "Bei Ja schreibt das Steuerelement die Finance and Operations-URL in die Spalte, wenn der Wert abweicht. Benutzer speichern den Datensatz, um sie zu behalten.",
+  Property_RecordLink_Name: "Datensatzlink",
+  Property_RecordLink_Desc:
+    "Fügt einen Link hinzu, der den Datensatz dieser Zeile in Finance and Operations öffnet. Diese Zeile: Die Tabelle des Formulars ist eine virtuelle Finance and Operations-Tabelle (mserp_…). Zeile suchen: Der Datensatz wird in einer virtuellen Tabelle gefunden, zum Beispiel der Debitor eines Dual-Write-Kontos.",
+  Property_RecordLink_Off: "Aus",
+  Property_RecordLink_ThisRow: "Diese Zeile (Formular einer virtuellen Tabelle)",
+  Property_RecordLink_MatchRow: "Zeile suchen",
+  Property_RecordTable_Name: "Datensatz: virtuelle Tabelle",
+  Property_RecordTable_Desc:
+    "Logischer Name der virtuellen Finance and Operations-Tabelle, die durchsucht wird, zum Beispiel mserp_custcustomerv3entity. In einem Kontoformular leer lassen, um Customers V3 zu verwenden.",
+  Property_RecordMatch_Name: "Datensatz: übereinstimmende Spalten",
+  Property_RecordMatch_Desc:
+    "Spalte der virtuellen Tabelle = Spalte dieser Zeile, mehrere durch Semikolons getrennt, zum Beispiel mserp_customeraccount=accountnumber.",
+  Property_RecordCompany_Name: "Datensatz: Unternehmen",
+  Property_RecordCompany_Desc:
+    "Woher das Unternehmen kommt: eine Spalte, die Spalte einer Suche oder =CODE für ein festes Unternehmen, zum Beispiel msdyn_company.cdm_companycode oder =USMF.",
   Control_Heading: "Finance and Operations",
   Control_CopyLabel: "{0} kopieren",
   Control_Copied: "Kopiert",
@@ -196,6 +239,21 @@ const fr: Record<ControlStringKey, string> = {
   Property_WriteUrl_Name: "Écrire l’URL dans la colonne",
   Property_WriteUrl_Desc:
     "Si Oui, le contrôle place l’URL finances et opérations dans la colonne lorsque la valeur diffère. Les utilisateurs enregistrent l’enregistrement pour la conserver.",
+  Property_RecordLink_Name: "Lien d’enregistrement",
+  Property_RecordLink_Desc:
+    "Ajoute un lien qui ouvre l’enregistrement de cette ligne dans finances et opérations. Cette ligne : la table du formulaire est une table virtuelle finances et opérations (mserp_…). Rechercher une ligne : l’enregistrement est trouvé dans une table virtuelle, par exemple le client d’un compte en double écriture.",
+  Property_RecordLink_Off: "Désactivé",
+  Property_RecordLink_ThisRow: "Cette ligne (formulaire de table virtuelle)",
+  Property_RecordLink_MatchRow: "Rechercher une ligne",
+  Property_RecordTable_Name: "Enregistrement : table virtuelle",
+  Property_RecordTable_Desc:
+    "Nom logique de la table virtuelle finances et opérations à rechercher, par exemple mserp_custcustomerv3entity. Laisser vide sur un formulaire de compte pour utiliser Customers V3.",
+  Property_RecordMatch_Name: "Enregistrement : colonnes correspondantes",
+  Property_RecordMatch_Desc:
+    "Colonne de la table virtuelle = colonne de cette ligne, plusieurs séparées par des points-virgules, par exemple mserp_customeraccount=accountnumber.",
+  Property_RecordCompany_Name: "Enregistrement : société",
+  Property_RecordCompany_Desc:
+    "D’où vient la société : une colonne, la colonne d’une recherche, ou =CODE pour une société fixe, par exemple msdyn_company.cdm_companycode ou =USMF.",
   Control_Heading: "Finances et opérations",
   Control_CopyLabel: "Copier : {0}",
   Control_Copied: "Copié",
@@ -249,6 +307,21 @@ const es: Record<ControlStringKey, string> = {
   Property_WriteUrl_Name: "Escribir la URL en la columna",
   Property_WriteUrl_Desc:
     "Si es Sí, el control escribe la URL de finanzas y operaciones en la columna cuando el valor es distinto. Los usuarios guardan el registro para conservarla.",
+  Property_RecordLink_Name: "Vínculo al registro",
+  Property_RecordLink_Desc:
+    "Agrega un vínculo que abre el registro de esta fila en finanzas y operaciones. Esta fila: la tabla del formulario es una tabla virtual de finanzas y operaciones (mserp_…). Buscar una fila: el registro se encuentra en una tabla virtual, por ejemplo el cliente de una cuenta de doble escritura.",
+  Property_RecordLink_Off: "Desactivado",
+  Property_RecordLink_ThisRow: "Esta fila (formulario de tabla virtual)",
+  Property_RecordLink_MatchRow: "Buscar una fila",
+  Property_RecordTable_Name: "Registro: tabla virtual",
+  Property_RecordTable_Desc:
+    "Nombre lógico de la tabla virtual de finanzas y operaciones en la que se busca, por ejemplo mserp_custcustomerv3entity. Déjelo vacío en un formulario de cuenta para usar Customers V3.",
+  Property_RecordMatch_Name: "Registro: columnas coincidentes",
+  Property_RecordMatch_Desc:
+    "Columna de la tabla virtual = columna de esta fila, varias separadas por punto y coma, por ejemplo mserp_customeraccount=accountnumber.",
+  Property_RecordCompany_Name: "Registro: empresa",
+  Property_RecordCompany_Desc:
+    "De dónde viene la empresa: una columna, la columna de una búsqueda o =CODE para una empresa fija, por ejemplo msdyn_company.cdm_companycode o =USMF.",
   Control_Heading: "Finanzas y operaciones",
   Control_CopyLabel: "Copiar {0}",
   Control_Copied: "Copiado",
@@ -302,6 +375,21 @@ const it: Record<ControlStringKey, string> = {
   Property_WriteUrl_Name: "Scrivi l'URL nella colonna",
   Property_WriteUrl_Desc:
     "Se Sì, il controllo inserisce l'URL di finanza e operazioni nella colonna quando il valore è diverso. Gli utenti salvano il record per mantenerlo.",
+  Property_RecordLink_Name: "Collegamento al record",
+  Property_RecordLink_Desc:
+    "Aggiunge un collegamento che apre il record di questa riga in finanza e operazioni. Questa riga: la tabella del modulo è una tabella virtuale di finanza e operazioni (mserp_…). Cerca una riga: il record viene trovato in una tabella virtuale, ad esempio il cliente di un account in doppia scrittura.",
+  Property_RecordLink_Off: "Disattivato",
+  Property_RecordLink_ThisRow: "Questa riga (modulo di tabella virtuale)",
+  Property_RecordLink_MatchRow: "Cerca una riga",
+  Property_RecordTable_Name: "Record: tabella virtuale",
+  Property_RecordTable_Desc:
+    "Nome logico della tabella virtuale di finanza e operazioni in cui cercare, ad esempio mserp_custcustomerv3entity. Lasciare vuoto in un modulo di account per usare Customers V3.",
+  Property_RecordMatch_Name: "Record: colonne corrispondenti",
+  Property_RecordMatch_Desc:
+    "Colonna della tabella virtuale = colonna di questa riga, più coppie separate da punto e virgola, ad esempio mserp_customeraccount=accountnumber.",
+  Property_RecordCompany_Name: "Record: società",
+  Property_RecordCompany_Desc:
+    "Da dove proviene la società: una colonna, la colonna di una ricerca o =CODE per una società fissa, ad esempio msdyn_company.cdm_companycode o =USMF.",
   Control_Heading: "Finanza e operazioni",
   Control_CopyLabel: "Copia {0}",
   Control_Copied: "Copiato",
@@ -354,6 +442,21 @@ const nl: Record<ControlStringKey, string> = {
   Property_WriteUrl_Name: "URL in de kolom schrijven",
   Property_WriteUrl_Desc:
     "Bij Ja zet het besturingselement de URL van financiële en operationele apps in de kolom als de waarde afwijkt. Gebruikers slaan de record op om deze te bewaren.",
+  Property_RecordLink_Name: "Recordkoppeling",
+  Property_RecordLink_Desc:
+    "Voegt een koppeling toe die de record van deze rij opent in financiële en operationele apps. Deze rij: de tabel van het formulier is een virtuele tabel van financiële en operationele apps (mserp_…). Rij zoeken: de record wordt gevonden in een virtuele tabel, bijvoorbeeld de klant van een dual-write-account.",
+  Property_RecordLink_Off: "Uit",
+  Property_RecordLink_ThisRow: "Deze rij (formulier van een virtuele tabel)",
+  Property_RecordLink_MatchRow: "Rij zoeken",
+  Property_RecordTable_Name: "Record: virtuele tabel",
+  Property_RecordTable_Desc:
+    "Logische naam van de virtuele tabel van financiële en operationele apps waarin wordt gezocht, bijvoorbeeld mserp_custcustomerv3entity. Laat leeg op een accountformulier om Customers V3 te gebruiken.",
+  Property_RecordMatch_Name: "Record: overeenkomende kolommen",
+  Property_RecordMatch_Desc:
+    "Kolom van de virtuele tabel = kolom van deze rij, meerdere gescheiden door puntkomma's, bijvoorbeeld mserp_customeraccount=accountnumber.",
+  Property_RecordCompany_Name: "Record: bedrijf",
+  Property_RecordCompany_Desc:
+    "Waar het bedrijf vandaan komt: een kolom, de kolom van een zoekactie, of =CODE voor een vast bedrijf, bijvoorbeeld msdyn_company.cdm_companycode of =USMF.",
   Control_Heading: "Financiële en operationele apps",
   Control_CopyLabel: "{0} kopiëren",
   Control_Copied: "Gekopieerd",
@@ -406,6 +509,21 @@ const ptBR: Record<ControlStringKey, string> = {
   Property_WriteUrl_Name: "Gravar a URL na coluna",
   Property_WriteUrl_Desc:
     "Se Sim, o controle coloca a URL de finanças e operações na coluna quando o valor é diferente. Os usuários salvam o registro para mantê-la.",
+  Property_RecordLink_Name: "Link do registro",
+  Property_RecordLink_Desc:
+    "Adiciona um link que abre o registro desta linha em finanças e operações. Esta linha: a tabela do formulário é uma tabela virtual de finanças e operações (mserp_…). Procurar uma linha: o registro é encontrado em uma tabela virtual, por exemplo o cliente de uma conta de gravação dupla.",
+  Property_RecordLink_Off: "Desativado",
+  Property_RecordLink_ThisRow: "Esta linha (formulário de tabela virtual)",
+  Property_RecordLink_MatchRow: "Procurar uma linha",
+  Property_RecordTable_Name: "Registro: tabela virtual",
+  Property_RecordTable_Desc:
+    "Nome lógico da tabela virtual de finanças e operações a pesquisar, por exemplo mserp_custcustomerv3entity. Deixe em branco em um formulário de conta para usar Customers V3.",
+  Property_RecordMatch_Name: "Registro: colunas correspondentes",
+  Property_RecordMatch_Desc:
+    "Coluna da tabela virtual = coluna desta linha, várias separadas por ponto e vírgula, por exemplo mserp_customeraccount=accountnumber.",
+  Property_RecordCompany_Name: "Registro: empresa",
+  Property_RecordCompany_Desc:
+    "De onde vem a empresa: uma coluna, a coluna de uma pesquisa ou =CODE para uma empresa fixa, por exemplo msdyn_company.cdm_companycode ou =USMF.",
   Control_Heading: "Finanças e operações",
   Control_CopyLabel: "Copiar {0}",
   Control_Copied: "Copiado",
@@ -453,6 +571,21 @@ const ja: Record<ControlStringKey, string> = {
   Property_WriteUrl_Name: "URL を列に書き込む",
   Property_WriteUrl_Desc:
     "「はい」の場合、値が異なるときにコントロールが財務と運用の URL を列に設定します。保持するにはユーザーがレコードを保存します。",
+  Property_RecordLink_Name: "レコード リンク",
+  Property_RecordLink_Desc:
+    "この行のレコードを財務と運用で開くリンクを追加します。この行: フォームのテーブルが財務と運用の仮想テーブル (mserp_…) の場合。行を検索: 仮想テーブルでレコードを検索します (例: デュアル書き込みの取引先企業の顧客)。",
+  Property_RecordLink_Off: "オフ",
+  Property_RecordLink_ThisRow: "この行 (仮想テーブルのフォーム)",
+  Property_RecordLink_MatchRow: "行を検索",
+  Property_RecordTable_Name: "レコード: 仮想テーブル",
+  Property_RecordTable_Desc:
+    "検索する財務と運用の仮想テーブルの論理名。例: mserp_custcustomerv3entity。取引先企業のフォームで空のままにすると Customers V3 を使用します。",
+  Property_RecordMatch_Name: "レコード: 一致させる列",
+  Property_RecordMatch_Desc:
+    "仮想テーブルの列 = この行の列。複数の場合はセミコロンで区切ります。例: mserp_customeraccount=accountnumber。",
+  Property_RecordCompany_Name: "レコード: 会社",
+  Property_RecordCompany_Desc:
+    "会社の取得元: 列、検索の列、または固定の会社を表す =CODE。例: msdyn_company.cdm_companycode または =USMF。",
   Control_Heading: "財務と運用",
   Control_CopyLabel: "{0} をコピー",
   Control_Copied: "コピーしました",
@@ -495,6 +628,20 @@ const zhCN: Record<ControlStringKey, string> = {
     "在浏览器标签页中重复使用响应的分钟数（默认 15）。为 0 时，每次打开窗体都会查询 Dataverse。",
   Property_WriteUrl_Name: "将 URL 写入列",
   Property_WriteUrl_Desc: "为“是”时，如果值不同，控件会将财务和运营 URL 写入列。用户保存记录后才会保留。",
+  Property_RecordLink_Name: "记录链接",
+  Property_RecordLink_Desc:
+    "添加一个链接，在财务和运营中打开此行的记录。此行：窗体的表是财务和运营虚拟表 (mserp_…)。查找行：在虚拟表中查找记录，例如双写客户的客户记录。",
+  Property_RecordLink_Off: "关",
+  Property_RecordLink_ThisRow: "此行（虚拟表窗体）",
+  Property_RecordLink_MatchRow: "查找行",
+  Property_RecordTable_Name: "记录：虚拟表",
+  Property_RecordTable_Desc:
+    "要搜索的财务和运营虚拟表的逻辑名称，例如 mserp_custcustomerv3entity。在客户窗体上留空则使用 Customers V3。",
+  Property_RecordMatch_Name: "记录：匹配列",
+  Property_RecordMatch_Desc: "虚拟表列 = 此行的列，多个用分号分隔，例如 mserp_customeraccount=accountnumber。",
+  Property_RecordCompany_Name: "记录：公司",
+  Property_RecordCompany_Desc:
+    "公司的来源：列、查找的列，或表示固定公司的 =CODE，例如 msdyn_company.cdm_companycode 或 =USMF。",
   Control_Heading: "财务和运营",
   Control_CopyLabel: "复制{0}",
   Control_Copied: "已复制",
@@ -543,6 +690,21 @@ const ar: Record<ControlStringKey, string> = {
   Property_WriteUrl_Name: "كتابة عنوان URL في العمود",
   Property_WriteUrl_Desc:
     "عند اختيار نعم، يضع عنصر التحكم عنوان URL للشؤون المالية والعمليات في العمود إذا كانت القيمة مختلفة. يحفظ المستخدمون السجل للاحتفاظ به.",
+  Property_RecordLink_Name: "رابط السجل",
+  Property_RecordLink_Desc:
+    "يضيف رابطاً يفتح سجل هذا الصف في الشؤون المالية والعمليات. هذا الصف: جدول النموذج جدول ظاهري للشؤون المالية والعمليات (mserp_…). مطابقة صف: يُعثر على السجل في جدول ظاهري، مثل العميل لحساب الكتابة المزدوجة.",
+  Property_RecordLink_Off: "إيقاف",
+  Property_RecordLink_ThisRow: "هذا الصف (نموذج جدول ظاهري)",
+  Property_RecordLink_MatchRow: "مطابقة صف",
+  Property_RecordTable_Name: "السجل: الجدول الظاهري",
+  Property_RecordTable_Desc:
+    "الاسم المنطقي للجدول الظاهري للشؤون المالية والعمليات الذي يُبحث فيه، مثل mserp_custcustomerv3entity. اتركه فارغاً في نموذج الحساب لاستخدام Customers V3.",
+  Property_RecordMatch_Name: "السجل: الأعمدة المتطابقة",
+  Property_RecordMatch_Desc:
+    "عمود الجدول الظاهري = عمود هذا الصف، ويُفصل بين عدة أزواج بفواصل منقوطة، مثل mserp_customeraccount=accountnumber.",
+  Property_RecordCompany_Name: "السجل: الشركة",
+  Property_RecordCompany_Desc:
+    "مصدر الشركة: عمود، أو عمود بحث، أو =CODE لشركة ثابتة، مثل msdyn_company.cdm_companycode أو =USMF.",
   Control_Heading: "الشؤون المالية والعمليات",
   Control_CopyLabel: "نسخ {0}",
   Control_Copied: "تم النسخ",

@@ -82,6 +82,8 @@ export async function startHarness(): Promise<DemoHarness> {
 
 export interface FormQuery {
   scenario?: string;
+  /** The record link's demo case (demo/emulator/recordCases.ts). */
+  record?: string;
   lang?: number;
   theme?: "light" | "dark";
   controls?: number;
@@ -100,6 +102,7 @@ export function formUrl(base: string, query: FormQuery = {}): string {
   const set = (name: string, value: string | number | undefined) =>
     value !== undefined && url.searchParams.set(name, String(value));
   set("scenario", query.scenario);
+  set("record", query.record);
   set("lang", query.lang);
   set("theme", query.theme);
   set("controls", query.controls ?? 1);
