@@ -85,21 +85,27 @@ export async function showLinkOnForm(
     const navigation = xrm?.Navigation;
     const open = app && navigation ? (url: string) => openHttps(navigation, url) : undefined;
     const notice = statusNotice(result, options.notify, t, open, options);
-    // The record option: the Open action of the app-wide notification opens this row's record in F&O once it is found;
-    // otherwise it opens the environment and the message says why the record is not there.
+    if (notice) notifier.show(STATUS_ID, notice);
+    else notifier.clear(STATUS_ID);
+    // The record option: the environment's notification shows at once; once the record is found, it is replaced by one
+    // whose Open action opens the record, or (not found) whose message says why Open opens the environment.
     if (
       notice?.action &&
       open &&
+      xrm &&
       result.kind === "linked" &&
       (record.kind === "thisRow" || record.kind === "matchRow")
     ) {
-      const found = xrm ? await findFormRecord(xrm, form, record, options.cacheMinutes) : undefined;
-      const href = found?.kind === "found" ? buildRecordLink(result.details.url, found.target) : undefined;
-      if (href !== undefined) notice.action = { label: recordLinkText(rowOf(form).name, t), run: () => open(href) };
-      else if (found !== undefined && found.kind !== "found") notice.message += ` ${recordWords(found, t)}`;
+      const found = await findFormRecord(xrm, form, record, options.cacheMinutes);
+      const href = found.kind === "found" ? buildRecordLink(result.details.url, found.target) : undefined;
+      if (href !== undefined)
+        notifier.show(STATUS_ID, {
+          ...notice,
+          action: { label: recordLinkText(rowOf(form).name, t), run: () => open(href) },
+        });
+      else if (found.kind !== "found")
+        notifier.show(STATUS_ID, { ...notice, message: `${notice.message} ${recordWords(found, t)}` });
     }
-    if (notice) notifier.show(STATUS_ID, notice);
-    else notifier.clear(STATUS_ID);
   } catch (error) {
     console.warn("FinOps Link: could not show the finance and operations link", error);
   }

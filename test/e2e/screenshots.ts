@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { getString } from "../../scripts/stringSets";
-import { LINKED, linkedBody } from "../fixtures/dataverse";
+import { ACCOUNTS, LINKED, linkedBody } from "../fixtures/dataverse";
 import { REPORT_SHOT, takeReportScreenshot } from "./linkAuditReport";
 import { launchChromium } from "./support/browser";
 import { openForm, ROOT, startHarness, waitForControlText, type FormQuery } from "./support/demo";
@@ -16,6 +16,8 @@ export const SHOTS: Array<{
   caption: string;
   query: FormQuery;
   shows: Key | "id";
+  /** The words to wait for, when `shows` has placeholders. */
+  text?: string;
   area: "controls" | "page";
 }> = [
   {
@@ -96,6 +98,28 @@ export const SHOTS: Array<{
     area: "controls",
   },
   {
+    file: "record-found.png",
+    caption: "Record link: the dual-write account's customer in finance and operations (recordLink=matchRow)",
+    query: { scenario: "linked", record: "found", controls: 1 },
+    shows: "Record_Open",
+    text: getString(1033, "Record_Open", ACCOUNTS.contoso.name),
+    area: "controls",
+  },
+  {
+    file: "record-no-match.png",
+    caption: "Record link: no matching row, with the company link",
+    query: { scenario: "linked", record: "noMatch", controls: 1 },
+    shows: "Record_NoMatch",
+    area: "controls",
+  },
+  {
+    file: "record-not-enabled.png",
+    caption: "Record link: the virtual table is not enabled",
+    query: { scenario: "linked", record: "notEnabled", controls: 1 },
+    shows: "Record_EnableHelp",
+    area: "controls",
+  },
+  {
     file: "linked-ar.png",
     caption: "Linked, Arabic (right to left)",
     query: { scenario: "linked", lang: 1025 },
@@ -114,7 +138,10 @@ export async function takeScreenshots(outDir: string, only?: ReadonlyArray<strin
       const { page } = await harness.newPage();
       await page.setViewportSize({ width: 900, height: 700 });
       await openForm(page, harness.server.url, { controls: 1, ...shot.query, formOptions: { notify: "always" } });
-      await waitForControlText(page, shot.shows === "id" ? LINKED.Id : getString(shot.query.lang ?? 1033, shot.shows));
+      await waitForControlText(
+        page,
+        shot.text ?? (shot.shows === "id" ? LINKED.Id : getString(shot.query.lang ?? 1033, shot.shows)),
+      );
       const file = join(outDir, shot.file);
       const options = { path: file, animations: "disabled", caret: "hide" } as const;
       if (shot.area === "page") await page.screenshot({ ...options, fullPage: true });

@@ -184,6 +184,26 @@ describe("onLoad record option", () => {
     expect(xrm.openedUrls).toEqual([FO_URL]);
   });
 
+  it("a hanging search never delays the environment's notification; after the timeout it says why", async () => {
+    jest.useFakeTimers();
+    try {
+      const set = setUp();
+      set.search.mockImplementation(() => new Promise(() => undefined));
+      const done = showLinkOnForm(executionContextOf(set.form), { global: true, recordLink: "matchRow" }, set.xrm);
+      await jest.advanceTimersByTimeAsync(50);
+      await globalNotificationsSettled(STATUS_ID);
+      expect([...set.xrm.globalNotifications.values()].map((n) => n.action?.actionLabel)).toEqual(["Open"]);
+      await jest.advanceTimersByTimeAsync(30_000);
+      await done;
+      await globalNotificationsSettled(STATUS_ID);
+      const notes = [...set.xrm.globalNotifications.values()];
+      expect(notes).toHaveLength(1);
+      expect(notes[0].message).toContain("The request took longer than 30 seconds.");
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it("without the global notification nothing is looked up", async () => {
     const { calls } = await load({ recordLink: "matchRow" });
     expect(calls).toEqual([]);
