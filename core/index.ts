@@ -15,7 +15,7 @@
  * Pure TypeScript: no React, no form API, no global Xrm (hosts hand in webApi, fetch and storage).
  */
 export type { IntegrationResult, LinkedDetails, ResultKind, InvalidField } from "./result";
-export type { GetDetailsOptions, WebApiLike, StorageLike, FetchLike } from "./options";
+export type { GetDetailsOptions, RequestOptions, WebApiLike, StorageLike, FetchLike } from "./options";
 export type { ResultStringKey } from "./strings/results";
 export type { Translate } from "./strings/format";
 export { getIntegrationDetails } from "./client";
