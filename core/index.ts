@@ -16,7 +16,7 @@
  */
 export type { IntegrationResult, LinkedDetails, ResultKind, InvalidField } from "./result";
 export type { GetDetailsOptions, RequestOptions, WebApiLike, StorageLike, FetchLike } from "./options";
-export type { ResultStringKey } from "./strings/results";
+export type { ResultStringKey } from "./strings/words";
 export type { Translate } from "./strings/format";
 export { getIntegrationDetails } from "./client";
 export {
@@ -34,4 +34,4 @@ export { sessionStorageOrNull } from "./storage";
 export { describeResult } from "./describe";
 export { fillPlaceholders, createTranslator } from "./strings/format";
 export * from "./record";
-export type { RecordStringKey } from "./strings/record";
+export type { RecordStringKey } from "./strings/words";
