@@ -1,7 +1,7 @@
 import { hostOf } from "./links";
 import type { IntegrationResult } from "./result";
 import { fillPlaceholders, type Translate } from "./strings/format";
-import type { ResultStringKey } from "./strings/results";
+import type { ResultStringKey } from "./strings/words";
 
 /** describeResult needs only the result words of the edge's translator (strings/format.ts). */
 type ResultTranslator = Translate<ResultStringKey>;

@@ -15,8 +15,8 @@
  * Pure TypeScript: no React, no form API, no global Xrm (hosts hand in webApi, fetch and storage).
  */
 export type { IntegrationResult, LinkedDetails, ResultKind, InvalidField } from "./result";
-export type { GetDetailsOptions, WebApiLike, StorageLike, FetchLike } from "./options";
-export type { ResultStringKey } from "./strings/results";
+export type { GetDetailsOptions, RequestOptions, WebApiLike, StorageLike, FetchLike } from "./options";
+export type { ResultStringKey } from "./strings/words";
 export type { Translate } from "./strings/format";
 export { getIntegrationDetails } from "./client";
 export {
@@ -34,4 +34,4 @@ export { sessionStorageOrNull } from "./storage";
 export { describeResult } from "./describe";
 export { fillPlaceholders, createTranslator } from "./strings/format";
 export * from "./record";
-export type { RecordStringKey } from "./strings/record";
+export type { RecordStringKey } from "./strings/words";

@@ -25,12 +25,34 @@ export type FetchLike = (
   text(): Promise<string>;
 }>;
 
-/** How an edge (control or form script) asks for the integration details. Everything but orgUrl/userId is optional. */
-export interface GetDetailsOptions {
+/**
+ * What every cached, timed request of the core takes (the link check and the record link): whose cache entry it is,
+ * how long an answer is reused, how long a request may take, the host's offline flag, Retry and the clock.
+ */
+export interface RequestOptions {
   /** Organization URL (`getClientUrl()`, or `location.origin`): with userId, the cache key. */
   orgUrl: string;
   /** The signed-in user's id (braces and case do not matter). */
   userId: string;
+  /** Where answers are cached; defaults to `globalThis.sessionStorage` when reachable; `null` turns caching off. */
+  storage?: StorageLike | null;
+  /** How long a cached answer is reused, in minutes; default 15; 0 always asks the server. */
+  cacheMinutes?: number;
+  /** Seconds to wait for each request before giving up (a failure marked timed out); default 30, at most 3600. */
+  timeoutSeconds?: number;
+  /** The host's own offline flag (PCF `context.client.isOffline()`); when it says true no request is made. */
+  isOffline?: () => boolean;
+  /** Skip any cached answer (a Retry button); the new answer still refreshes the cache. */
+  forceRefresh?: boolean;
+  /** Injected clock, for tests (the request timeout uses the global timer: fake it with Jest). */
+  now?: () => number;
+}
+
+/**
+ * How an edge (control or form script) asks for the integration details. Everything but orgUrl/userId is optional;
+ * only linked / notLinked answers are cached.
+ */
+export interface GetDetailsOptions extends RequestOptions {
   /** When given, the call goes through `webApi.online.execute`; otherwise through same-origin `fetch`. */
   webApi?: WebApiLike;
   /**
@@ -38,18 +60,7 @@ export interface GetDetailsOptions {
    * defaults to `globalThis.fetch` in a page (an http(s) `location`), none elsewhere (Node).
    */
   fetch?: FetchLike;
-  /** Where results are cached; defaults to `globalThis.sessionStorage` when reachable; `null` turns caching off. */
-  storage?: StorageLike | null;
-  /** How long a linked / notLinked answer is reused, in minutes; default 15; 0 always asks the server. */
-  cacheMinutes?: number;
-  /** Seconds to wait for Dataverse before giving up with a `failed` result marked timed out; default 30, at most 3600. */
-  timeoutSeconds?: number;
-  /** The host's own offline flag (PCF `context.client.isOffline()`); when it says true no request is made. */
-  isOffline?: () => boolean;
-  /** Skip any cached answer (a Retry button); the new answer still refreshes the cache. */
-  forceRefresh?: boolean;
-  /** Injected clock and polling sleep, for tests (the request timeout uses the global timer: fake it with Jest). */
-  now?: () => number;
+  /** Injected polling sleep, for tests. */
   sleep?: (ms: number) => Promise<void>;
 }
 

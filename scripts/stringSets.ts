@@ -7,16 +7,14 @@ import { join } from "node:path";
 import {
   fillPlaceholders,
   LANGUAGES,
-  resultNotes,
-  resultStrings,
+  coreNotes,
+  coreStrings,
+  type CoreStringKey,
   type LanguageTag,
   type Lcid,
-  type ResultStringKey,
-  recordNotes,
-  recordStrings,
-  type RecordStringKey,
 } from "../core/strings";
-import { controlNotes, controlStrings, type ControlStringKey } from "../pcf/LinkedEnvironment/strings/control.strings";
+import { controlCatalog, type ControlStringKey } from "../pcf/LinkedEnvironment/strings/control.strings";
+import { manifestCatalog, type ManifestStringKey } from "../pcf/LinkedEnvironment/strings/manifest.strings";
 import { formNotes, formStrings, type FormStringKey } from "../webresources/strings/form.strings";
 
 export const ROOT = join(__dirname, "..");
@@ -26,7 +24,7 @@ export interface StringSet<K extends string = string> {
   dir: string;
   /** RESX files are <baseName>.<lcid>.resx. */
   baseName: string;
-  /** Language -> key -> text, the deliverable's own keys first, then the result words. */
+  /** Language -> key -> text, the deliverable's own keys first, then core's words (record link, then results). */
   texts: Record<LanguageTag, Record<K, string>>;
   notes: Record<K, string>;
 }
@@ -42,19 +40,19 @@ function merge<A extends string, B extends string>(
 }
 
 /** The control: read by the platform through the manifest's <resx> and context.resources.getString. */
-export const CONTROL_STRINGS: StringSet<ControlStringKey | RecordStringKey | ResultStringKey> = {
+export const CONTROL_STRINGS: StringSet<ManifestStringKey | ControlStringKey | CoreStringKey> = {
   dir: "pcf/LinkedEnvironment/strings",
   baseName: "LinkedEnvironment",
-  texts: merge(merge(controlStrings, recordStrings), resultStrings),
-  notes: { ...controlNotes, ...recordNotes, ...resultNotes },
+  texts: merge(merge(manifestCatalog.strings, controlCatalog.strings), coreStrings),
+  notes: { ...manifestCatalog.notes, ...controlCatalog.notes, ...coreNotes },
 };
 
 /** The form script: RESX web resources fol_/finopslink/strings/FormScript.<lcid>.resx, read by getResourceString. */
-export const FORM_STRINGS: StringSet<FormStringKey | RecordStringKey | ResultStringKey> = {
+export const FORM_STRINGS: StringSet<FormStringKey | CoreStringKey> = {
   dir: "webresources/strings",
   baseName: "FormScript",
-  texts: merge(merge(formStrings, recordStrings), resultStrings),
-  notes: { ...formNotes, ...recordNotes, ...resultNotes },
+  texts: merge(formStrings, coreStrings),
+  notes: { ...formNotes, ...coreNotes },
 };
 
 export const STRING_SETS: ReadonlyArray<StringSet> = [CONTROL_STRINGS, FORM_STRINGS];
@@ -63,7 +61,7 @@ export function resxFileName(set: Pick<StringSet, "baseName">, lcid: Lcid): stri
   return `${set.baseName}.${lcid}.resx`;
 }
 
-export type AnyStringKey = ControlStringKey | FormStringKey | RecordStringKey | ResultStringKey;
+export type AnyStringKey = ManifestStringKey | ControlStringKey | FormStringKey | CoreStringKey;
 
 /** Tests and screenshots: the text a user with `lcid` sees for `key` (English for a language not shipped). */
 export function getString(

@@ -10,7 +10,7 @@ import { findColumns, writeColumns } from "./columns";
 import { statusNotice } from "./messages";
 import { OPTIONS_ID, STATUS_ID, formNotifier, globalNotifier, type Notifier } from "./notifier";
 import { parseOptions, type OptionProblem } from "./options";
-import { offlineFlag, pageXrm, toWebApiLike, type ExecutionContextPort, type FormPort, type XrmPort } from "./ports";
+import { linkRequest, pageXrm, type ExecutionContextPort, type FormPort, type XrmPort } from "./ports";
 import { findFormRecord, recordSettingsOf, recordWords, rowOf, settingsProblem } from "./recordLink";
 import { formTranslator } from "./texts";
 import { findTargets } from "./visibility";
@@ -58,12 +58,9 @@ export async function showLinkOnForm(
     warn(problems);
     if (!globalContext) return;
 
+    // Offline (the mobile app), nothing is asked: the last known link this tab saw, and tabs that follow it.
     const result = await getIntegrationDetails({
-      orgUrl: globalContext.getClientUrl(),
-      userId: globalContext.userSettings.userId,
-      ...(xrm?.WebApi ? { webApi: toWebApiLike(xrm.WebApi) } : {}),
-      // Offline (the mobile app), nothing is asked: the last known link this tab saw, and tabs that follow it.
-      isOffline: offlineFlag(globalContext),
+      ...linkRequest(xrm, globalContext),
       ...(options.cacheMinutes === undefined ? {} : { cacheMinutes: options.cacheMinutes }),
     });
 
@@ -96,7 +93,7 @@ export async function showLinkOnForm(
       result.kind === "linked" &&
       (record.kind === "thisRow" || record.kind === "matchRow")
     ) {
-      const found = await findFormRecord(xrm, form, record, options.cacheMinutes);
+      const found = await findFormRecord(xrm, globalContext, form, record, options.cacheMinutes);
       const href = found.kind === "found" ? buildRecordLink(result.details.url, found.target) : undefined;
       if (href !== undefined)
         notifier.show(STATUS_ID, {

@@ -1,8 +1,8 @@
 import { getIntegrationDetails, resolveDeepLink, safeHttpsUrl } from "../core";
 import { plainWords } from "./messages";
 import { parseOptions, type FormOptions } from "./options";
-import { offlineFlag, pageXrm, toWebApiLike, type XrmPort } from "./ports";
-import { formTranslator } from "./texts";
+import { commandHost } from "./command";
+import { pageXrm, type XrmPort } from "./ports";
 
 /**
  * Command bar button action: opens the linked finance and operations environment in a new window, or says in an
@@ -20,33 +20,22 @@ export async function openLinkedEnvironment(
   target: Pick<FormOptions, "legalEntity" | "menuItem"> = {},
 ): Promise<void> {
   try {
-    const globalContext = xrm?.Utility?.getGlobalContext();
-    const navigation = xrm?.Navigation;
-    if (!globalContext || !navigation) return;
-    const t = formTranslator(xrm.Utility);
-    const result = await getIntegrationDetails({
-      orgUrl: globalContext.getClientUrl(),
-      userId: globalContext.userSettings.userId,
-      ...(xrm.WebApi ? { webApi: toWebApiLike(xrm.WebApi) } : {}),
-      isOffline: offlineFlag(globalContext),
-    });
+    const host = commandHost(xrm);
+    if (!host) return;
+    const { t, alert } = host;
+    const result = await getIntegrationDetails(host.request);
     const link =
       result.kind === "linked"
         ? resolveDeepLink(result.details.url, { cmp: target.legalEntity, mi: target.menuItem })
         : undefined;
     const url = safeHttpsUrl(link?.href);
     if (url) {
-      navigation.openUrl(url);
+      host.navigation.openUrl(url);
       // The environment opened, not the page asked for: say why, so the button does not look broken.
-      if (link?.tooLong)
-        await navigation.openAlertDialog({
-          title: t("Form_DialogTitle"),
-          text: t("Result_DeepLinkTooLong"),
-        });
+      if (link?.tooLong) await alert(t("Result_DeepLinkTooLong"));
       return;
     }
-    const text = result.kind === "linked" ? t("Form_UnsafeUrl") : plainWords(result, t);
-    await navigation.openAlertDialog({ title: t("Form_DialogTitle"), text });
+    await alert(result.kind === "linked" ? t("Form_UnsafeUrl") : plainWords(result, t));
   } catch (error) {
     console.warn("FinOps Link: could not open finance and operations", error);
   }

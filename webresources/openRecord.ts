@@ -1,9 +1,9 @@
 import { buildRecordLink, describeSettingsProblem, getIntegrationDetails } from "../core";
 import { plainWords } from "./messages";
 import { parseOptions } from "./options";
-import { pageXrm, toWebApiLike, type FormPort, type XrmPort } from "./ports";
+import { commandHost } from "./command";
+import { pageXrm, type FormPort, type XrmPort } from "./ports";
 import { findFormRecord, recordSettingsOf, recordWords, rowOf } from "./recordLink";
-import { formTranslator } from "./texts";
 
 /**
  * Command bar button action: opens the record on the form in finance and operations (Microsoft's System entity
@@ -22,11 +22,9 @@ export async function openRecord(
   rawOptions: unknown,
 ): Promise<void> {
   try {
-    const globalContext = xrm?.Utility?.getGlobalContext();
-    const navigation = xrm?.Navigation;
-    if (!globalContext || !navigation) return;
-    const t = formTranslator(xrm.Utility);
-    const alert = (text: string) => navigation.openAlertDialog({ title: t("Form_DialogTitle"), text });
+    const host = commandHost(xrm);
+    if (!xrm || !host) return;
+    const { t, alert } = host;
     const { options, problems } = parseOptions(rawOptions);
     if (problems.length > 0)
       return void (await alert(t("Form_OptionsProblem", problems.map((p) => t(p.key, ...p.args)).join("; "))));
@@ -39,18 +37,14 @@ export async function openRecord(
     if (settings.kind === "off") return;
     // The link check and the record lookup at once: the link is usually cached, the record needs its own reads.
     const [link, record] = await Promise.all([
-      getIntegrationDetails({
-        orgUrl: globalContext.getClientUrl(),
-        userId: globalContext.userSettings.userId,
-        ...(xrm.WebApi ? { webApi: toWebApiLike(xrm.WebApi) } : {}),
-      }),
-      findFormRecord(xrm, form, settings),
+      getIntegrationDetails(host.request),
+      findFormRecord(xrm, host.globalContext, form, settings),
     ]);
     if (link.kind !== "linked") return void (await alert(plainWords(link, t)));
     if (record.kind !== "found") return void (await alert(recordWords(record, t)));
     const href = buildRecordLink(link.details.url, record.target);
     if (href === undefined) return void (await alert(t("Form_UnsafeUrl")));
-    navigation.openUrl(href);
+    host.navigation.openUrl(href);
   } catch (error) {
     console.warn("FinOps Link: could not open the record in finance and operations", error);
   }

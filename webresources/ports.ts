@@ -1,4 +1,4 @@
-import type { WebApiLike } from "../core";
+import type { GetDetailsOptions, RequestOptions, WebApiLike } from "../core";
 
 /**
  * The slices of the Client API the form script touches. `Xrm`, `formContext` and the execution context satisfy them,
@@ -103,11 +103,19 @@ export function toWebApiLike(webApi: NonNullable<XrmPort["WebApi"]>): WebApiLike
 }
 
 /**
- * `getGlobalContext().client.isOffline` as the core's `isOffline` option, read each time the core asks; undefined
- * where the host has no such flag. The core treats a flag that throws as "online".
+ * Whose request it is and whether to send it, from the page's global context: organization URL and user id (the
+ * cache key) and the app's offline flag. Shared by the link check and the record link, so both stay quiet offline.
  */
-export function offlineFlag(globalContext: GlobalContextPort): (() => boolean) | undefined {
-  const client = globalContext.client;
-  if (typeof client?.isOffline !== "function") return undefined;
-  return () => client.isOffline?.() === true;
+export function requestOf(globalContext: GlobalContextPort): Pick<RequestOptions, "orgUrl" | "userId" | "isOffline"> {
+  return {
+    orgUrl: globalContext.getClientUrl(),
+    userId: globalContext.userSettings.userId,
+    // Read each time the core asks; a host without the flag is online, and the core treats a flag that throws so.
+    isOffline: () => globalContext.client?.isOffline?.() === true,
+  };
+}
+
+/** The link check's request from the page: requestOf, through Xrm.WebApi where the page has it. */
+export function linkRequest(xrm: XrmPort | undefined, globalContext: GlobalContextPort): GetDetailsOptions {
+  return { ...requestOf(globalContext), ...(xrm?.WebApi ? { webApi: toWebApiLike(xrm.WebApi) } : {}) };
 }

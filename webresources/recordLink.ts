@@ -7,7 +7,7 @@ import {
   type RecordSettings,
 } from "../core";
 import type { FormOptions, OptionProblem } from "./options";
-import type { FormPort, XrmPort } from "./ports";
+import { requestOf, type FormPort, type GlobalContextPort, type XrmPort } from "./ports";
 import type { Translate } from "../core";
 import type { FormTextKey } from "./texts";
 
@@ -43,11 +43,11 @@ export function rowOf(form: FormPort | undefined): { table?: string; id?: string
  */
 export function findFormRecord(
   xrm: XrmPort,
+  globalContext: GlobalContextPort,
   form: FormPort | undefined,
   settings: Extract<RecordSettings, { kind: "thisRow" | "matchRow" }>,
   cacheMinutes?: number,
 ): Promise<RecordResult> {
-  const globalContext = xrm.Utility?.getGlobalContext();
   const row = rowOf(form);
   const webApi = xrm.WebApi;
   const utility = xrm.Utility;
@@ -62,8 +62,7 @@ export function findFormRecord(
     formTable: row.table ?? "",
     formId: row.id,
     api,
-    orgUrl: globalContext?.getClientUrl() ?? "",
-    userId: globalContext?.userSettings.userId ?? "",
+    ...requestOf(globalContext),
     ...(cacheMinutes === undefined ? {} : { cacheMinutes }),
   });
 }

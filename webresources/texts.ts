@@ -1,6 +1,5 @@
 import { createTranslator, type ResultStringKey, type Translate } from "../core";
-import { RESULT_ENGLISH } from "../core/strings/results";
-import { RECORD_ENGLISH, type RecordStringKey } from "../core/strings/record";
+import { RECORD_ENGLISH, RESULT_ENGLISH, type RecordStringKey } from "../core/strings/words";
 import { FORM_ENGLISH, type FormStringKey } from "./strings/form.strings";
 import type { XrmPort } from "./ports";
 

@@ -1,7 +1,7 @@
 import { describeResult } from "../describe";
 import type { Translate } from "../strings/format";
-import type { RecordStringKey } from "../strings/record";
-import type { ResultStringKey } from "../strings/results";
+import type { RecordStringKey } from "../strings/words";
+import type { ResultStringKey } from "../strings/words";
 import type { RecordResult } from "./result";
 import type { RecordSettings } from "./settings";
 

@@ -1,4 +1,4 @@
-import { cacheMinutesOrDefault, timeoutSecondsOrDefault, type StorageLike } from "../options";
+import { cacheMinutesOrDefault, timeoutSecondsOrDefault, type RequestOptions } from "../options";
 import { cacheScope, isPastTimestamp, KEY_PREFIX } from "../cache/scope";
 import { GuardedJson, storageFrom } from "../storage";
 import { isObject } from "../transports/transport";
@@ -26,24 +26,13 @@ export interface RecordApi {
   getEntityMetadata(table: string): Thenable<unknown>;
 }
 
-export interface FindRecordOptions {
+/** The record link's request: the form's row and its settings; only a found record is cached (per row and settings). */
+export interface FindRecordOptions extends RequestOptions {
   settings: ActiveRecordSettings;
   /** The form's table (logical name) and row id (braces and case do not matter; empty for a new row). */
   formTable: string;
   formId: string | null | undefined;
   api: RecordApi;
-  /** With userId: whose cache entry it is (as for the link check). */
-  orgUrl: string;
-  userId: string;
-  storage?: StorageLike | null;
-  /** How long a found record is reused, in minutes (default 15); seconds to wait for each request (default 30). */
-  cacheMinutes?: number;
-  timeoutSeconds?: number;
-  /** The host's offline flag: when true nothing is sent. */
-  isOffline?: () => boolean;
-  /** Retry: ask again even when a found record is cached. */
-  forceRefresh?: boolean;
-  now?: () => number;
 }
 
 const inFlight = new Map<string, Promise<RecordResult>>();

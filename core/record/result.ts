@@ -5,7 +5,7 @@ import type { RecordTarget } from "./url";
 export type RecordFailure = Extract<IntegrationResult, { kind: "unauthorized" | "forbidden" | "offline" | "failed" }>;
 
 /**
- * The record link's answer. Never thrown; every kind has words (core/strings/record.ts).
+ * The record link's answer. Never thrown; every kind has words (core/strings/words.ts).
  * - found: the target; `fromCache` when no request was made.
  * - unsaved: a new row, with no id yet.
  * - missingValue: this row has no usable value in `column` (a match column, or the company setting's column).

@@ -29,3 +29,27 @@ export type Catalog<K extends string> = Record<LanguageTag, Record<K, string>>;
  * `{n}` stands for.
  */
 export type TranslatorNotes<K extends string> = Record<K, string>;
+
+/** A catalog group as `npm run strings` and the tests read it: every language's words and the translator notes. */
+export interface CatalogGroup<K extends string> {
+  readonly strings: Catalog<K>;
+  readonly notes: TranslatorNotes<K>;
+}
+
+/** One key's words written together: the translator note and the text in every shipped language. */
+export type KeyedWords = { readonly note: string } & Readonly<Record<LanguageTag, string>>;
+
+/**
+ * A group written key by key (each key's note and languages side by side) as a CatalogGroup, keys in the order
+ * written (the RESX order). For words no bundle carries: a group whose English is a bundle's fallback keeps that
+ * English in an object of its own instead (words.ts, webresources/strings/form.strings.ts).
+ */
+export function catalogByKey<K extends string>(entries: Readonly<Record<K, KeyedWords>>): CatalogGroup<K> {
+  const keys = Object.keys(entries) as K[];
+  const column = (pick: (words: KeyedWords) => string) =>
+    Object.fromEntries(keys.map((key) => [key, pick(entries[key])])) as Record<K, string>;
+  return {
+    notes: column((words) => words.note),
+    strings: Object.fromEntries(LANGUAGES.map(({ tag }) => [tag, column((words) => words[tag])])) as Catalog<K>,
+  };
+}

@@ -3,7 +3,7 @@
  * fail or reset, an environment listed twice, and service protection waits long enough to be said.
  */
 import type { ServerResponse, IncomingMessage } from "node:http";
-import { adminList, dataverse, finOpsLinkOf, json, serve, TokenBook, type Served } from "./support/hostileServer";
+import { adminList, dataverse, finOpsLinkOf, json, serve, TokenBook, type Served } from "./support/hostile";
 import { requireBuiltCli, runCli, type CliRun } from "./support/cli";
 
 jest.setTimeout(90_000);

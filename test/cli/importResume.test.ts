@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, Zip, ZipPassThrough, zipSync } from "fflate";
-import { dataverse, serve, TokenBook, type DataverseState, type Served } from "./support/hostileServer";
+import { dataverse, serve, TokenBook, type DataverseState, type Served } from "./support/hostile";
 import { expectOneClearLine, requireBuiltCli, runCli, type CliRun } from "./support/cli";
 import { finOpsLinkZip } from "./support/solutionZips";
 

@@ -7,16 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generate } from "selfsigned";
-import {
-  adminList,
-  dataverse,
-  entra,
-  finOpsLinkOf,
-  json,
-  serve,
-  TokenBook,
-  type Served,
-} from "./support/hostileServer";
+import { adminList, dataverse, entra, finOpsLinkOf, json, serve, TokenBook, type Served } from "./support/hostile";
 import { startLoggingProxy, type LoggingProxy } from "./support/proxy";
 import { requireBuiltCli, runCli, type CliRun } from "./support/cli";
 

@@ -16,7 +16,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { adminList, dataverse, entra, finOpsLinkOf, serve, TokenBook, type Served } from "./support/hostileServer";
+import { adminList, dataverse, entra, finOpsLinkOf, serve, TokenBook, type Served } from "./support/hostile";
 import { requireBuiltCli, runCli } from "./support/cli";
 
 jest.setTimeout(60_000);

@@ -18,7 +18,7 @@ import {
   verifyCertificateAssertion,
   type DataverseState,
   type Served,
-} from "./support/hostileServer";
+} from "./support/hostile";
 import { requireBuiltCli, runCli, type CliRun } from "./support/cli";
 import { finOpsLinkZip } from "./support/solutionZips";
 

@@ -5,7 +5,7 @@ import { FORM_SCRIPT, buildFormScript } from "../../webresources/build";
 import { ANSWERS, executionContextOf, fakeForm, fakeXrm, flush } from "./fakes";
 import { FO_URL } from "../fixtures/dataverse";
 import { LANGUAGES } from "../../core/strings/languages";
-import { resultStrings } from "../../core/strings/results";
+import { coreStrings } from "../../core/strings/words";
 import { FORM_ENGLISH, formStrings } from "../../webresources/strings/form.strings";
 
 /** The shipped script, evaluated the way a browser frame does: one classic script in a fresh global. */
@@ -81,9 +81,9 @@ describe("out/webresources/form.js", () => {
 
   it("carries only the English fallback: every other language comes from the RESX web resources", () => {
     expect(script).toContain(FORM_ENGLISH.Form_OptionsProblem);
-    expect(script).toContain(resultStrings.en.Result_NotLinked);
+    expect(script).toContain(coreStrings.en.Result_NotLinked);
     for (const { tag } of LANGUAGES.filter((language) => language.tag !== "en")) {
-      expect([tag, script.includes(resultStrings[tag].Result_NotLinked)]).toEqual([tag, false]);
+      expect([tag, script.includes(coreStrings[tag].Result_NotLinked)]).toEqual([tag, false]);
       expect([tag, script.includes(formStrings[tag].Form_OptionsProblem.replace("{0}", ""))]).toEqual([tag, false]);
     }
   });

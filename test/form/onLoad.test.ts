@@ -1,4 +1,4 @@
-import { resultStrings } from "../../core/strings/results";
+import { coreStrings } from "../../core/strings/words";
 import { onLoad, showLinkOnForm } from "../../webresources/onLoad";
 import { OPTIONS_ID, STATUS_ID, globalNotificationsSettled } from "../../webresources/notifier";
 import {
@@ -111,15 +111,12 @@ describe("languages", () => {
   it.each([
     [1033, `Linked finance and operations environment: ${FO_URL} (Tenant ID: ${TENANT})`],
     [1036, `Environnement de finances et d’opérations lié : ${FO_URL} (ID de locataire : ${TENANT})`],
-    [1041, `${resultStrings.ja.Result_Linked}：${FO_URL}（${resultStrings.ja.Result_TenantId}：${TENANT}）`],
-    [
-      2052,
-      `${resultStrings["zh-CN"].Result_Linked}：${FO_URL}（${resultStrings["zh-CN"].Result_TenantId}：${TENANT}）`,
-    ],
+    [1041, `${coreStrings.ja.Result_Linked}：${FO_URL}（${coreStrings.ja.Result_TenantId}：${TENANT}）`],
+    [2052, `${coreStrings["zh-CN"].Result_Linked}：${FO_URL}（${coreStrings["zh-CN"].Result_TenantId}：${TENANT}）`],
     // Arabic is right-to-left: the URL and GUID are isolated (FSI…PDI) so their punctuation keeps its place.
     [
       1025,
-      `${resultStrings.ar.Result_Linked}: \u2068${FO_URL}\u2069 (${resultStrings.ar.Result_TenantId}: \u2068${TENANT}\u2069)`,
+      `${coreStrings.ar.Result_Linked}: \u2068${FO_URL}\u2069 (${coreStrings.ar.Result_TenantId}: \u2068${TENANT}\u2069)`,
     ],
   ])("LCID %i words the linked notice with that language's punctuation", async (lcid, expected) => {
     const { status } = await run(ANSWERS.linked, undefined, fakeForm(), fakeXrm(ANSWERS.linked, lcid));

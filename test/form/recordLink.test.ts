@@ -150,6 +150,15 @@ describe("openRecordInFinOps (command bar button)", () => {
     expect(xrm.alerts[0]?.text).toContain("isn't linked to finance and operations");
   });
 
+  it("offline (the mobile app): says so and sends nothing, neither the link check nor the record's reads", async () => {
+    const { xrm, form, calls } = setUp();
+    xrm.offline = true;
+    await openRecord(xrm, form, undefined);
+    expect(xrm.alerts[0]?.text).toMatch(/^You're offline\./);
+    expect(xrm.requests).toEqual([]);
+    expect(calls).toEqual([]);
+  });
+
   it("never throws: no Xrm, no form, a host without retrieveMultipleRecords", async () => {
     await expect(openRecordInFinOps()).resolves.toBeUndefined();
     await expect(openRecord(undefined, undefined, undefined)).resolves.toBeUndefined();

@@ -3,7 +3,7 @@
  * English used exactly where the platform cannot answer, and never an exception.
  */
 import { resourceStringReader, type ResxWebResource } from "../../demo/host/resourceStrings";
-import { RESULT_ENGLISH } from "../../core/strings/results";
+import { RESULT_ENGLISH } from "../../core/strings/words";
 import { FORM_ENGLISH } from "../../webresources/strings/form.strings";
 import { STRINGS_RESOURCE, formTranslator } from "../../webresources/texts";
 import { formScriptResx } from "./fakes";

@@ -1,7 +1,7 @@
 import { describeResult, type IntegrationResult, type ResultStringKey } from "../../core";
-import { resultStrings } from "../../core/strings/results";
+import { coreStrings } from "../../core/strings/words";
 
-const en = (key: ResultStringKey) => resultStrings.en[key];
+const en = (key: ResultStringKey) => coreStrings.en[key];
 const details = { url: "https://contoso.operations.dynamics.com", tenantId: "t", environmentId: "e", extra: {} };
 
 test.each<[IntegrationResult, { title: string; detail?: string }]>([
@@ -11,7 +11,7 @@ test.each<[IntegrationResult, { title: string; detail?: string }]>([
   ],
   [
     { kind: "notLinked", fromCache: true },
-    { title: resultStrings.en.Result_NotLinked, detail: resultStrings.en.Result_NotLinkedHint },
+    { title: coreStrings.en.Result_NotLinked, detail: coreStrings.en.Result_NotLinkedHint },
   ],
   [{ kind: "unauthorized" }, { title: "Your sign-in has expired.", detail: "Sign in again, then reload the page." }],
   [
@@ -21,74 +21,74 @@ test.each<[IntegrationResult, { title: string; detail?: string }]>([
   [
     { kind: "forbidden", code: "0x80040220", message: "missing prvRead" },
     {
-      title: resultStrings.en.Result_Forbidden,
+      title: coreStrings.en.Result_Forbidden,
       detail: "Ask your administrator for a security role that allows it. Error code: 0x80040220",
     },
   ],
-  [{ kind: "offline" }, { title: "You're offline.", detail: resultStrings.en.Result_OfflineHint }],
+  [{ kind: "offline" }, { title: "You're offline.", detail: coreStrings.en.Result_OfflineHint }],
   [
     { kind: "offline", lastKnown: details },
     { title: "You're offline.", detail: "Last known link: contoso.operations.dynamics.com" },
   ],
   [
     { kind: "invalid", field: "TenantId", reason: "not a GUID" },
-    { title: resultStrings.en.Result_Invalid, detail: "Unexpected value in the TenantId field." },
+    { title: coreStrings.en.Result_Invalid, detail: "Unexpected value in the TenantId field." },
   ],
   [
     { kind: "failed", code: "0x80040216", status: 500, message: "An unexpected error occurred." },
-    { title: resultStrings.en.Result_Failed, detail: "Error 0x80040216: An unexpected error occurred." },
+    { title: coreStrings.en.Result_Failed, detail: "Error 0x80040216: An unexpected error occurred." },
   ],
   [
     { kind: "failed", code: "0x80040216", message: "An unexpected error occurred." },
-    { title: resultStrings.en.Result_Failed, detail: "Error 0x80040216: An unexpected error occurred." },
+    { title: coreStrings.en.Result_Failed, detail: "Error 0x80040216: An unexpected error occurred." },
   ],
   [
     { kind: "failed", code: "0x0000007b" },
-    { title: resultStrings.en.Result_Failed, detail: "Error code: 0x0000007b" },
+    { title: coreStrings.en.Result_Failed, detail: "Error code: 0x0000007b" },
   ],
   [
     { kind: "failed", code: "0x0000007b", status: 500 },
-    { title: resultStrings.en.Result_Failed, detail: "Error code: 0x0000007b" },
+    { title: coreStrings.en.Result_Failed, detail: "Error code: 0x0000007b" },
   ],
   [
     { kind: "failed", code: "0x0000007b", message: "0x0000007B" },
-    { title: resultStrings.en.Result_Failed, detail: "Error code: 0x0000007b" },
+    { title: coreStrings.en.Result_Failed, detail: "Error code: 0x0000007b" },
   ],
   [
     { kind: "failed", status: 429, message: "Too many requests" },
-    { title: resultStrings.en.Result_Failed, detail: "HTTP 429: Too many requests" },
+    { title: coreStrings.en.Result_Failed, detail: "HTTP 429: Too many requests" },
   ],
   [
     { kind: "failed", status: 502 },
-    { title: resultStrings.en.Result_Failed, detail: "The server answered with HTTP status 502." },
+    { title: coreStrings.en.Result_Failed, detail: "The server answered with HTTP status 502." },
   ],
   [
     { kind: "failed", status: 502, message: "HTTP 502" },
-    { title: resultStrings.en.Result_Failed, detail: "The server answered with HTTP status 502." },
+    { title: coreStrings.en.Result_Failed, detail: "The server answered with HTTP status 502." },
   ],
   [
     { kind: "failed", status: 502, message: "502 Bad Gateway" },
-    { title: resultStrings.en.Result_Failed, detail: "HTTP 502: Bad Gateway" },
+    { title: coreStrings.en.Result_Failed, detail: "HTTP 502: Bad Gateway" },
   ],
   [
     { kind: "failed", status: 502, message: "5021 widgets" },
-    { title: resultStrings.en.Result_Failed, detail: "HTTP 502: 5021 widgets" },
+    { title: coreStrings.en.Result_Failed, detail: "HTTP 502: 5021 widgets" },
   ],
   [
     { kind: "failed", message: "boom" },
-    { title: resultStrings.en.Result_Failed, detail: "boom" },
+    { title: coreStrings.en.Result_Failed, detail: "boom" },
   ],
-  [{ kind: "failed" }, { title: resultStrings.en.Result_Failed, detail: resultStrings.en.Result_FailedNoDetail }],
+  [{ kind: "failed" }, { title: coreStrings.en.Result_Failed, detail: coreStrings.en.Result_FailedNoDetail }],
   [
     { kind: "failed", noTransport: true },
-    { title: resultStrings.en.Result_Failed, detail: resultStrings.en.Result_NoTransport },
+    { title: coreStrings.en.Result_Failed, detail: coreStrings.en.Result_NoTransport },
   ],
 ])("%j", (result, expected) => {
   expect(describeResult(result, en)).toEqual(expected);
 });
 
 test("words come from the translator, in the user's language", () => {
-  const ja = (key: ResultStringKey) => resultStrings.ja[key];
+  const ja = (key: ResultStringKey) => coreStrings.ja[key];
   expect(describeResult({ kind: "failed", code: "0x80040216", message: "x" }, ja)).toEqual({
     title: "財務と運用アプリとのリンクを確認できませんでした。",
     detail: "エラー 0x80040216: x",
@@ -96,15 +96,15 @@ test("words come from the translator, in the user's language", () => {
 });
 
 describe("a failure in German: only the server's own words stay as they came, nothing in English, nothing twice", () => {
-  const de = (key: ResultStringKey) => resultStrings.de[key];
+  const de = (key: ResultStringKey) => coreStrings.de[key];
   test.each<[string, IntegrationResult, string]>([
     ["502 with an HTML body", { kind: "failed", status: 502 }, "Der Server hat mit HTTP-Status 502 geantwortet."],
-    ["a rejection with {}", { kind: "failed" }, resultStrings.de.Result_FailedNoDetail],
+    ["a rejection with {}", { kind: "failed" }, coreStrings.de.Result_FailedNoDetail],
     ["errorCode 123 without a message", { kind: "failed", code: "0x0000007b" }, "Fehlercode: 0x0000007b"],
-    ["no transport", { kind: "failed", noTransport: true }, resultStrings.de.Result_NoTransport],
+    ["no transport", { kind: "failed", noTransport: true }, coreStrings.de.Result_NoTransport],
   ])("%s", (_label, result, detail) => {
     const words = describeResult(result, de);
-    expect(words).toEqual({ title: resultStrings.de.Result_Failed, detail });
+    expect(words).toEqual({ title: coreStrings.de.Result_Failed, detail });
     expect(`${words.title} ${words.detail}`).not.toMatch(/Unknown error|HTTP \d+: HTTP|browser offers/);
   });
 });
@@ -113,7 +113,7 @@ test("every combination of code, status and message has words in every language,
   const codes = [undefined, "0x80040216"];
   const statuses = [undefined, 500];
   const messages = [undefined, "", "Server says no", "HTTP 500", "500", "0x80040216"];
-  for (const [tag, strings] of Object.entries(resultStrings)) {
+  for (const [tag, strings] of Object.entries(coreStrings)) {
     for (const code of codes)
       for (const status of statuses)
         for (const message of messages) {
@@ -134,7 +134,7 @@ test("every combination of code, status and message has words in every language,
           if (status !== undefined) expect([label, count(String(status))]).toEqual([label, code === undefined ? 1 : 0]);
           if (message === "Server says no") expect(detail).toContain(message);
           // Words of our own come from translated templates (only "HTTP {0}: {1}" and Spanish "Error {0}: {1}" read as in English).
-          const sameAsEnglish = used.filter((key) => tag !== "en" && strings[key] === resultStrings.en[key]);
+          const sameAsEnglish = used.filter((key) => tag !== "en" && strings[key] === coreStrings.en[key]);
           expect([
             label,
             sameAsEnglish.filter(
@@ -154,7 +154,7 @@ test("no placeholder is left unfilled and no stack trace appears, for any kind i
     { kind: "failed", code: "0x1", message: "m" },
     { kind: "failed", status: 500, message: "m" },
   ];
-  for (const strings of Object.values(resultStrings)) {
+  for (const strings of Object.values(coreStrings)) {
     for (const result of results) {
       const { title, detail } = describeResult(result, (key) => strings[key]);
       expect(`${title} ${detail ?? ""}`).not.toMatch(/\{\d\}|\n\s*at\s/);

@@ -13,8 +13,8 @@ import {
   type RecordResult,
 } from "../../core";
 import { fillPlaceholders } from "../../core/strings/format";
-import { RECORD_ENGLISH } from "../../core/strings/record";
-import { RESULT_ENGLISH } from "../../core/strings/results";
+import { RECORD_ENGLISH } from "../../core/strings/words";
+import { RESULT_ENGLISH } from "../../core/strings/words";
 import {
   CUSTOMER_ROWS,
   CUSTOMERS_V3,

@@ -5,7 +5,7 @@
  */
 import { describeResult, getIntegrationDetails, type GetDetailsOptions, type IntegrationResult } from "../../core";
 import { LANGUAGES } from "../../core/strings";
-import { resultStrings } from "../../core/strings/results";
+import { coreStrings } from "../../core/strings/words";
 import { FakeClock, FakeStorage, deferred, fetchReturning, linkedBody } from "./fakes";
 import { ORG, USER, fetchResponse } from "../fixtures/dataverse";
 
@@ -102,7 +102,7 @@ test("an answer that lands after the timeout changes nothing", async () => {
 
 test("the timed-out result says so in every language, with the seconds", () => {
   for (const { tag } of LANGUAGES) {
-    const strings = resultStrings[tag];
+    const strings = coreStrings[tag];
     const { title, detail } = describeResult({ kind: "failed", timedOutAfterSeconds: 30 }, (key) => strings[key]);
     expect(title).toBe(strings.Result_Failed);
     expect(detail).toBe(strings.Result_TimedOut.replace("{0}", "30"));
