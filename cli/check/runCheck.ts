@@ -67,16 +67,16 @@ export async function runCheck(targets: Targets, given: RunOptions): Promise<Che
     const view = targets.admin === null ? null : await adminViewByUrl(targets.admin, targets.dataverseDomain, options);
     planned = targets.urls.map((url) => {
       let adminCenter: AdminCenterReport;
+      const listed = view === null || "reason" in view ? undefined : view.get(url);
       if (view === null) adminCenter = { compared: false, reason: "--no-admin-center" };
       else if ("reason" in view) adminCenter = { compared: false, reason: view.reason };
-      else {
-        const listed = view.get(url);
+      else
         adminCenter =
           listed === undefined
             ? { compared: false, reason: "the admin center does not list this environment" }
             : { compared: true, ...listed.adminCenter };
-      }
-      return { name: nameOf(url), url, adminCenter };
+      // The admin center's display name when it lists the URL (what admins call the environment), else the host.
+      return { name: listed?.name ?? nameOf(url), url, adminCenter };
     });
   } else {
     const listing = await listAll(targets.admin, options);

@@ -55,7 +55,7 @@ describe("which environments", () => {
       environments: [
         {
           url,
-          name: new URL(url).host,
+          name: "prod", // the admin center's display name for the URL (the host when it is not compared)
           adminCenter: {
             compared: true,
             environmentId: "prod",
@@ -115,6 +115,10 @@ describe("which environments", () => {
     ]);
     expect(ab.code).toBe(1);
     expect(documentOf(ab).environments.map((e) => e.state)).toEqual(["linked", "notLinked"]);
+    // Not compared with the admin center: each row is named by its host.
+    expect(documentOf(ab).environments.map((e) => e.name)).toEqual(
+      ["a", "b"].map((name) => new URL(emulator.envUrl(name)).host),
+    );
     expect(documentOf(ab).environments[1]).toMatchObject({ solution: { installed: false }, error: null });
 
     const abc = await runCli([
