@@ -17,18 +17,16 @@ import {
   type CliEmulator,
 } from "../../demo/server/cli";
 import { expectOneClearLine, requireBuiltCli, runCli, type CliRun } from "./support/cli";
+import { closeAfterAll } from "./support/closeAfterAll";
 
 jest.setTimeout(90_000);
 requireBuiltCli();
 
 const TOKEN = ["--access-token", EMULATOR_TOKEN];
-const emulators: CliEmulator[] = [];
-afterAll(() => Promise.all(emulators.map((e) => e.close())));
+const started = closeAfterAll<CliEmulator>();
 
 async function tenant(environments: ReadonlyArray<EnvironmentSpec>, pageSize?: number): Promise<CliEmulator> {
-  const emulator = await startCliEmulator({ environments, pageSize });
-  emulators.push(emulator);
-  return emulator;
+  return started(startCliEmulator({ environments, pageSize }));
 }
 /** Environments of the default tenant by name: each finding has its own. */
 const pick = (...names: string[]) =>

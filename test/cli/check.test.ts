@@ -16,18 +16,16 @@ import {
   type CliEmulator,
 } from "../../demo/server/cli";
 import { expectOneClearLine, requireBuiltCli, runCli, type CliRun } from "./support/cli";
+import { closeAfterAll } from "./support/closeAfterAll";
 
 jest.setTimeout(60_000);
 requireBuiltCli();
 
 const TOKEN = ["--access-token", EMULATOR_TOKEN];
-const emulators: CliEmulator[] = [];
-afterAll(() => Promise.all(emulators.map((e) => e.close())));
+const started = closeAfterAll<CliEmulator>();
 
 async function tenant(environments: EnvironmentSpec[], pageSize?: number): Promise<CliEmulator> {
-  const emulator = await startCliEmulator({ environments, pageSize });
-  emulators.push(emulator);
-  return emulator;
+  return started(startCliEmulator({ environments, pageSize }));
 }
 
 interface Document {

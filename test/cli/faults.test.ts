@@ -5,18 +5,13 @@
 import type { ServerResponse, IncomingMessage } from "node:http";
 import { adminList, dataverse, finOpsLinkOf, json, serve, TokenBook, type Served } from "./support/hostile";
 import { requireBuiltCli, runCli, type CliRun } from "./support/cli";
+import { closeAfterAll } from "./support/closeAfterAll";
 
 jest.setTimeout(90_000);
 requireBuiltCli();
 
 const TOKEN = "hostile-fixed-access-token";
-const servers: Served[] = [];
-const started = async (server: Promise<Served>) => {
-  const s = await server;
-  servers.push(s);
-  return s;
-};
-afterAll(() => Promise.all(servers.map((s) => s.close())));
+const started = closeAfterAll<Served>();
 
 interface Document {
   environments: Array<{ name: string; state: string; adminCenter: { compared: boolean } }>;

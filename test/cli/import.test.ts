@@ -11,6 +11,7 @@ import { zipPaths } from "../../demo/build/ensureBuilt";
 import type { EnvironmentSpec } from "../../demo/emulator/environments";
 import { EMULATOR_TOKEN, startCliEmulator, type CliEmulator } from "../../demo/server/cli";
 import { ROOT, expectOneClearLine, requireBuiltCli, runCli } from "./support/cli";
+import { closeAfterAll } from "./support/closeAfterAll";
 
 jest.setTimeout(60_000);
 requireBuiltCli();
@@ -20,12 +21,9 @@ const { managed: MANAGED_ZIP, unmanaged: UNMANAGED_ZIP } = zipPaths(ROOT);
 const DATAVERSE_VERSION = `${version}.0`;
 const TOKEN = ["--access-token", EMULATOR_TOKEN, "--poll", "1"];
 
-const emulators: CliEmulator[] = [];
-afterAll(() => Promise.all(emulators.map((e) => e.close())));
+const started = closeAfterAll<CliEmulator>();
 async function tenant(environments: EnvironmentSpec[]): Promise<CliEmulator> {
-  const emulator = await startCliEmulator({ environments });
-  emulators.push(emulator);
-  return emulator;
+  return started(startCliEmulator({ environments }));
 }
 const envStats = (emulator: CliEmulator, name: string) => emulator.stats().environments.find((e) => e.name === name)!;
 

@@ -9,21 +9,20 @@ import { join } from "node:path";
 import { strToU8, Zip, ZipPassThrough, zipSync } from "fflate";
 import { dataverse, serve, TokenBook, type DataverseState, type Served } from "./support/hostile";
 import { expectOneClearLine, requireBuiltCli, runCli, type CliRun } from "./support/cli";
+import { closeAfterAll } from "./support/closeAfterAll";
 import { finOpsLinkZip } from "./support/solutionZips";
 
 jest.setTimeout(90_000);
 requireBuiltCli();
 
 const TOKEN = ["--access-token", "hostile-fixed-access-token", "--poll", "1"];
-const servers: Served[] = [];
-afterAll(() => Promise.all(servers.map((s) => s.close())));
+const startedServer = closeAfterAll<Served>();
 
 async function environment(overrides: Partial<DataverseState>) {
   const book = new TokenBook();
   book.accepted.add("hostile-fixed-access-token");
   const state: DataverseState = { book, solution: null, messages: [], ...overrides };
-  const server = await serve([dataverse(state)]);
-  servers.push(server);
+  const server = await startedServer(serve([dataverse(state)]));
   return { state, server };
 }
 

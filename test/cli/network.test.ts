@@ -10,19 +10,14 @@ import { generate } from "selfsigned";
 import { adminList, dataverse, entra, finOpsLinkOf, json, serve, TokenBook, type Served } from "./support/hostile";
 import { startLoggingProxy, type LoggingProxy } from "./support/proxy";
 import { requireBuiltCli, runCli, type CliRun } from "./support/cli";
+import { closeAfterAll } from "./support/closeAfterAll";
 
 jest.setTimeout(90_000);
 requireBuiltCli();
 
 const SECRET = "hostile-test-client-secret-4711";
 const ACCESS_TOKEN = "hostile-fixed-access-token";
-const servers: Served[] = [];
-const started = async (server: Promise<Served>) => {
-  const s = await server;
-  servers.push(s);
-  return s;
-};
-afterAll(() => Promise.all(servers.map((s) => s.close())));
+const started = closeAfterAll<Served>();
 
 interface Document {
   environments: Array<{

@@ -20,19 +20,14 @@ import {
   type Served,
 } from "./support/hostile";
 import { requireBuiltCli, runCli, type CliRun } from "./support/cli";
+import { closeAfterAll } from "./support/closeAfterAll";
 import { finOpsLinkZip } from "./support/solutionZips";
 
 jest.setTimeout(90_000);
 requireBuiltCli();
 
 const TENANT = ["--tenant", "contoso.example", "--client-id", "00000000-0000-4000-8000-00000000c0de"];
-const servers: Served[] = [];
-const started = async (server: Promise<Served>) => {
-  const s = await server;
-  servers.push(s);
-  return s;
-};
-afterAll(() => Promise.all(servers.map((s) => s.close())));
+const started = closeAfterAll<Served>();
 
 const stateOf = (book: TokenBook, overrides: Partial<DataverseState> = {}): DataverseState => ({
   book,
