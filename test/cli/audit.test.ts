@@ -6,28 +6,17 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { EnvironmentSpec } from "../../demo/emulator/environments";
 import { DEFAULT_TENANT } from "../../demo/emulator/tenants";
-import {
-  EMULATED_USER,
-  EMULATOR_TOKEN,
-  NON_ADMIN_TOKEN,
-  ORG_VERSION,
-  startCliEmulator,
-  type CliEmulator,
-} from "../../demo/server/cli";
+import { EMULATED_USER, EMULATOR_TOKEN, NON_ADMIN_TOKEN, ORG_VERSION, type CliEmulator } from "../../demo/server/cli";
 import { expectOneClearLine, requireBuiltCli, runCli, type CliRun } from "./support/cli";
-import { closeAfterAll } from "./support/closeAfterAll";
+import { emulatedTenants } from "./support/closeAfterAll";
 
 jest.setTimeout(90_000);
 requireBuiltCli();
 
 const TOKEN = ["--access-token", EMULATOR_TOKEN];
-const started = closeAfterAll<CliEmulator>();
 
-async function tenant(environments: ReadonlyArray<EnvironmentSpec>, pageSize?: number): Promise<CliEmulator> {
-  return started(startCliEmulator({ environments, pageSize }));
-}
+const tenant = emulatedTenants();
 /** Environments of the default tenant by name: each finding has its own. */
 const pick = (...names: string[]) =>
   names.map((name) => {

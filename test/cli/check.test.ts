@@ -8,25 +8,16 @@ import { join } from "node:path";
 import type { EnvironmentSpec } from "../../demo/emulator/environments";
 import { finOpsOf } from "../../demo/emulator/tenants";
 import { LINKED_EXTRA, TENANT } from "../fixtures/dataverse";
-import {
-  EMULATOR_TOKEN,
-  EXPIRED_TOKEN,
-  NON_ADMIN_TOKEN,
-  startCliEmulator,
-  type CliEmulator,
-} from "../../demo/server/cli";
+import { EMULATOR_TOKEN, EXPIRED_TOKEN, NON_ADMIN_TOKEN, type CliEmulator } from "../../demo/server/cli";
 import { expectOneClearLine, requireBuiltCli, runCli, type CliRun } from "./support/cli";
-import { closeAfterAll } from "./support/closeAfterAll";
+import { emulatedTenants } from "./support/closeAfterAll";
 
 jest.setTimeout(60_000);
 requireBuiltCli();
 
 const TOKEN = ["--access-token", EMULATOR_TOKEN];
-const started = closeAfterAll<CliEmulator>();
 
-async function tenant(environments: EnvironmentSpec[], pageSize?: number): Promise<CliEmulator> {
-  return started(startCliEmulator({ environments, pageSize }));
-}
+const tenant = emulatedTenants();
 
 interface Document {
   environments: Array<Record<string, unknown> & { name: string; state: string; elapsedMs: number }>;

@@ -8,10 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { zipPaths } from "../../demo/build/ensureBuilt";
-import type { EnvironmentSpec } from "../../demo/emulator/environments";
-import { EMULATOR_TOKEN, startCliEmulator, type CliEmulator } from "../../demo/server/cli";
+import { EMULATOR_TOKEN, type CliEmulator } from "../../demo/server/cli";
 import { ROOT, expectOneClearLine, requireBuiltCli, runCli } from "./support/cli";
-import { closeAfterAll } from "./support/closeAfterAll";
+import { emulatedTenants } from "./support/closeAfterAll";
 
 jest.setTimeout(60_000);
 requireBuiltCli();
@@ -21,10 +20,7 @@ const { managed: MANAGED_ZIP, unmanaged: UNMANAGED_ZIP } = zipPaths(ROOT);
 const DATAVERSE_VERSION = `${version}.0`;
 const TOKEN = ["--access-token", EMULATOR_TOKEN, "--poll", "1"];
 
-const started = closeAfterAll<CliEmulator>();
-async function tenant(environments: EnvironmentSpec[]): Promise<CliEmulator> {
-  return started(startCliEmulator({ environments }));
-}
+const tenant = emulatedTenants();
 const envStats = (emulator: CliEmulator, name: string) => emulator.stats().environments.find((e) => e.name === name)!;
 
 interface ImportDocument {

@@ -1,3 +1,6 @@
+import type { EnvironmentSpec } from "../../../demo/emulator/environments";
+import { startCliEmulator, type CliEmulator } from "../../../demo/server/cli";
+
 /** Something a test starts and must stop: a hostile test server, an emulated tenant. */
 interface Closable {
   close(): Promise<void>;
@@ -15,4 +18,16 @@ export function closeAfterAll<T extends Closable>(): (starting: Promise<T>) => P
     running.push(s);
     return s;
   };
+}
+
+/**
+ * Returns `tenant(environments, pageSize?)`: an emulated tenant (demo/server/cli/) on 127.0.0.1 with those
+ * environments, its admin list `pageSize` to a page, closed after the file's tests. Call at the top level.
+ */
+export function emulatedTenants(): (
+  environments: ReadonlyArray<EnvironmentSpec>,
+  pageSize?: number,
+) => Promise<CliEmulator> {
+  const started = closeAfterAll<CliEmulator>();
+  return (environments, pageSize) => started(startCliEmulator({ environments, pageSize }));
 }
