@@ -17,6 +17,10 @@ requireBuiltCli();
 const TOKEN = ["--access-token", EMULATOR_TOKEN];
 
 const tenant = emulatedTenants();
+
+/** `finops-link check --all --json` over an emulated tenant's admin API with the emulator's token, then `more`. */
+const checkAllJson = (emulator: CliEmulator, ...more: string[]) =>
+  runCli(["check", "--all", "--admin-api", emulator.adminApi, ...TOKEN, "--json", ...more]);
 /** Environments of the default tenant by name: each finding has its own. */
 const pick = (...names: string[]) =>
   names.map((name) => {
@@ -80,7 +84,7 @@ describe("environment URLs as people paste them (used at the origin, said once o
     expect(documentOf(fromFile).environments[0]).toMatchObject({ url: origin, state: "linked" });
     expect(fromFile.stderr).toMatch(/^finops-link: using http:\/\/127\.0\.0\.1:\d+ for .*\/main\.aspx\?appid=1234/);
 
-    const all = await runCli(["check", "--all", "--admin-api", withPath.adminApi, ...TOKEN, "--json"]);
+    const all = await checkAllJson(withPath);
     expect(all.code).toBe(0);
     expect(documentOf(all).environments[0]).toMatchObject({ url: origin, state: "linked" });
     expect(all.stderr.trim().split("\n")).toHaveLength(1);
@@ -92,7 +96,7 @@ describe("check --all over the default tenant: every finding once", () => {
   let json: CliRun;
   beforeAll(async () => {
     emulator = await tenant(DEFAULT_TENANT, 5);
-    json = await runCli(["check", "--all", "--admin-api", emulator.adminApi, ...TOKEN, "--json"]);
+    json = await checkAllJson(emulator);
   });
 
   it("--json: each code once with its severity, the environments involved, words and the next step; exit 2", () => {
@@ -181,16 +185,7 @@ describe("check --all over the default tenant: every finding once", () => {
 
   it("--only and --name: what is shown, and what is checked; the exit code speaks for every environment checked", async () => {
     const only = async (which: string) => {
-      const run = await runCli([
-        "check",
-        "--all",
-        "--admin-api",
-        emulator.adminApi,
-        ...TOKEN,
-        "--json",
-        "--only",
-        which,
-      ]);
+      const run = await checkAllJson(emulator, "--only", which);
       expect(run.code).toBe(2);
       return documentOf(run).environments.map((e) => e.name);
     };
@@ -206,16 +201,7 @@ describe("check --all over the default tenant: every finding once", () => {
     expect(await only("linked")).toHaveLength(8);
 
     const fresh = await tenant(DEFAULT_TENANT, 5);
-    const named = await runCli([
-      "check",
-      "--all",
-      "--admin-api",
-      fresh.adminApi,
-      ...TOKEN,
-      "--json",
-      "--name",
-      "contoso-*",
-    ]);
+    const named = await checkAllJson(fresh, "--name", "contoso-*");
     expect(named.code).toBe(2); // contoso-test and its copy share an F&O environment
     expect(documentOf(named).environments.map((e) => e.name)).toEqual([
       "contoso-prod",
@@ -224,16 +210,7 @@ describe("check --all over the default tenant: every finding once", () => {
       "contoso-dev",
     ]);
     expect(requestsTo(fresh, "northwind")).toBe(0);
-    const byUrl = await runCli([
-      "check",
-      "--all",
-      "--admin-api",
-      fresh.adminApi,
-      ...TOKEN,
-      "--json",
-      "--name",
-      "LITWARE",
-    ]);
+    const byUrl = await checkAllJson(fresh, "--name", "LITWARE");
     expect(byUrl.code).toBe(0);
     expect(documentOf(byUrl).environments.map((e) => e.name)).toEqual(["litware"]);
   });
@@ -255,7 +232,7 @@ describe("exit codes", () => {
     [2, "an environment could not be checked", ["contoso-prod", "restricted"]],
   ])("%i: %s", async (code, _, names) => {
     const emulator = await tenant(pick(...names));
-    const run = await runCli(["check", "--all", "--admin-api", emulator.adminApi, ...TOKEN, "--json"]);
+    const run = await checkAllJson(emulator);
     expect(run.code).toBe(code);
   });
 

@@ -19,6 +19,10 @@ const TOKEN = ["--access-token", EMULATOR_TOKEN];
 
 const tenant = emulatedTenants();
 
+/** `finops-link check --all --json` over an emulated tenant's admin API with the emulator's token, then `more`. */
+const checkAllJson = (emulator: CliEmulator, ...more: string[]) =>
+  runCli(["check", "--all", "--admin-api", emulator.adminApi, ...TOKEN, "--json", ...more]);
+
 interface Document {
   environments: Array<Record<string, unknown> & { name: string; state: string; elapsedMs: number }>;
   summary: Record<string, number>;
@@ -152,7 +156,7 @@ describe("which environments", () => {
     }));
     specs.push({ name: "teams-only", link: "linked", withoutDataverse: true });
     const emulator = await tenant(specs, 2);
-    const run = await runCli(["check", "--all", "--admin-api", emulator.adminApi, ...TOKEN, "--json"]);
+    const run = await checkAllJson(emulator);
     expect(run.code).toBe(0);
     const document = documentOf(run);
     expect(document.environments.map((e) => e.name)).toEqual([...specs.map((s) => s.name)]);
@@ -224,7 +228,7 @@ describe("output", () => {
 
   it("--progress draws on stderr while stdout stays the document", async () => {
     const emulator = await tenant(Array.from({ length: 5 }, (_, i) => ({ name: `p${i}`, link: "linked" as const })));
-    const run = await runCli(["check", "--all", "--admin-api", emulator.adminApi, ...TOKEN, "--json", "--progress"]);
+    const run = await checkAllJson(emulator, "--progress");
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/checking \[[^\]]*\] \d\/5/);
     expect(documentOf(run).summary.total).toBe(5);
@@ -235,16 +239,7 @@ describe("scale and service protection", () => {
   it("--concurrency bounds the sockets open at once (measured by the emulator); the default is 8", async () => {
     const specs = Array.from({ length: 24 }, (_, i) => ({ name: `slow-${i}`, link: "linked" as const, delayMs: 150 }));
     const three = await tenant(specs);
-    const run3 = await runCli([
-      "check",
-      "--all",
-      "--admin-api",
-      three.adminApi,
-      ...TOKEN,
-      "--json",
-      "--concurrency",
-      "3",
-    ]);
+    const run3 = await checkAllJson(three, "--concurrency", "3");
     expect(run3.code).toBe(0);
     // One connection per environment (plus the admin API's, closed before the first environment's), each closed
     // before the next environment starts, so the emulator never has more than 3 open: it counts a socket as open
@@ -257,7 +252,7 @@ describe("scale and service protection", () => {
     expect(three.stats().peakSockets).toBeGreaterThanOrEqual(2); // it did run in parallel
 
     const eight = await tenant(specs);
-    const run8 = await runCli(["check", "--all", "--admin-api", eight.adminApi, ...TOKEN, "--json"]);
+    const run8 = await checkAllJson(eight);
     expect(run8.code).toBe(0);
     expect(eight.stats().connections).toBe(24 + 1);
     expect(eight.stats().peakSockets).toBeLessThanOrEqual(8);
@@ -319,18 +314,7 @@ describe("scale and service protection", () => {
       { name: "ok1", link: "linked" },
       { name: "ok2", link: "linked" },
     ]);
-    const run = await runCli([
-      "check",
-      "--all",
-      "--admin-api",
-      emulator.adminApi,
-      ...TOKEN,
-      "--json",
-      "--timeout",
-      "1.5",
-      "--concurrency",
-      "2",
-    ]);
+    const run = await checkAllJson(emulator, "--timeout", "1.5", "--concurrency", "2");
     expect(run.code).toBe(2);
     const document = documentOf(run);
     expect(byName(document, "hang")).toMatchObject({
