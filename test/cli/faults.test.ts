@@ -21,6 +21,10 @@ interface Document {
 }
 const documentOf = (run: CliRun) => JSON.parse(run.stdout) as Document;
 
+/** `finops-link check --all --json` over the hostile admin API (its /bap path) with the accepted token. */
+const checkAllJson = (admin: Served) =>
+  runCli(["check", "--all", "--admin-api", `${admin.origin}/bap`, "--access-token", TOKEN, "--json"]);
+
 type Fault = (page: number, attempt: number, response: ServerResponse, request: IncomingMessage) => boolean;
 
 /**
@@ -50,15 +54,7 @@ const serverError = (response: ServerResponse) =>
 describe("the admin list", () => {
   it("a 500 on page 2 that passes is retried with backoff: every environment is checked", async () => {
     const { admin } = await tenant((page, attempt, response) => page === 2 && attempt <= 2 && serverError(response));
-    const run = await runCli([
-      "check",
-      "--all",
-      "--admin-api",
-      `${admin.origin}/bap`,
-      "--access-token",
-      TOKEN,
-      "--json",
-    ]);
+    const run = await checkAllJson(admin);
     expect(run.code).toBe(0);
     const document = documentOf(run);
     expect(document.environments.map((e) => [e.name, e.state, e.adminCenter.compared])).toEqual(
@@ -70,15 +66,7 @@ describe("the admin list", () => {
 
   it("a 500 on page 2 that does not pass: page 1's environments are still checked, the listing failure is reported, exit 2, --json one document", async () => {
     const { admin, envServers } = await tenant((page, _attempt, response) => page === 2 && serverError(response));
-    const run = await runCli([
-      "check",
-      "--all",
-      "--admin-api",
-      `${admin.origin}/bap`,
-      "--access-token",
-      TOKEN,
-      "--json",
-    ]);
+    const run = await checkAllJson(admin);
     expect(run.code).toBe(2);
     const document = documentOf(run);
     expect(document.environments.map((e) => [e.name, e.state])).toEqual([
@@ -115,15 +103,7 @@ describe("the admin list", () => {
 
   it("an environment listed twice is checked once", async () => {
     const { admin, envServers } = await tenant(() => false, ["e1", "e2", "e1"]);
-    const run = await runCli([
-      "check",
-      "--all",
-      "--admin-api",
-      `${admin.origin}/bap`,
-      "--access-token",
-      TOKEN,
-      "--json",
-    ]);
+    const run = await checkAllJson(admin);
     expect(run.code).toBe(0);
     expect(documentOf(run).environments.map((e) => e.name)).toEqual(["e1", "e2"]);
     expect(documentOf(run).findings).toEqual([]);
