@@ -30,6 +30,9 @@ interface Document {
   listing?: { complete: boolean; error: string | null };
 }
 const documentOf = (run: CliRun) => JSON.parse(run.stdout) as Document;
+/** `finops-link check --env <env> --json` with the accepted token and no admin center, then `more`. */
+const checkEnvJson = (env: Served, ...more: string[]) =>
+  runCli(["check", "--env", env.origin, "--no-admin-center", "--access-token", ACCESS_TOKEN, "--json", ...more]);
 const signInArgs = (authority: string) => [
   "--authority",
   authority,
@@ -207,15 +210,7 @@ describe("redirects are never followed, and said", () => {
         },
       ]),
     );
-    const run = await runCli([
-      "check",
-      "--env",
-      env.origin,
-      "--no-admin-center",
-      "--access-token",
-      ACCESS_TOKEN,
-      "--json",
-    ]);
+    const run = await checkEnvJson(env);
     expect(run.code).toBe(2);
     expect(documentOf(run).environments[0]).toMatchObject({
       state: "failed",
@@ -247,17 +242,7 @@ describe("answers are capped", () => {
         },
       ]),
     );
-    const run = await runCli([
-      "check",
-      "--env",
-      env.origin,
-      "--no-admin-center",
-      "--access-token",
-      ACCESS_TOKEN,
-      "--json",
-      "--timeout",
-      "20",
-    ]);
+    const run = await checkEnvJson(env, "--timeout", "20");
     expect(run.code).toBe(2);
     expect(documentOf(run).environments[0]).toMatchObject({
       state: "failed",
@@ -276,17 +261,7 @@ describe("answers are capped", () => {
         },
       ]),
     );
-    const run = await runCli([
-      "check",
-      "--env",
-      env.origin,
-      "--no-admin-center",
-      "--access-token",
-      ACCESS_TOKEN,
-      "--json",
-      "--timeout",
-      "10",
-    ]);
+    const run = await checkEnvJson(env, "--timeout", "10");
     expect(documentOf(run).environments[0]).toMatchObject({
       state: "failed",
       error: { message: "the answer is larger than 8 MB: not read" },
