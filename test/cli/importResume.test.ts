@@ -31,18 +31,14 @@ interface ImportDocument {
 }
 const reportOf = (run: CliRun) => (JSON.parse(run.stdout) as ImportDocument).environments[0];
 
+/** `finops-link import --env <server> --zip <FinOpsLink 1.0.0.0, managed>`, then `more`. */
+const importManaged = (server: Served, more: string[], options?: Parameters<typeof runCli>[1]) =>
+  runCli(["import", "--env", server.origin, "--zip", finOpsLinkZip("1.0.0.0", true), ...more], options);
+
 describe("upgrade or update", () => {
   it("managed over an older managed version: StageAndUpgradeAsync by default (components removed from the solution go)", async () => {
     const { state, server } = await environment({ solution: { version: "0.9.0.0", managed: true } });
-    const run = await runCli([
-      "import",
-      "--env",
-      server.origin,
-      "--zip",
-      finOpsLinkZip("1.0.0.0", true),
-      ...TOKEN,
-      "--json",
-    ]);
+    const run = await importManaged(server, [...TOKEN, "--json"]);
     expect(run.code).toBe(0);
     expect(state.messages).toEqual(["StageAndUpgradeAsync"]);
     expect(reportOf(run)).toMatchObject({ outcome: "imported", message: "upgraded to FinOpsLink 1.0.0.0 (managed)" });
@@ -52,16 +48,7 @@ describe("upgrade or update", () => {
 
   it("--update: a plain update with ImportSolutionAsync", async () => {
     const { state, server } = await environment({ solution: { version: "0.9.0.0", managed: true } });
-    const run = await runCli([
-      "import",
-      "--env",
-      server.origin,
-      "--zip",
-      finOpsLinkZip("1.0.0.0", true),
-      "--update",
-      ...TOKEN,
-      "--json",
-    ]);
+    const run = await importManaged(server, ["--update", ...TOKEN, "--json"]);
     expect(run.code).toBe(0);
     expect(state.messages).toEqual(["ImportSolutionAsync"]);
     expect(reportOf(run)).toMatchObject({ outcome: "imported", message: "imported FinOpsLink 1.0.0.0 (managed)" });
@@ -69,7 +56,7 @@ describe("upgrade or update", () => {
 
   it("a new install needs no upgrade: ImportSolutionAsync", async () => {
     const { state, server } = await environment({ solution: null });
-    const run = await runCli(["import", "--env", server.origin, "--zip", finOpsLinkZip("1.0.0.0", true), ...TOKEN]);
+    const run = await importManaged(server, TOKEN);
     expect(run.code).toBe(0);
     expect(state.messages).toEqual(["ImportSolutionAsync"]);
   });
@@ -95,7 +82,7 @@ describe("resume", () => {
 
   it("Ctrl-C: the async operation's id and that the import goes on in Dataverse; exit 130", async () => {
     const { server } = await environment({ solution: null, pollsBeforeDone: 100 });
-    const run = await runCli(["import", "--env", server.origin, "--zip", finOpsLinkZip("1.0.0.0", true), ...TOKEN], {
+    const run = await importManaged(server, TOKEN, {
       interruptWhen: /started \(async operation [0-9a-f-]{36}\); waiting/,
     });
     const started = server.exchanges.find((e) => e.path.endsWith("/ImportSolutionAsync"));
@@ -115,15 +102,7 @@ describe("resume", () => {
       solution: { version: "0.9.0.0", managed: true },
       running: { importJobId, pollsLeft: 2, version: "1.0.0.0", managed: true },
     });
-    const run = await runCli([
-      "import",
-      "--env",
-      server.origin,
-      "--zip",
-      finOpsLinkZip("1.0.0.0", true),
-      ...TOKEN,
-      "--json",
-    ]);
+    const run = await importManaged(server, [...TOKEN, "--json"]);
     expect(run.code).toBe(0);
     expect(state.messages).toEqual([]); // no second import
     expect(run.stderr).toContain(`a FinOpsLink import is already in progress (import job ${importJobId}`);
@@ -137,7 +116,7 @@ describe("resume", () => {
       solution: null,
       running: { importJobId, pollsLeft: 100, version: "1.0.0.0", managed: true },
     });
-    const run = await runCli(["import", "--env", server.origin, "--zip", finOpsLinkZip("1.0.0.0", true), ...TOKEN], {
+    const run = await importManaged(server, TOKEN, {
       interruptWhen: /already in progress/,
     });
     expect(run.code).toBe(130);
@@ -148,17 +127,7 @@ describe("resume", () => {
 
   it("--wait bounds the whole wait; the import may still finish in Dataverse", async () => {
     const { server } = await environment({ solution: null, pollsBeforeDone: 100 });
-    const run = await runCli([
-      "import",
-      "--env",
-      server.origin,
-      "--zip",
-      finOpsLinkZip("1.0.0.0", true),
-      ...TOKEN,
-      "--wait",
-      "2",
-      "--json",
-    ]);
+    const run = await importManaged(server, [...TOKEN, "--wait", "2", "--json"]);
     expect(run.code).toBe(2);
     expect(reportOf(run).message).toBe(
       "import failed: the import did not end within 2 s (it may still finish in Dataverse)",
