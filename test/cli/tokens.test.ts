@@ -27,6 +27,12 @@ jest.setTimeout(90_000);
 requireBuiltCli();
 
 const TENANT = ["--tenant", "contoso.example", "--client-id", "00000000-0000-4000-8000-00000000c0de"];
+/** The same tenant and client as TENANT, as a pipeline gives them (AZURE_TENANT_ID, AZURE_CLIENT_ID), plus `more`. */
+const azureEnvironment = (more: Record<string, string>) => ({
+  AZURE_TENANT_ID: "contoso.example",
+  AZURE_CLIENT_ID: "00000000-0000-4000-8000-00000000c0de",
+  ...more,
+});
 const started = closeAfterAll<Served>();
 
 const stateOf = (book: TokenBook, overrides: Partial<DataverseState> = {}): DataverseState => ({
@@ -230,13 +236,7 @@ describe("pipelines sign in without a secret on the command line", () => {
 
   it("AZURE_CLIENT_CERTIFICATE_PATH does the same", async () => {
     const { env, forms, args } = await certificateTenant();
-    const run = await runCli(args, {
-      env: {
-        AZURE_TENANT_ID: "contoso.example",
-        AZURE_CLIENT_ID: "00000000-0000-4000-8000-00000000c0de",
-        AZURE_CLIENT_CERTIFICATE_PATH: pemFile,
-      },
-    });
+    const run = await runCli(args, { env: azureEnvironment({ AZURE_CLIENT_CERTIFICATE_PATH: pemFile }) });
     expectSignedInOncePerResource(run, env, forms);
   });
 
@@ -257,13 +257,7 @@ describe("pipelines sign in without a secret on the command line", () => {
     );
     const file = join(mkdtempSync(join(tmpdir(), "finops-oidc-")), "token");
     writeFileSync(file, "pipeline-oidc-token\n");
-    const run = await runCli(args, {
-      env: {
-        AZURE_TENANT_ID: "contoso.example",
-        AZURE_CLIENT_ID: "00000000-0000-4000-8000-00000000c0de",
-        AZURE_FEDERATED_TOKEN_FILE: file,
-      },
-    });
+    const run = await runCli(args, { env: azureEnvironment({ AZURE_FEDERATED_TOKEN_FILE: file }) });
     expectSignedInOncePerResource(run, env, forms);
     expect(run.stdout + run.stderr).not.toContain("pipeline-oidc-token");
   });
