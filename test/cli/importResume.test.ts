@@ -34,6 +34,9 @@ const reportOf = (run: CliRun) => (JSON.parse(run.stdout) as ImportDocument).env
 /** `finops-link import --env <server> --zip <FinOpsLink 1.0.0.0, managed>`, then `more`. */
 const importManaged = (server: Served, more: string[], options?: Parameters<typeof runCli>[1]) =>
   runCli(["import", "--env", server.origin, "--zip", finOpsLinkZip("1.0.0.0", true), ...more], options);
+/** `finops-link import --zip <zip>` to a placeholder environment, then `more`: runs refused before any request. */
+const importRefusedEarly = (zip: string, ...more: string[]) =>
+  runCli(["import", "--env", "https://contoso.crm.dynamics.com", "--zip", zip, "--access-token", "t", ...more]);
 
 describe("upgrade or update", () => {
   it("managed over an older managed version: StageAndUpgradeAsync by default (components removed from the solution go)", async () => {
@@ -137,17 +140,7 @@ describe("resume", () => {
 
   it("--poll below 1 s is a usage error", async () => {
     const zip = finOpsLinkZip("1.0.0.0", true);
-    const run = await runCli([
-      "import",
-      "--env",
-      "https://contoso.crm.dynamics.com",
-      "--zip",
-      zip,
-      "--access-token",
-      "t",
-      "--poll",
-      "0.1",
-    ]);
+    const run = await importRefusedEarly(zip, "--poll", "0.1");
     expect(run.code).toBe(64);
     expectOneClearLine(run, /--poll/);
   });
@@ -174,15 +167,7 @@ describe("zips refused before anything is inflated", () => {
     zip.end();
     const path = join(dir, "two.zip");
     writeFileSync(path, Buffer.concat(chunks));
-    const run = await runCli([
-      "import",
-      "--env",
-      "https://contoso.crm.dynamics.com",
-      "--zip",
-      path,
-      "--access-token",
-      "t",
-    ]);
+    const run = await importRefusedEarly(path);
     expect(run.code).toBe(64);
     expectOneClearLine(run, /two\.zip holds 2 solution\.xml entries: refused/);
   });
@@ -195,15 +180,7 @@ describe("zips refused before anything is inflated", () => {
     bytes.writeUInt32LE(0xfffffff0, 22);
     const path = join(dir, "bomb.zip");
     writeFileSync(path, bytes);
-    const run = await runCli([
-      "import",
-      "--env",
-      "https://contoso.crm.dynamics.com",
-      "--zip",
-      path,
-      "--access-token",
-      "t",
-    ]);
+    const run = await importRefusedEarly(path);
     expect(run.code).toBe(64);
     expectOneClearLine(run, /bomb\.zip: its solution\.xml declares 4294967280 bytes: refused/);
     expect(readFileSync(path).length).toBeLessThan(1000);
