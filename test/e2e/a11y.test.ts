@@ -5,7 +5,7 @@
 import { getString } from "../../scripts/stringSets";
 import { LINKED } from "../fixtures/dataverse";
 import { describeViolations, seriousViolations } from "./support/axe";
-import { openForm, useHarness, waitForControlText, type FormQuery } from "./support/demo";
+import { openForm, useHarness, waitForControlText, waitForHost, type FormQuery } from "./support/demo";
 
 jest.setTimeout(60_000);
 
@@ -42,11 +42,6 @@ it.each(CASES)("$name", async ({ query, shows, theme, lang }) => {
   const slow = query.scenario === "slow";
   await openForm(page, harness.server.url, { ...query, theme, lang, script: !slow, formOptions: { notify: "always" } });
   await waitForControlText(page, shows === "id" ? LINKED.Id : getString(lang, shows));
-  if (!slow)
-    await page.waitForFunction(
-      () =>
-        (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications
-          .length > 0,
-    );
+  if (!slow) await waitForHost(page, "formNotifications");
   expect(describeViolations(await seriousViolations(page))).toEqual([]);
 });

@@ -7,7 +7,7 @@ import { unmanagedZipPath } from "../../demo/build/ensureBuilt";
 import { readSolution, type ShippedSolution } from "../../demo/package/readSolution";
 import { fillPlaceholders } from "../../core/strings";
 import { LINKED } from "../fixtures/dataverse";
-import { ROOT, hostState, openForm, useHarness } from "./support/demo";
+import { ROOT, hostState, openForm, useHarness, waitForHost } from "./support/demo";
 import type { Page } from "playwright-core";
 
 jest.setTimeout(60_000);
@@ -27,13 +27,12 @@ function shipped(lcid: number, key: string, ...args: string[]): string {
 }
 
 async function notifications(page: Page, count: number) {
-  await page.waitForFunction(
-    (n) =>
-      (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications
-        .length === n,
-    count,
-  );
-  return (await hostState(page)).formNotifications;
+  await waitForHost(page, "formNotifications", count);
+  // Late stragglers would show up within this window.
+  await page.waitForTimeout(300);
+  const { formNotifications } = await hostState(page);
+  expect(formNotifications).toHaveLength(count);
+  return formNotifications;
 }
 
 describe.each([

@@ -17,7 +17,7 @@ import {
 import { ENABLE_VIRTUAL_ENTITIES_ARTICLE_URL } from "../../core";
 import type { DemoHostApi } from "../../demo/host/hostApi";
 import { describeViolations, seriousViolations } from "./support/axe";
-import { hostState, openForm, slot, useHarness, waitForControlText, type FormQuery } from "./support/demo";
+import { hostState, openForm, slot, useHarness, waitForControlText, waitForHost, type FormQuery } from "./support/demo";
 
 jest.setTimeout(60_000);
 
@@ -172,10 +172,7 @@ describe("the form script", () => {
     const { page } = await harness.newPage();
     await open(page, { record: "found", controls: 0 });
     await page.getByRole("button", { name: "Open in finance and operations" }).click();
-    await page.waitForFunction(
-      () => (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo.openedUrls.length > 0,
-    );
-    expect((await hostState(page)).openedUrls).toEqual([recordHref(CUSTOMER_ROWS[0])]);
+    expect((await waitForHost(page, "openedUrls")).openedUrls).toEqual([recordHref(CUSTOMER_ROWS[0])]);
   });
 
   it("the button on an account without a match: an alert says so, nothing opens", async () => {
@@ -201,7 +198,7 @@ describe("the form script", () => {
     await open(page, { record: "found", controls: 0, formOptions: { global: true, recordLink: "matchRow" } });
     const action = page.getByRole("button", { name: en("Record_Open", ACCOUNTS.contoso.name) });
     await action.click();
-    expect((await hostState(page)).openedUrls).toEqual([recordHref(CUSTOMER_ROWS[0])]);
+    expect((await waitForHost(page, "openedUrls")).openedUrls).toEqual([recordHref(CUSTOMER_ROWS[0])]);
   });
 });
 
@@ -233,10 +230,9 @@ describe("accessibility (axe: wcag2a, wcag2aa)", () => {
   );
 });
 
-// Last: Playwright's clock belongs to the browser context, which every test of this file shares.
 describe("a search that never answers (the page's clock faked)", () => {
   it("gives up after 30 s with the link check's time-out words and Retry; the environment link works throughout", async () => {
-    const { page } = await harness.newPage();
+    const { page } = await harness.newPage({ ownContext: true });
     const start = Date.now();
     await page.clock.install({ time: start });
     await page.clock.pauseAt(start + 1_000);

@@ -6,7 +6,7 @@ import { getString } from "../../scripts/stringSets";
 import { LINKED, SERVER_ERROR } from "../fixtures/dataverse";
 import type { LoggedRequest } from "../../demo/emulator/requestLog";
 import { CALLERS } from "../../demo/host/webApiExecute";
-import { hostState, openForm, slot, useHarness, waitForControlText } from "./support/demo";
+import { hostState, openForm, slot, useHarness, waitForControlText, waitForHost } from "./support/demo";
 import type { Page } from "playwright-core";
 
 jest.setTimeout(60_000);
@@ -20,13 +20,10 @@ async function settled(page: Page): Promise<void> {
   await waitForControlText(page, LINKED.Id, 1);
   await waitForControlText(page, LINKED.Id, 2);
   await waitForControlText(page, HOST, 3);
-  await page.waitForFunction(
-    () =>
-      (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications
-        .length === 1,
-  );
+  await waitForHost(page, "formNotifications");
   // Late stragglers would show up within this window.
   await page.waitForTimeout(300);
+  expect((await hostState(page)).formNotifications).toHaveLength(1);
 }
 
 describe("requests per tab", () => {
@@ -64,6 +61,26 @@ describe("requests per tab", () => {
     expect(new URL(requests[0].referer).pathname).toBe("/frame");
     expect(requests[0].caller).toBe(CALLERS.formScript);
     expect(requests[0].path).toMatch(/^\/api\/data\/v9\.[12]\/RetrieveFinanceAndOperationsIntegrationDetails/);
+  });
+
+  // The form script's frame finds the control's request in flight and polls for its answer every 100 ms
+  // (core/cache/handOff.ts): its notification comes up to one poll after the control paints. The page's clock is
+  // paused, so that poll waits for runFor, and a test that reads the notification as soon as the control paints fails.
+  it("when the control asks first, the form script shows its answer on its next poll, without asking again", async () => {
+    await harness.resetRequests();
+    const { page } = await harness.newPage({ ownContext: true });
+    const start = Date.now();
+    await page.clock.install({ time: start });
+    await page.clock.pauseAt(start + 1_000);
+    await openForm(page, harness.server.url, { scenario: "slow", delay: 1500, controls: 1 });
+    await waitForControlText(page, LINKED.Id);
+    expect((await hostState(page)).formNotifications).toEqual([]);
+    await page.clock.runFor(100);
+    const { formNotifications } = await waitForHost(page, "formNotifications");
+    expect(formNotifications).toEqual([
+      expect.objectContaining({ level: "INFO", message: expect.stringContaining(LINKED.Url) }),
+    ]);
+    expect((await harness.requests()).map((r) => r.caller)).toEqual([CALLERS.controlExecute]);
   });
 
   it("a new tab asks again (sessionStorage is per tab)", async () => {
@@ -215,7 +232,7 @@ describe("languages", () => {
     const text = await slot(page).innerText();
     expect(text).toContain(getString(1025, "Result_TenantId"));
     expect(text).toContain(getString(1025, "Result_EnvironmentId"));
-    const state = await hostState(page);
+    const state = await waitForHost(page, "formNotifications");
     expect(state.formNotifications[0].message).toContain(getString(1025, "Result_TenantId"));
   });
 });

@@ -8,7 +8,7 @@ import { HOSTILE } from "../../demo/emulator/scenarios";
 import { FORBIDDEN, LINKED, SERVER_ERROR } from "../fixtures/dataverse";
 import { CALLERS } from "../../demo/host/webApiExecute";
 import { SCENARIO_COOKIE } from "../../demo/server/server";
-import { hostState, openForm, slot, useHarness, waitForControlText } from "./support/demo";
+import { hostState, openForm, slot, useHarness, waitForControlText, waitForHost } from "./support/demo";
 
 jest.setTimeout(60_000);
 
@@ -86,7 +86,8 @@ describe("linked", () => {
     expect(text).toContain(LINKED.TenantId);
     expect(text).toContain(LINKED.Id);
     expect(text).toContain(en("Result_TenantId"));
-    const state = await hostState(page);
+    // The form script asks from its own frame and may answer after the control has painted.
+    const state = await waitForHost(page, "formNotifications");
     expect(state.controlErrors).toEqual([]);
     expect(state.formScript.state).toBe("returned");
     expect(state.formNotifications).toEqual([
@@ -107,11 +108,7 @@ describe("linked", () => {
     expect(await slot(page).getByRole("link").count()).toBe(0);
     await waitForControlText(page, LINKED.Id);
     await slot(page).getByRole("link").waitFor();
-    await page.waitForFunction(
-      () =>
-        (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications
-          .length === 1,
-    );
+    expect((await waitForHost(page, "formNotifications")).formNotifications).toHaveLength(1);
   });
 
   it("the host's offline flag shows offline without asking Dataverse", async () => {
@@ -131,12 +128,7 @@ describe("linked", () => {
       formOptions: { notify: "always" },
     });
     await waitForControlText(page, en("Result_Offline"));
-    await page.waitForFunction(
-      () =>
-        (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications
-          .length === 1,
-    );
-    const state = await hostState(page);
+    const state = await waitForHost(page, "formNotifications");
     expect(state.formNotifications).toEqual([
       expect.objectContaining({ level: "WARNING", message: expect.stringContaining(en("Result_Offline")) }),
     ]);
@@ -156,7 +148,7 @@ describe("linked", () => {
     );
     expect(await page.locator("[data-attribute=fol_finopsurl]").textContent()).toContain(LINKED.Url);
     await expect(page.locator("[data-tab=finops_tab]").isHidden()).resolves.toBe(true);
-    const state = await hostState(page);
+    const state = await waitForHost(page, "globalNotifications");
     expect(state.globalNotifications).toEqual([
       expect.objectContaining({ message: expect.stringContaining(LINKED.Url) }),
     ]);
@@ -181,12 +173,7 @@ describe.each(CASES)("$scenario", ({ scenario, control, level, notification }) =
     const text = await slot(page).innerText();
     for (const words of control) expect(text).toContain(words);
     expect(text).not.toContain(en("Result_Loading"));
-    await page.waitForFunction(
-      () =>
-        (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications
-          .length > 0,
-    );
-    const state = await hostState(page);
+    const state = await waitForHost(page, "formNotifications");
     expect(state.formScript.state).toBe("returned");
     expect(state.controlErrors).toEqual([]);
     expect(state.formNotifications).toHaveLength(1);
@@ -224,6 +211,8 @@ describe("hostile URLs", () => {
       formOptions: { notify: "always", urlColumn: "fol_finopsurl" },
     });
     for (const n of [1, 2, 3]) await waitForControlText(page, en("Result_Invalid"), n);
+    // The form script has had its answer too, so its URL column is checked after it could have written.
+    await waitForHost(page, "formNotifications");
     const found = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
       javascriptLinks: [...document.querySelectorAll("[href],[src]")].filter((e) =>
@@ -253,7 +242,7 @@ describe("a Dataverse that never answers (Chromium's clock faked)", () => {
 
   it("the control gives up after 30 s, says so, and Retry asks again", async () => {
     await harness.resetRequests();
-    const { page } = await harness.newPage();
+    const { page } = await harness.newPage({ ownContext: true });
     await page.clock.install();
     await openForm(page, harness.server.url, { scenario: "slow", delay: 60_000, controls: 1, script: false });
     await waitForControlText(page, en("Result_Loading"));
@@ -272,7 +261,7 @@ describe("a Dataverse that never answers (Chromium's clock faked)", () => {
   });
 
   it("the form script gives up after 30 s and its notification says so", async () => {
-    const { page } = await harness.newPage();
+    const { page } = await harness.newPage({ ownContext: true });
     await page.clock.install();
     await openForm(page, harness.server.url, {
       scenario: "slow",
@@ -282,12 +271,7 @@ describe("a Dataverse that never answers (Chromium's clock faked)", () => {
     });
     expect((await hostState(page)).formNotifications).toEqual([]);
     await page.clock.fastForward(30_000);
-    await page.waitForFunction(
-      () =>
-        (window as unknown as { __finopsDemo: { formNotifications: unknown[] } }).__finopsDemo.formNotifications
-          .length > 0,
-    );
-    const [notice] = (await hostState(page)).formNotifications;
+    const [notice] = (await waitForHost(page, "formNotifications")).formNotifications;
     expect(notice.level).toBe("ERROR");
     expect(notice.message).toContain(timedOut);
   });
@@ -312,7 +296,7 @@ describe("Not linked is not forever", () => {
 
 describe("a request that never answers (scenario hang, the page's clock faked)", () => {
   it("after 10 s the control offers Retry, without waiting for the request timeout", async () => {
-    const { page } = await harness.newPage();
+    const { page } = await harness.newPage({ ownContext: true });
     // Paused: page time moves only by runFor, however slowly this machine loads the page.
     const start = Date.now();
     await page.clock.install({ time: start });
@@ -334,7 +318,7 @@ describe("a request that never answers (scenario hang, the page's clock faked)",
   // notification says so, and its command bar button, pressed while the request hung, answers instead of being dead.
   it("after the 30 s timeout the control and the notification say so, and the form script's button answers", async () => {
     const timedOut = en("Result_TimedOut", "30");
-    const { page } = await harness.newPage();
+    const { page } = await harness.newPage({ ownContext: true });
     const start = Date.now();
     await page.clock.install({ time: start });
     await page.clock.pauseAt(start + 1_000);
@@ -362,7 +346,7 @@ describe("a request that never answers (scenario hang, the page's clock faked)",
       timedOut,
       { timeout: 5_000 },
     );
-    const state = await hostState(page);
+    const state = await waitForHost(page, "formNotifications");
     expect(state.formNotifications.map((n) => n.message).join(" ")).toContain(timedOut);
   });
 });

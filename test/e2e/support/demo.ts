@@ -17,8 +17,15 @@ export interface DemoHarness {
   /**
    * A new tab (fresh sessionStorage, which is per tab) in the file's one browser context: the platform libraries
    * stay in its HTTP and code caches. The scenario cookie is set by every page load, and tests in a file run in turn.
+   * `ownContext`: the tab gets a browser context of its own, closed with it. Tests that fake the page's clock need
+   * one: Playwright installs a clock in the whole context, and a paused clock would stall every later test's timers.
    */
-  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  newPage(options?: { ownContext?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  /**
+   * Whether timers still fire in the shared context's latest tab (within 2 s): false when a test paused Playwright's
+   * clock there, which would stall every later test of the file.
+   */
+  sharedTimersRun(): Promise<boolean>;
   /** Uncaught errors of every page so far: tests assert there are none. */
   pageErrors: string[];
   /** Resets the emulator's request count. */
@@ -37,7 +44,13 @@ export function useHarness(): DemoHarness {
     current = await startHarness();
   });
   afterAll(() => current?.close());
-  afterEach(() => expect(current?.pageErrors.splice(0) ?? []).toEqual([]));
+  afterEach(async () => {
+    expect(current?.pageErrors.splice(0) ?? []).toEqual([]);
+    if (current && !(await current.sharedTimersRun()))
+      throw new Error(
+        "this test paused the page's clock in the shared browser context: use newPage({ ownContext: true })",
+      );
+  });
   return new Proxy({} as DemoHarness, {
     get(_target, key) {
       if (current === undefined) throw new Error("the demo harness is used before beforeAll started it");
@@ -52,19 +65,35 @@ export async function startHarness(): Promise<DemoHarness> {
     throw new Error(`${zipPath} is missing: the browser tests run the built solution; run npm run build first.`);
   const browser = await launchChromium();
   const server = await startDemoServer({ port: 0, root: ROOT, zipPath });
-  const context = await newLoopbackContext(browser, { clipboard: true, origin: server.url.replace(/\/$/, "") });
+  const loopbackContext = () => newLoopbackContext(browser, { clipboard: true, origin: server.url.replace(/\/$/, "") });
+  const context = await loopbackContext();
   const pageErrors: string[] = [];
   let previous: Page | undefined;
+  let ownContext: BrowserContext | undefined;
   return {
     server,
     pageErrors,
     browser,
-    async newPage() {
+    async newPage(options = {}) {
       await previous?.close();
-      const page = await context.newPage();
+      await ownContext?.close();
+      ownContext = options.ownContext ? await loopbackContext() : undefined;
+      const pageContext = ownContext ?? context;
+      const page = await pageContext.newPage();
       previous = page;
       page.on("pageerror", (error) => pageErrors.push(error.message));
-      return { context, page };
+      return { context: pageContext, page };
+    },
+    async sharedTimersRun() {
+      if (previous === undefined || ownContext !== undefined || previous.isClosed()) return true;
+      const page = previous;
+      const once = () => {
+        const fired = page.evaluate(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 0)));
+        const late = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
+        return Promise.race([fired.catch(() => true), late]);
+      };
+      // Asked twice before saying no: a busy page may miss one 2 s window, a paused clock misses both.
+      return (await once()) || once();
     },
     async resetRequests() {
       server.log.reset();
@@ -73,6 +102,7 @@ export async function startHarness(): Promise<DemoHarness> {
       return server.log.stats().requests;
     },
     async close() {
+      await ownContext?.close().catch(() => undefined);
       await context.close().catch(() => undefined);
       await browser.close();
       await server.close();
@@ -148,6 +178,28 @@ export function hostState(
       }),
     );
   });
+}
+
+/** The host's lists that the form script and the control fill as their answers arrive. */
+type HostList = "formNotifications" | "globalNotifications" | "openedUrls" | "events";
+
+/**
+ * Waits until the host's `list` holds at least `count` entries, then gives the host's state. The control and the
+ * form script (its own frame) each ask Dataverse and answer in their own time: a test that has seen the control paint
+ * must still wait for the form script's notification before reading it.
+ */
+export async function waitForHost(
+  page: Page,
+  list: HostList,
+  count = 1,
+  timeout = 15_000,
+): Promise<Awaited<ReturnType<typeof hostState>>> {
+  await page.waitForFunction(
+    ([name, n]) => (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo[name].length >= n,
+    [list, count] as const,
+    { timeout },
+  );
+  return hostState(page);
 }
 
 export function slot(page: Page, n = 1) {
