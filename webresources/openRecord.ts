@@ -35,12 +35,11 @@ export async function openRecord(
     });
     if (settings.kind === "invalid") return void (await alert(describeSettingsProblem(settings, t)));
     if (settings.kind === "off") return;
-    // The link check and the record lookup at once: the link is usually cached, the record needs its own reads.
-    const [link, record] = await Promise.all([
-      getIntegrationDetails(host.request),
-      findFormRecord(xrm, host.globalContext, form, settings),
-    ]);
+    // The link check first (usually cached by the form's onLoad or the control): where Dataverse is not linked there
+    // is nothing to open the record in, so its reads are not sent.
+    const link = await getIntegrationDetails(host.request);
     if (link.kind !== "linked") return void (await alert(plainWords(link, t)));
+    const record = await findFormRecord(xrm, host.globalContext, form, settings);
     if (record.kind !== "found") return void (await alert(recordWords(record, t)));
     const href = buildRecordLink(link.details.url, record.target);
     if (href === undefined) return void (await alert(t("Form_UnsafeUrl")));

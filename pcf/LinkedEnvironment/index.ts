@@ -4,7 +4,7 @@ import { LinkedEnvironmentRoot } from "./components/LinkedEnvironmentRoot";
 import type { IInputs, IOutputs } from "./generated/ManifestTypes";
 import { platformWebApi } from "./platformWebApi";
 import { formRowOf } from "./platformRecordApi";
-import { loadRecordLink, type RecordLinkState } from "./recordLoader";
+import { loadRecordLink, whenEnvironmentKnown, type RecordLinkState } from "./recordLoader";
 import { columnValueToWrite, createOutputNotifier } from "./mapping/columnOutput";
 import { ResultStore } from "./resultStore";
 import { readSettings } from "./mapping/settings";
@@ -16,7 +16,7 @@ type Context = ComponentFramework.Context<IInputs>;
 /**
  * FinOpsLink.LinkedEnvironment: wires the PCF lifecycle to the core and the React view. No logic of its own:
  * init starts the one request (through the host's webAPI.execute where it has one, so Retry goes the same way) and
- * the record link's lookup (recordLoader.ts),
+ * the record link's lookup (recordLoader.ts: it reads once the link check names an environment),
  * updateView maps context to props, getOutputs hands over the column value, destroy silences anything still pending.
  */
 export class LinkedEnvironment implements ComponentFramework.ReactControl<IInputs, IOutputs> {
@@ -43,9 +43,9 @@ export class LinkedEnvironment implements ComponentFramework.ReactControl<IInput
     );
     this.store.subscribe(() => this.notifyIfPending(this.pendingColumnValue()));
     this.store.refresh();
-    // The record link asks alongside the link check (it only reads); "off" answers at once without a request.
+    // The record link reads only once the link check names an environment; "off" answers at once without a request.
     this.recordStore = new ResultStore<RecordLinkState>(
-      (forceRefresh) => loadRecordLink(this.context, forceRefresh),
+      (forceRefresh) => loadRecordLink(this.context, forceRefresh, () => whenEnvironmentKnown(this.store)),
       Date.now,
       () => ({ kind: "unavailable", table: "", failure: { kind: "failed" } }),
     );

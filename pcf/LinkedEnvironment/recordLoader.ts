@@ -1,23 +1,35 @@
-import { findRecord, parseRecordSettings, type RecordResult, type RecordSettings } from "../../core";
+import {
+  findRecord,
+  parseRecordSettings,
+  type IntegrationResult,
+  type RecordResult,
+  type RecordSettings,
+} from "../../core";
 import type { IInputs } from "./generated/ManifestTypes";
 import { readSettings } from "./mapping/settings";
 import { formRowOf, platformRecordApi } from "./platformRecordApi";
+import type { ResultStore } from "./resultStore";
 
 /** What the control shows about the record: nothing (off), the maker's mistake (nothing sent), or the core's answer. */
 export type RecordLinkState = Extract<RecordSettings, { kind: "off" | "invalid" }> | RecordResult;
 
 /**
- * The record link for the context's form row and properties: settings checked first (a mistake sends nothing),
- * then core's findRecord through the PCF context's documented calls. Never rejects.
+ * The record link for the context's form row and properties: settings checked first (a mistake sends nothing), then,
+ * once `environmentKnown` resolves, core's findRecord through the PCF context's documented calls. Never rejects.
+ * `environmentKnown`: resolves when the link check names an F&O environment to open the record in (whenEnvironmentKnown
+ * below). Until then nothing is read, as in the form script (webresources/onLoad.ts): where Dataverse is not linked,
+ * the record link is never shown and its reads would be wasted.
  */
-export function loadRecordLink(
+export async function loadRecordLink(
   context: ComponentFramework.Context<IInputs>,
   forceRefresh: boolean,
+  environmentKnown: () => Promise<void>,
 ): Promise<RecordLinkState> {
   const settings = readSettings(context.parameters);
   const row = formRowOf(context.mode);
   const parsed = parseRecordSettings(settings.record, row.table);
-  if (parsed.kind === "off" || parsed.kind === "invalid") return Promise.resolve(parsed);
+  if (parsed.kind === "off" || parsed.kind === "invalid") return parsed;
+  await environmentKnown();
   return findRecord({
     settings: parsed,
     formTable: row.table ?? "",
@@ -28,5 +40,27 @@ export function loadRecordLink(
     cacheMinutes: settings.cacheMinutes,
     isOffline: () => context.client.isOffline(),
     forceRefresh,
+  });
+}
+
+/** Whether the link check's answer names an F&O environment: linked, or offline with the last known link. */
+export function namesEnvironment(result: IntegrationResult | undefined): boolean {
+  return result?.kind === "linked" || (result?.kind === "offline" && result.lastKnown !== undefined);
+}
+
+/**
+ * Resolves once the link check's store holds an answer that names an F&O environment (namesEnvironment); until then it
+ * stays pending, since a Retry may still find the environment linked. The store's listeners, this one included, are
+ * dropped when the control is destroyed.
+ */
+export function whenEnvironmentKnown(store: ResultStore): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (store.snapshot.loading || !namesEnvironment(store.snapshot.result)) return;
+      unsubscribe();
+      resolve();
+    };
+    const unsubscribe = store.subscribe(check);
+    check();
   });
 }

@@ -4,7 +4,8 @@ import type { Page } from "playwright-core";
 import type { DemoHostApi } from "../../demo/host/hostApi";
 import type { ShippedSolution } from "../../demo/package/readSolution";
 import { formUrl, waitForControlText, type DemoHarness, type FormQuery } from "../e2e/support/demo";
-import { LINKED } from "../fixtures/dataverse";
+import { ACCOUNTS, LINKED } from "../fixtures/dataverse";
+import { getString } from "../../scripts/stringSets";
 
 export interface Size {
   name: string;
@@ -75,6 +76,40 @@ export async function requestsPerPage(harness: DemoHarness, controls: number, sc
     );
   await page.waitForTimeout(300);
   return harness.server.log.stats().count;
+}
+
+/** One load of the demo's account form with the record link on (recordLink=matchRow, the control alone). */
+export interface RecordLinkLoad {
+  /** API requests the fresh tab made: the link check's and the record's reads. */
+  requests: number;
+  /** ms from navigation start to the record link in the DOM (the page's clock, to the animation frame), when shown. */
+  shownAt?: number;
+}
+
+/**
+ * Loads the account form in a fresh tab with the link check answering `scenario`; waits for the record link (linked)
+ * or the not-linked words, then 300 ms for stragglers, and counts the API requests.
+ */
+export async function recordLinkLoad(harness: DemoHarness, scenario: "linked" | "notLinked"): Promise<RecordLinkLoad> {
+  harness.server.log.reset();
+  const { page } = await harness.newPage();
+  await page.goto(formUrl(harness.server.url, { scenario, record: "found", controls: 1, script: false }));
+  let shownAt: number | undefined;
+  if (scenario === "linked") {
+    const handle = await page.waitForFunction(
+      (text) =>
+        document.querySelector('[data-control-slot="control-1"]')?.textContent?.includes(text)
+          ? performance.now()
+          : undefined,
+      getString(1033, "Record_Open", ACCOUNTS.contoso.name),
+      { polling: "raf" },
+    );
+    shownAt = (await handle.jsonValue()) as number;
+  } else {
+    await waitForControlText(page, getString(1033, "Result_NotLinked"));
+  }
+  await page.waitForTimeout(300);
+  return { requests: harness.server.log.stats().count, shownAt };
 }
 
 /**

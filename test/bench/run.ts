@@ -12,11 +12,13 @@ import {
   downloadsPerLanguage,
   median,
   percentile,
+  recordLinkLoad,
   requestsPerPage,
   responseToPaint,
   shippedSizes,
   timeBuild,
   type PaintSample,
+  type RecordLinkLoad,
 } from "./measure";
 
 /**
@@ -100,6 +102,20 @@ async function main(): Promise<void> {
     out();
     const summary = (values: number[]) =>
       `median ${median(values).toFixed(1)} ms; p90 ${percentile(values, 90).toFixed(1)} ms; min ${Math.min(...values).toFixed(1)} ms; max ${Math.max(...values).toFixed(1)} ms`;
+    out(`## Record link per form load (account form, recordLink=matchRow, 1 control, fresh tab, ${loads} loads each)`);
+    out();
+    out("The record's reads wait for the link check to name an environment: none where Dataverse is not linked.");
+    out();
+    out("| link check answers | API requests | navigation start -> record link in the DOM |");
+    out("| --- | ---: | --- |");
+    for (const scenario of ["linked", "notLinked"] as const) {
+      const samples: RecordLinkLoad[] = [];
+      for (let i = 0; i < loads; i++) samples.push(await recordLinkLoad(harness, scenario));
+      const counts = [...new Set(samples.map((s) => s.requests))].join(" or ");
+      const shown = samples.flatMap((s) => (s.shownAt === undefined ? [] : [s.shownAt]));
+      out(`| ${scenario} | ${counts} | ${shown.length > 0 ? summary(shown) : "not shown"} |`);
+    }
+    out();
     out(`## Emulator response to values painted (1 control, ${loads} loads each, a fresh tab per load)`);
     out();
     out(

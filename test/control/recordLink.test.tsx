@@ -8,10 +8,12 @@ import {
   ACCOUNTS,
   CUSTOMER_ROWS,
   CUSTOMERS_V3,
+  errorResponse,
   fetchResponse,
   FO_URL,
   linkedBody,
   METADATA_NOT_FOUND,
+  NOT_LINKED,
   TABLE_FORBIDDEN,
   xrmError,
 } from "../fixtures/dataverse";
@@ -186,6 +188,24 @@ describe("lifecycle", () => {
     );
     for (const write of [webAPI.createRecord, webAPI.updateRecord, webAPI.deleteRecord])
       expect(write).not.toHaveBeenCalled();
+  });
+
+  it("where Dataverse is not linked it reads nothing; once Retry finds the link, it looks the record up", async () => {
+    const { webAPI, utils } = platform();
+    webAPI.execute.mockImplementation(async () => errorResponse(NOT_LINKED));
+    const { rerender } = start({ webAPI, utils, row: ACCOUNT_ROW, properties: { recordLink: "matchRow" } });
+    await flush();
+    rerender();
+    expect(screen.getByRole("link", { name: /How to enable the Power Platform integration/ })).toBeTruthy();
+    for (const read of [utils.getEntityMetadata, webAPI.retrieveRecord, webAPI.retrieveMultipleRecords])
+      expect(read).not.toHaveBeenCalled();
+    // An admin links the environment; the user presses Retry.
+    webAPI.execute.mockImplementation(async () => fetchResponse(200, linkedBody()));
+    fireEvent.click(screen.getByRole("button", { name: "Retry" }));
+    await flush();
+    rerender();
+    expect(screen.getByRole("link", { name: /^Open Contoso Ltd/ }).getAttribute("href")).toBe(RECORD_HREF);
+    expect(webAPI.retrieveMultipleRecords).toHaveBeenCalledTimes(1);
   });
 
   it("a found record is reused for the cache time: a second form load reads nothing", async () => {

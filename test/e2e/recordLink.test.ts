@@ -167,6 +167,40 @@ describe("not found", () => {
   });
 });
 
+describe("where Dataverse is not linked", () => {
+  it("the control reads nothing for the record: one request per form load, the link check's", async () => {
+    await harness.resetRequests();
+    const { page } = await harness.newPage();
+    await open(page, { record: "found", scenario: "notLinked", script: false });
+    await waitForControlText(page, en("Result_NotLinked"));
+    // A lookup sent alongside would reach the emulator within this window.
+    await page.waitForTimeout(500);
+    expect((await harness.requests()).map((r) => decodeURIComponent(r.path))).toEqual([
+      "/api/data/v9.1/RetrieveFinanceAndOperationsIntegrationDetails()",
+    ]);
+  });
+
+  it("the command bar button says so and reads nothing for the record", async () => {
+    const { page } = await harness.newPage();
+    await open(page, { record: "found", scenario: "notLinked", controls: 0, formOptions: { notify: "always" } });
+    await waitForHost(page, "formNotifications");
+    await harness.resetRequests();
+    await page.getByRole("button", { name: "Open in finance and operations" }).click();
+    await page.waitForFunction(() =>
+      (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo.events.some(
+        (e) => e.kind === "Xrm.Navigation.openAlertDialog",
+      ),
+    );
+    const alerts = await page.evaluate(() =>
+      (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo.events
+        .filter((e) => e.kind === "Xrm.Navigation.openAlertDialog")
+        .map((e) => e.text),
+    );
+    expect(alerts).toEqual([expect.stringContaining(en("Result_NotLinked"))]);
+    expect((await harness.requests()).filter((r) => !r.path.includes("RetrieveFinanceAndOperations"))).toEqual([]);
+  });
+});
+
 describe("the form script", () => {
   it("the command bar button opens the record (FinOpsLink.Form.openRecordInFinOps)", async () => {
     const { page } = await harness.newPage();

@@ -143,11 +143,12 @@ describe("openRecordInFinOps (command bar button)", () => {
     expect(calls).toEqual([]);
   });
 
-  it("not linked: the link check's words", async () => {
-    const { xrm, form } = setUp();
+  it("not linked: the link check's words, and the record's reads are not sent", async () => {
+    const { xrm, form, calls } = setUp();
     xrm.answer = ANSWERS.notLinked;
     await openRecord(xrm, form, undefined);
     expect(xrm.alerts[0]?.text).toContain("isn't linked to finance and operations");
+    expect(calls).toEqual([]);
   });
 
   it("offline (the mobile app): says so and sends nothing, neither the link check nor the record's reads", async () => {
