@@ -76,6 +76,11 @@ export class HttpClient {
     );
   }
 
+  /** `--retries`: how often a request is sent again after an answer or failure that may pass. */
+  get maxRetries(): number {
+    return this.options.maxRetries;
+  }
+
   /** A client with its own connection, sharing the options and the retry count. */
   scoped(): HttpClient {
     return new HttpClient(this.options, this.counters);

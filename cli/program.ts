@@ -112,7 +112,12 @@ function withCommonOptions(command: Command): Command {
     .option("--device-code", "sign in interactively with a device code, even without a terminal")
     .option("--token-cache <path>", "the device-code sign-in's cache file (default ~/.finops-link/msal-cache.json)")
     .option("--timeout <seconds>", "per request, and per sign-in", positiveSeconds(3600), 30)
-    .option("--retries <n>", "retries after 429 (and 503 with Retry-After)", integer(0, 10), 3)
+    .option(
+      "--retries <n>",
+      "retries after 429 (and 503 with Retry-After), and of an admin list page that failed",
+      integer(0, 10),
+      3,
+    )
     .option("--concurrency <n>", "environments in flight at once", integer(1, 64), 8)
     .option("--json", "one JSON document on stdout");
 }

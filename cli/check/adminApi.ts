@@ -8,8 +8,7 @@ export type { ListedEnvironment } from "./adminView";
 const ENVIRONMENTS_PATH = "/providers/Microsoft.BusinessAppPlatform/scopes/admin/environments?api-version=2020-10-01";
 /** A tenant with more pages than this is a nextLink loop, not a tenant. */
 const MAX_PAGES = 1000;
-/** A page that failed transiently (5xx, reset, timeout) is asked again this often, after 0.5, 1, 2 s. */
-const PAGE_RETRIES = 3;
+/** A page that failed transiently (5xx, reset, timeout) is asked again `--retries` times, after 0.5, 1, 2, 4 … s. */
 const FIRST_BACKOFF_MS = 500;
 
 export interface Listing {
@@ -25,9 +24,10 @@ class PageFailure extends Error {}
 
 /**
  * Every environment the signed-in admin can see, from the Power Platform admin API, following nextLink. The token
- * goes only to the admin API's own origin. A page that fails transiently is retried with backoff; when paging still
- * fails, the environments listed so far are returned with the reason (`incomplete`). A refused sign-in (401) or a
- * user who is no admin (403) ends the run (RunFailure): nothing could be listed.
+ * goes only to the admin API's own origin. A page that fails transiently is retried with backoff, as often as
+ * `--retries` says (HttpClient.maxRetries); when paging still fails, the environments listed so far are returned with
+ * the reason (`incomplete`). A refused sign-in (401) or a user who is no admin (403) ends the run (RunFailure): nothing
+ * could be listed.
  */
 export async function listEnvironments(
   adminApi: string,
@@ -59,7 +59,10 @@ export async function listEnvironments(
       } catch (error) {
         if (error instanceof PageFailure) return stop(`${where}: ${error.message}`);
         if (!(error instanceof TransientPageFailure)) throw error;
-        if (attempt >= PAGE_RETRIES) return stop(`${where}: ${error.message} (asked ${PAGE_RETRIES + 1} times)`);
+        if (attempt >= http.maxRetries)
+          return stop(
+            `${where}: ${error.message} (${http.maxRetries > 0 ? `asked ${http.maxRetries + 1} times` : "asked once: --retries 0"})`,
+          );
         await sleep(FIRST_BACKOFF_MS * 2 ** attempt);
       }
     }

@@ -85,6 +85,28 @@ describe("the admin list", () => {
     );
   });
 
+  it("--retries bounds the page retries too: with --retries 0 a 500 that would pass on the second ask stops the list", async () => {
+    const { admin } = await tenant((page, attempt, response) => page === 2 && attempt === 1 && serverError(response));
+    const run = await runCli([
+      "check",
+      "--all",
+      "--admin-api",
+      `${admin.origin}/bap`,
+      "--access-token",
+      TOKEN,
+      "--json",
+      "--retries",
+      "0",
+    ]);
+    expect(run.code).toBe(2);
+    expect(documentOf(run).listing).toEqual({
+      complete: false,
+      error:
+        "page 2 of the environment list: the admin API answered HTTP 500 InternalServerError: Encountered internal server error. (asked once: --retries 0)",
+    });
+    expect(admin.exchanges).toHaveLength(2); // page 1, then page 2 once
+  });
+
   it("a connection reset on page 2: the same, in the table too (stdout the table, the failure on stderr)", async () => {
     const { admin } = await tenant((page, _attempt, _response, request) => {
       if (page !== 2) return false;
