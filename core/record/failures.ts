@@ -9,10 +9,12 @@ export class TimedOut {
 
 /**
  * Dataverse's "it does not exist" codes: ResourceNotFound for an entity set (0x80060888, "Resource not found for the
- * segment"), the same for an unknown segment (0x8006088a), and ObjectDoesNotExist (0x80040217, "Could not find entity").
+ * segment"), the same for an unknown segment (0x8006088a), ObjectDoesNotExist (0x80040217, "Could not find entity"),
+ * and the metadata cache's miss (0x80041102, "The entity with a name = 'x' with namemapping = 'Logical' was not found
+ * in the MetadataCache"), which hosts that read metadata through the organization service give.
  */
-const NOT_FOUND_CODES = new Set(["0x80060888", "0x8006088a", "0x80040217"]);
-const NOT_FOUND_WORDS = /not found for the segment|could not find (?:an? )?entity/i;
+const NOT_FOUND_CODES = new Set(["0x80060888", "0x8006088a", "0x80040217", "0x80041102"]);
+const NOT_FOUND_WORDS = /not found for the segment|could not find (?:an? )?entity|was not found in the metadatacache/i;
 
 /**
  * Whether a metadata or virtual-table call failed because the table is not there: HTTP 404, a not-found code, or (for

@@ -24,6 +24,18 @@ export function isLogicalName(value: unknown): value is string {
   return typeof value === "string" && LOGICAL_NAME.test(value);
 }
 
+/**
+ * A lookup's single-valued navigation property, as `$expand` names it: letters, digits and underscores, starting with a
+ * letter. Case matters and is kept: a system lookup's is its logical name (`msdyn_company`), a custom lookup's
+ * usually carries its schema name's capitals (`cr123_Company`; Microsoft's "Web API navigation properties" article:
+ * names are case-sensitive).
+ */
+const NAVIGATION_PROPERTY = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
+
+export function isNavigationPropertyName(value: unknown): value is string {
+  return typeof value === "string" && NAVIGATION_PROPERTY.test(value);
+}
+
 /** F&O data area ids (DataAreaId, 4 characters) are letters and digits: what `cmp` accepts. */
 const COMPANY_CODE = /^[A-Za-z0-9]{1,4}$/;
 

@@ -22,7 +22,7 @@ export function odataStringLiteral(value: string): string {
 
 /**
  * This row's columns the match needs: `?$select=<columns>`, plus `&$expand=<lookup>($select=<column>)` when the
- * company comes through a lookup (its navigation property, which for a lookup is its logical name).
+ * company comes through a lookup (its navigation property, case kept: names.ts isNavigationPropertyName).
  */
 export function thisRowQuery(pairs: ReadonlyArray<MatchPair>, company: CompanySource | undefined): string {
   const columns = [

@@ -1,4 +1,4 @@
-import { COMPANY_COLUMN, VIRTUAL_TABLE_PREFIX, isCompanyCode, isLogicalName } from "./names";
+import { COMPANY_COLUMN, VIRTUAL_TABLE_PREFIX, isCompanyCode, isLogicalName, isNavigationPropertyName } from "./names";
 
 /** The maker's record link settings as the control's properties or the form script's options give them (text). */
 export interface RawRecordSettings {
@@ -127,7 +127,7 @@ function parseCompany(value: string): CompanySource | undefined {
   }
   const parts = value.split(".");
   if (parts.length === 1 && isLogicalName(parts[0])) return { kind: "column", column: parts[0] };
-  if (parts.length === 2 && isLogicalName(parts[0]) && isLogicalName(parts[1]))
+  if (parts.length === 2 && isNavigationPropertyName(parts[0]) && isLogicalName(parts[1]))
     return { kind: "lookup", lookup: parts[0], column: parts[1] };
   return undefined;
 }

@@ -90,6 +90,19 @@ describe("parseRecordSettings", () => {
       "fol_thing",
     );
     expect(column).toMatchObject({ company: { kind: "column", column: "fol_company" } });
+    // A custom lookup's navigation property keeps its schema name's capitals; $expand needs them as they are.
+    const custom = parseRecordSettings(
+      {
+        recordLink: "matchRow",
+        recordTable: "mserp_x",
+        recordMatch: "mserp_a=b",
+        recordCompany: "cr123_Company.cr123_code",
+      },
+      "fol_thing",
+    );
+    expect(custom).toMatchObject({ company: { kind: "lookup", lookup: "cr123_Company", column: "cr123_code" } });
+    if (custom.kind !== "matchRow" || custom.company === undefined) throw new Error("expected matchRow with a company");
+    expect(thisRowQuery(custom.pairs, custom.company)).toBe("?$select=b&$expand=cr123_Company($select=cr123_code)");
     const none = parseRecordSettings({ recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_a=b" }, "x");
     expect(none).toEqual({ kind: "matchRow", table: "mserp_x", pairs: [{ virtual: "mserp_a", column: "b" }] });
   });
@@ -118,6 +131,18 @@ describe("parseRecordSettings", () => {
       "recordCompany",
     ],
     [{ recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_a=b", recordCompany: "=" }, "recordCompany"],
+    [
+      { recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_a=b", recordCompany: "cr123_Company.Code" },
+      "recordCompany",
+    ],
+    [
+      { recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_a=b", recordCompany: "1lookup.code" },
+      "recordCompany",
+    ],
+    [
+      { recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_a=b", recordCompany: "a($select=b).c" },
+      "recordCompany",
+    ],
   ])("maker mistake %j is named: %s", (raw, property) => {
     expect(parseRecordSettings(raw, "account")).toMatchObject({ kind: "invalid", property });
   });
@@ -347,6 +372,15 @@ describe("findRecord: matchRow", () => {
       retrieveMultipleRecords: jest.fn(async () => Promise.reject({ status: 404, message: "Not Found" })),
     });
     await expect(findRecord(options(status))).resolves.toMatchObject({ kind: "notEnabled" });
+    // The metadata cache's miss, by code and by its words alone.
+    const cacheMiss = `The entity with a name = '${CUSTOMERS_V3.table}' with namemapping = 'Logical' was not found in the MetadataCache.`;
+    for (const rejection of [{ errorCode: 0x80041102, message: cacheMiss }, new Error(cacheMiss)]) {
+      const missing = fakeApi({ getEntityMetadata: jest.fn(async () => Promise.reject(rejection)) });
+      await expect(findRecord(options(missing))).resolves.toMatchObject({
+        kind: "notEnabled",
+        table: CUSTOMERS_V3.table,
+      });
+    }
   });
 
   test("no permission on the virtual table: forbidden with the code, as the link check words it", async () => {
