@@ -15,9 +15,17 @@ import {
   TABLE_FORBIDDEN,
 } from "../fixtures/dataverse";
 import { ENABLE_VIRTUAL_ENTITIES_ARTICLE_URL } from "../../core";
-import type { DemoHostApi } from "../../demo/host/hostApi";
 import { describeViolations, seriousViolations } from "./support/axe";
-import { hostState, openForm, slot, useHarness, waitForControlText, waitForHost, type FormQuery } from "./support/demo";
+import {
+  alertsShown,
+  hostState,
+  openForm,
+  slot,
+  useHarness,
+  waitForControlText,
+  waitForHost,
+  type FormQuery,
+} from "./support/demo";
 
 jest.setTimeout(60_000);
 
@@ -186,16 +194,7 @@ describe("where Dataverse is not linked", () => {
     await waitForHost(page, "formNotifications");
     await harness.resetRequests();
     await page.getByRole("button", { name: "Open in finance and operations" }).click();
-    await page.waitForFunction(() =>
-      (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo.events.some(
-        (e) => e.kind === "Xrm.Navigation.openAlertDialog",
-      ),
-    );
-    const alerts = await page.evaluate(() =>
-      (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo.events
-        .filter((e) => e.kind === "Xrm.Navigation.openAlertDialog")
-        .map((e) => e.text),
-    );
+    const alerts = await alertsShown(page);
     expect(alerts).toEqual([expect.stringContaining(en("Result_NotLinked"))]);
     expect((await harness.requests()).filter((r) => !r.path.includes("RetrieveFinanceAndOperations"))).toEqual([]);
   });
@@ -213,16 +212,7 @@ describe("the form script", () => {
     const { page } = await harness.newPage();
     await open(page, { record: "twoMatches", controls: 0 });
     await page.getByRole("button", { name: "Open in finance and operations" }).click();
-    await page.waitForFunction(() =>
-      (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo.events.some(
-        (e) => e.kind === "Xrm.Navigation.openAlertDialog",
-      ),
-    );
-    const alerts = await page.evaluate(() =>
-      (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo.events
-        .filter((e) => e.kind === "Xrm.Navigation.openAlertDialog")
-        .map((e) => e.text),
-    );
+    const alerts = await alertsShown(page);
     expect(alerts).toEqual([en("Record_ManyMatches")]);
     expect((await hostState(page)).openedUrls).toEqual([]);
   });

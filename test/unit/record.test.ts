@@ -118,31 +118,13 @@ describe("parseRecordSettings", () => {
     [{ recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_a eq 'x'" }, "recordMatch"],
     [{ recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_dataareaid=x" }, "recordMatch"],
     [{ recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "a=b;c=d;e=f;g=h;i=j;k=l" }, "recordMatch"],
-    [
-      { recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_a=b", recordCompany: "=US MF" },
-      "recordCompany",
-    ],
-    [
-      { recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_a=b", recordCompany: "=CONTOSO" },
-      "recordCompany",
-    ],
-    [
-      { recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_a=b", recordCompany: "a.b.c" },
-      "recordCompany",
-    ],
-    [{ recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_a=b", recordCompany: "=" }, "recordCompany"],
-    [
-      { recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_a=b", recordCompany: "cr123_Company.Code" },
-      "recordCompany",
-    ],
-    [
-      { recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_a=b", recordCompany: "1lookup.code" },
-      "recordCompany",
-    ],
-    [
-      { recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_a=b", recordCompany: "a($select=b).c" },
-      "recordCompany",
-    ],
+    ...["=US MF", "=CONTOSO", "a.b.c", "=", "cr123_Company.Code", "1lookup.code", "a($select=b).c"].map(
+      (recordCompany) =>
+        [
+          { recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_a=b", recordCompany },
+          "recordCompany",
+        ] as const,
+    ),
   ])("maker mistake %j is named: %s", (raw, property) => {
     expect(parseRecordSettings(raw, "account")).toMatchObject({ kind: "invalid", property });
   });

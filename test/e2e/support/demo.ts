@@ -202,6 +202,21 @@ export async function waitForHost(
   return hostState(page);
 }
 
+/** Waits for the form script's first alert dialog (Xrm.Navigation.openAlertDialog); the texts of all shown so far. */
+export async function alertsShown(page: Page, timeout = 15_000): Promise<string[]> {
+  const handle = await page.waitForFunction(
+    () => {
+      const texts = (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo.events
+        .filter((e) => e.kind === "Xrm.Navigation.openAlertDialog")
+        .map((e) => e.text);
+      return texts.length > 0 ? texts : undefined;
+    },
+    undefined,
+    { timeout },
+  );
+  return (await handle.jsonValue()) as string[];
+}
+
 export function slot(page: Page, n = 1) {
   return page.locator(`[data-control-slot="control-${n}"]`);
 }
