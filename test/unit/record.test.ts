@@ -9,7 +9,9 @@ import {
   thisRowQuery,
   type ActiveRecordSettings,
   type FindRecordOptions,
+  type RawRecordSettings,
   type RecordApi,
+  type RecordSettingName,
   type RecordResult,
 } from "../../core";
 import { fillPlaceholders } from "../../core/strings/format";
@@ -107,7 +109,7 @@ describe("parseRecordSettings", () => {
     expect(none).toEqual({ kind: "matchRow", table: "mserp_x", pairs: [{ virtual: "mserp_a", column: "b" }] });
   });
 
-  test.each([
+  test.each<[RawRecordSettings, RecordSettingName]>([
     [{ recordLink: "sometimes" }, "recordLink"],
     [{ recordLink: "matchRow", recordTable: "Account" }, "recordTable"],
     [{ recordLink: "matchRow", recordTable: "account" }, "recordTable"], // not a virtual table
@@ -119,11 +121,10 @@ describe("parseRecordSettings", () => {
     [{ recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_dataareaid=x" }, "recordMatch"],
     [{ recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "a=b;c=d;e=f;g=h;i=j;k=l" }, "recordMatch"],
     ...["=US MF", "=CONTOSO", "a.b.c", "=", "cr123_Company.Code", "1lookup.code", "a($select=b).c"].map(
-      (recordCompany) =>
-        [
-          { recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_a=b", recordCompany },
-          "recordCompany",
-        ] as const,
+      (recordCompany): [RawRecordSettings, RecordSettingName] => [
+        { recordLink: "matchRow", recordTable: "mserp_x", recordMatch: "mserp_a=b", recordCompany },
+        "recordCompany",
+      ],
     ),
   ])("maker mistake %j is named: %s", (raw, property) => {
     expect(parseRecordSettings(raw, "account")).toMatchObject({ kind: "invalid", property });
