@@ -5,13 +5,16 @@
  */
 import {
   chmodSync,
+  chownSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   symlinkSync,
+  watch,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -124,4 +127,74 @@ it("a cache in a shared folder others may write to (/tmp) is refused, and nothin
   });
   expect(() => statSync(cache)).toThrow();
   expect(statSync(tmpdir()).mode & 0o7777).toBe(0o1777);
+});
+
+/** The uid and gid of nobody: another user's, on any Linux. */
+const NOBODY = 65534;
+// Giving a file to another user needs root, as CI runs (.ci/run); elsewhere these tests skip and say so, in CI
+// (CI=true) a run without root fails instead of skipping.
+const canChown = process.getuid?.() === 0 || process.env.CI === "true";
+if (!canChown)
+  console.warn("Token cache ownership tests skipped here: they need root to give a folder to another user");
+
+(canChown ? describe : describe.skip)("another user's folder or file (as root: chown to nobody)", () => {
+  it("a folder of another user's that others may write to is refused, and nothing is written there", async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), "finops-cache-")), "theirs");
+    mkdirSync(folder);
+    chownSync(folder, NOBODY, NOBODY);
+    chmodSync(folder, 0o777);
+    const cache = join(folder, "msal-cache.json");
+    const run = await runCli(deviceCodeCheck(cache));
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      environments: [
+        {
+          error: {
+            message: `the token cache ${cache} is in ${folder}, a folder of another user's that others may write to: refused (--token-cache)`,
+          },
+        },
+      ],
+    });
+    expect(readdirSync(folder)).toEqual([]);
+    expect(statSync(folder).mode & 0o777).toBe(0o777); // not ours to close
+  });
+
+  it("a cache file of another user's is refused: neither read nor replaced", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "finops-cache-"));
+    const cache = join(folder, "msal-cache.json");
+    writeFileSync(cache, "{}", { mode: 0o600 });
+    chownSync(cache, NOBODY, NOBODY);
+    const run = await runCli(deviceCodeCheck(cache));
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      environments: [
+        { error: { message: `the token cache ${cache} belongs to another user: refused (--token-cache)` } },
+      ],
+    });
+    expect(statSync(cache).uid).toBe(NOBODY);
+    expect(readFileSync(cache, "utf8")).toBe("{}");
+    expect(readdirSync(folder)).toEqual(["msal-cache.json"]);
+  });
+});
+
+it("each write goes through a new temporary file with 128 random bits in its name, renamed over the cache", async () => {
+  const folder = mkdtempSync(join(tmpdir(), "finops-cache-"));
+  const cache = join(folder, "msal-cache.json");
+  const seen = new Set<string>();
+  // inotify reports each name created in the folder, however briefly it lived.
+  const watcher = watch(folder, (_event, name) => name && seen.add(name.toString()));
+  try {
+    for (const _run of [1, 2]) {
+      rmSync(cache, { force: true }); // each run signs in and writes the cache afresh
+      expect((await runCli(deviceCodeCheck(cache))).code).toBe(0);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the last events reach the watcher
+  } finally {
+    watcher.close();
+  }
+  const temporary = [...seen].filter((name) => name !== "msal-cache.json");
+  expect(temporary.length).toBeGreaterThanOrEqual(2);
+  for (const name of temporary) expect(name).toMatch(/^\.msal-cache\.json\.[0-9a-f]{32}\.tmp$/);
+  expect(new Set(temporary).size).toBe(temporary.length); // never the same name twice
+  expect(readdirSync(folder)).toEqual(["msal-cache.json"]);
 });
