@@ -21,11 +21,6 @@ export interface DemoHarness {
    * one: Playwright installs a clock in the whole context, and a paused clock would stall every later test's timers.
    */
   newPage(options?: { ownContext?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
-  /**
-   * Whether timers still fire in the shared context's latest tab (within 2 s): false when a test paused Playwright's
-   * clock there, which would stall every later test of the file.
-   */
-  sharedTimersRun(): Promise<boolean>;
   /** Uncaught errors of every page so far: tests assert there are none. */
   pageErrors: string[];
   /** Resets the emulator's request count. */
@@ -44,13 +39,7 @@ export function useHarness(): DemoHarness {
     current = await startHarness();
   });
   afterAll(() => current?.close());
-  afterEach(async () => {
-    expect(current?.pageErrors.splice(0) ?? []).toEqual([]);
-    if (current && !(await current.sharedTimersRun()))
-      throw new Error(
-        "this test paused the page's clock in the shared browser context: use newPage({ ownContext: true })",
-      );
-  });
+  afterEach(() => expect(current?.pageErrors.splice(0) ?? []).toEqual([]));
   return new Proxy({} as DemoHarness, {
     get(_target, key) {
       if (current === undefined) throw new Error("the demo harness is used before beforeAll started it");
@@ -67,6 +56,7 @@ export async function startHarness(): Promise<DemoHarness> {
   const server = await startDemoServer({ port: 0, root: ROOT, zipPath });
   const loopbackContext = () => newLoopbackContext(browser, { clipboard: true, origin: server.url.replace(/\/$/, "") });
   const context = await loopbackContext();
+  forbidClock(context);
   const pageErrors: string[] = [];
   let previous: Page | undefined;
   let ownContext: BrowserContext | undefined;
@@ -84,17 +74,6 @@ export async function startHarness(): Promise<DemoHarness> {
       page.on("pageerror", (error) => pageErrors.push(error.message));
       return { context: pageContext, page };
     },
-    async sharedTimersRun() {
-      if (previous === undefined || ownContext !== undefined || previous.isClosed()) return true;
-      const page = previous;
-      const once = () => {
-        const fired = page.evaluate(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 0)));
-        const late = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
-        return Promise.race([fired.catch(() => true), late]);
-      };
-      // Asked twice before saying no: a busy page may miss one 2 s window, a paused clock misses both.
-      return (await once()) || once();
-    },
     async resetRequests() {
       server.log.reset();
     },
@@ -108,6 +87,22 @@ export async function startHarness(): Promise<DemoHarness> {
       await server.close();
     },
   };
+}
+
+/**
+ * Playwright's clock belongs to the whole browser context (page.clock is the context's): faked in the shared one, it
+ * would stall the timers of every later test in the file. There, each clock call fails at once and says what to use.
+ */
+function forbidClock(context: BrowserContext): void {
+  const methods = ["install", "pauseAt", "runFor", "fastForward", "setFixedTime", "setSystemTime", "resume"] as const;
+  for (const method of methods) {
+    context.clock[method] = () =>
+      Promise.reject(
+        new Error(
+          `page.clock.${method} in the shared browser context would fake every later test's clock: use newPage({ ownContext: true })`,
+        ),
+      );
+  }
 }
 
 export interface FormQuery {
