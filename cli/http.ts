@@ -17,8 +17,11 @@ export interface HttpOptions {
   /** A new dispatcher (cli/net/agent.ts) of at most one connection per origin, for each scoped client. */
   dispatcher: () => Dispatcher;
   sleep?: (ms: number) => Promise<void>;
-  /** Told before a wait the server asked for (ms), so a long one can be said. */
-  onWait?: (url: string, ms: number, status: number) => void;
+  /**
+   * Told before each wait (ms) with what is waited for, e.g. "contoso.crm.dynamics.com answered HTTP 429", so a long
+   * one can be said: the server's Retry-After here, and a caller's own backoff through `announceWait`.
+   */
+  onWait?: (what: string, ms: number) => void;
 }
 
 /** A token that can be asked again: `refresh` gives a new one after the server said the old one expired. */
@@ -81,6 +84,11 @@ export class HttpClient {
     return this.options.maxRetries;
   }
 
+  /** Says a wait of the caller's own (a backoff) the way the client's own waits are said. */
+  announceWait(what: string, ms: number): void {
+    this.options.onWait?.(what, ms);
+  }
+
   /** A client with its own connection, sharing the options and the retry count. */
   scoped(): HttpClient {
     return new HttpClient(this.options, this.counters);
@@ -113,7 +121,7 @@ export class HttpClient {
       const wait = retryWait(answer, attempt, this.options.maxRetries, this.options.maxRetryWaitMs);
       if (wait === undefined) return answer;
       this.counters.retried++;
-      this.options.onWait?.(url, wait, answer.status);
+      this.announceWait(`${new URL(url).host} answered HTTP ${answer.status}`, wait);
       await (this.options.sleep ?? sleep)(wait);
     }
   }
@@ -165,7 +173,7 @@ export function retryWait(
 }
 
 /** Retry-After as seconds (`5`) or an HTTP date; undefined when absent or unreadable. */
-export function retryAfterMs(value: string | null, now: number): number | undefined {
+export function retryAfterMs(value: string | null, now: number = Date.now()): number | undefined {
   if (value === null || value.trim() === "") return undefined;
   const text = value.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);

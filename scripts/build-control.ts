@@ -6,9 +6,11 @@
  * pcf-scripts exits 0 even when its build failed (node_modules/pcf-scripts/bin/pcf-scripts.js sets the exit code from
  * whether the task runner threw, not from the tasks: "[build] Failed", "[pcf-1035] [Error] Build failed: EISDIR…")
  * and when a resx the manifest names is missing ("[pcf-1011] [Error]"). So this passes its output through and exits 1
- * when that output reports an error, so `npm run build` stops there instead of packing an old control.
+ * when that output reports an error, so `npm run build` stops there instead of packing an old control. Then it drops
+ * the first-line pointer to bundle.js.LICENSE.txt when that file holds only webpack's module-path banner (below).
  */
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const root = resolve(__dirname, "..");
@@ -17,6 +19,32 @@ const PCF_SCRIPTS = join(root, "node_modules", "pcf-scripts", "bin", "pcf-script
 const REPORTED_FAILURE = /\[(?:re)?build\] Failed|\[pcf-\d+\] \[Error\]/;
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
+
+const OUT = join(root, "out", "controls", "LinkedEnvironment");
+const BANNER = "/*! For license information please see bundle.js.LICENSE.txt */\n";
+// The only comments webpack writes there when the bundle holds no licence: the concatenated module's path, boxed.
+const PATH_BANNER = /^\s*\/\*!\*+!\*\\\s*!\*\*\* [^\n]* \*\*\*!\s*\\\*+\/\s*$/;
+
+/**
+ * Terser moves `/*!` comments into bundle.js.LICENSE.txt and leaves a first line pointing there. The solution ships
+ * bundle.js alone, and webpack's `/*!` module-path banner is no licence: when that banner is all the file holds,
+ * the pointer and the file go (about 50 bytes gzip of a 12 KB budget). A real licence comment keeps both.
+ * Returns the bundle to write, or undefined to leave it as it is.
+ */
+export function withoutPathOnlyLicenseBanner(bundle: string, licenseText: string | undefined): string | undefined {
+  if (licenseText === undefined || !bundle.startsWith(BANNER)) return undefined;
+  return PATH_BANNER.test(licenseText) ? bundle.slice(BANNER.length) : undefined;
+}
+
+function dropPathOnlyLicenseBanner(): void {
+  const bundlePath = join(OUT, "bundle.js");
+  const licensePath = join(OUT, "bundle.js.LICENSE.txt");
+  if (!existsSync(bundlePath) || !existsSync(licensePath)) return;
+  const trimmed = withoutPathOnlyLicenseBanner(readFileSync(bundlePath, "utf8"), readFileSync(licensePath, "utf8"));
+  if (trimmed === undefined) return;
+  writeFileSync(bundlePath, trimmed);
+  rmSync(licensePath);
+}
 
 /** Runs the build, echoing its output; resolves with the exit code this step should have. */
 export function buildControl(): Promise<number> {
@@ -42,6 +70,7 @@ export function buildControl(): Promise<number> {
         console.error("build:control failed: pcf-scripts reported the error above (it exits 0 even then)");
         return done(1);
       }
+      dropPathOnlyLicenseBanner();
       done(0);
     });
   });

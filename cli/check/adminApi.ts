@@ -1,5 +1,12 @@
 import { oneLine, RunFailure } from "../failures";
-import { ConnectionFailure, TimeoutFailure, type Bearer, type HttpAnswer, type HttpClient } from "../http";
+import {
+  ConnectionFailure,
+  retryAfterMs,
+  TimeoutFailure,
+  type Bearer,
+  type HttpAnswer,
+  type HttpClient,
+} from "../http";
 import { readListedEnvironment, type ListedEnvironment } from "./adminView";
 import { httpWords } from "./solutionRow";
 
@@ -8,8 +15,12 @@ export type { ListedEnvironment } from "./adminView";
 const ENVIRONMENTS_PATH = "/providers/Microsoft.BusinessAppPlatform/scopes/admin/environments?api-version=2020-10-01";
 /** A tenant with more pages than this is a nextLink loop, not a tenant. */
 const MAX_PAGES = 1000;
-/** A page that failed transiently (5xx, reset, timeout) is asked again `--retries` times, after 0.5, 1, 2, 4 … s. */
+/**
+ * A page that failed transiently (5xx, reset, timeout) is asked again `--retries` times, after 0.5, 1, 2, 4, 8, 8 … s:
+ * doubling, at most 8 s, so `--retries 10` waits about a minute per page, not eight.
+ */
 const FIRST_BACKOFF_MS = 500;
+const MAX_BACKOFF_MS = 8_000;
 
 export interface Listing {
   environments: ListedEnvironment[];
@@ -63,7 +74,9 @@ export async function listEnvironments(
           return stop(
             `${where}: ${error.message} (${http.maxRetries > 0 ? `asked ${http.maxRetries + 1} times` : "asked once: --retries 0"})`,
           );
-        await sleep(FIRST_BACKOFF_MS * 2 ** attempt);
+        const wait = Math.min(FIRST_BACKOFF_MS * 2 ** attempt, MAX_BACKOFF_MS);
+        http.announceWait(`${where}: ${error.message}`, wait);
+        await sleep(wait);
       }
     }
     let body: { value?: unknown; nextLink?: unknown };
@@ -99,7 +112,12 @@ async function askPage(http: HttpClient, url: string, token: Bearer, origin: str
     throw new RunFailure(
       `--all needs a Power Platform or Dynamics 365 administrator: the admin API answered ${httpWords(answer.status, answer.text)}`,
     );
-  // 429 and 503 with Retry-After were retried by the HttpClient already, as long as the server asked.
+  // 429 and 503 with Retry-After were retried by the HttpClient already, --retries times: not again here (that would
+  // square the retries), and not the end of the run either: the environments listed so far are still checked.
+  if (answer.status === 429 || (answer.status === 503 && retryAfterMs(answer.headers.get("retry-after")) !== undefined))
+    throw new PageFailure(
+      `the admin API answered ${httpWords(answer.status, answer.text)} (its Retry-After waits used up)`,
+    );
   if (answer.status >= 500 || answer.status === 408)
     throw new TransientPageFailure(`the admin API answered ${httpWords(answer.status, answer.text)}`);
   if (!answer.ok) throw new RunFailure(`the admin API answered ${httpWords(answer.status, answer.text)}`);

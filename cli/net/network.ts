@@ -24,9 +24,8 @@ export function runNetwork(
     maxRetries: options.retries,
     maxRetryWaitMs: 120_000,
     dispatcher: () => createDispatcher(settings, 1),
-    onWait: (url, ms, status) => {
-      if (ms > SAY_WAITS_ABOVE_MS)
-        say(`finops-link: ${new URL(url).host} answered HTTP ${status}: asking again in ${formatSeconds(ms)}`);
+    onWait: (what, ms) => {
+      if (ms > SAY_WAITS_ABOVE_MS) say(`finops-link: ${what}: asking again in ${formatSeconds(ms)}`);
     },
   });
   return { http, signInDispatcher: createDispatcher(settings) };

@@ -45,7 +45,12 @@ export class LinkedEnvironment implements ComponentFramework.ReactControl<IInput
     this.store.refresh();
     // The record link reads only once the link check names an environment; "off" answers at once without a request.
     this.recordStore = new ResultStore<RecordLinkState>(
-      (forceRefresh) => loadRecordLink(this.context, forceRefresh, () => whenEnvironmentKnown(this.store)),
+      (forceRefresh) =>
+        loadRecordLink(
+          () => this.context,
+          forceRefresh,
+          () => whenEnvironmentKnown(this.store),
+        ),
       Date.now,
       () => ({ kind: "unavailable", table: "", failure: { kind: "failed" } }),
     );

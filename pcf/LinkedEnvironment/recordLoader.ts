@@ -14,22 +14,24 @@ import type { ResultStore } from "./resultStore";
 export type RecordLinkState = Extract<RecordSettings, { kind: "off" | "invalid" }> | RecordResult;
 
 /**
- * The record link for the context's form row and properties: settings checked first (a mistake sends nothing), then,
- * once `environmentKnown` resolves, core's findRecord through the PCF context's documented calls. Never rejects.
+ * The record link for the form row and properties of `currentContext()`: settings checked first (a mistake sends
+ * nothing), then, once `environmentKnown` resolves, core's findRecord through the PCF context's documented calls, with
+ * the context as it is then (the row may have been saved meanwhile). Never rejects.
  * `environmentKnown`: resolves when the link check names an F&O environment to open the record in (whenEnvironmentKnown
- * below). Until then nothing is read, as in the form script (webresources/onLoad.ts): where Dataverse is not linked,
- * the record link is never shown and its reads would be wasted.
+ * below). Until then nothing is read: where Dataverse is not linked, the record link is never shown and its reads
+ * would be wasted. (The form script reads only on `linked`: webresources/onLoad.ts, openRecord.ts.)
  */
 export async function loadRecordLink(
-  context: ComponentFramework.Context<IInputs>,
+  currentContext: () => ComponentFramework.Context<IInputs>,
   forceRefresh: boolean,
   environmentKnown: () => Promise<void>,
 ): Promise<RecordLinkState> {
-  const settings = readSettings(context.parameters);
-  const row = formRowOf(context.mode);
-  const parsed = parseRecordSettings(settings.record, row.table);
+  const settings = readSettings(currentContext().parameters);
+  const parsed = parseRecordSettings(settings.record, formRowOf(currentContext().mode).table);
   if (parsed.kind === "off" || parsed.kind === "invalid") return parsed;
   await environmentKnown();
+  const context = currentContext();
+  const row = formRowOf(context.mode);
   return findRecord({
     settings: parsed,
     formTable: row.table ?? "",

@@ -21,9 +21,9 @@ interface Document {
 }
 const documentOf = (run: CliRun) => JSON.parse(run.stdout) as Document;
 
-/** `finops-link check --all --json` over the hostile admin API (its /bap path) with the accepted token. */
-const checkAllJson = (admin: Served) =>
-  runCli(["check", "--all", "--admin-api", `${admin.origin}/bap`, "--access-token", TOKEN, "--json"]);
+/** `finops-link check --all --json [more options]` over the hostile admin API (its /bap path) with the accepted token. */
+const checkAllJson = (admin: Served, ...more: string[]) =>
+  runCli(["check", "--all", "--admin-api", `${admin.origin}/bap`, "--access-token", TOKEN, "--json", ...more]);
 
 type Fault = (page: number, attempt: number, response: ServerResponse, request: IncomingMessage) => boolean;
 
@@ -87,17 +87,7 @@ describe("the admin list", () => {
 
   it("--retries bounds the page retries too: with --retries 0 a 500 that would pass on the second ask stops the list", async () => {
     const { admin } = await tenant((page, attempt, response) => page === 2 && attempt === 1 && serverError(response));
-    const run = await runCli([
-      "check",
-      "--all",
-      "--admin-api",
-      `${admin.origin}/bap`,
-      "--access-token",
-      TOKEN,
-      "--json",
-      "--retries",
-      "0",
-    ]);
+    const run = await checkAllJson(admin, "--retries", "0");
     expect(run.code).toBe(2);
     expect(documentOf(run).listing).toEqual({
       complete: false,
@@ -105,6 +95,34 @@ describe("the admin list", () => {
         "page 2 of the environment list: the admin API answered HTTP 500 InternalServerError: Encountered internal server error. (asked once: --retries 0)",
     });
     expect(admin.exchanges).toHaveLength(2); // page 1, then page 2 once
+  });
+
+  it("a 503 with Retry-After on page 2 is retried by its Retry-After alone (--retries times, not squared), then the listed are checked", async () => {
+    const { admin } = await tenant(
+      (page, _attempt, response) =>
+        page === 2 &&
+        json(response, 503, { error: { code: "ServiceUnavailable", message: "Busy." } }, { "Retry-After": "0" }),
+    );
+    const run = await checkAllJson(admin, "--retries", "2");
+    expect(run.code).toBe(2);
+    expect(documentOf(run).environments.map((e) => e.name)).toEqual(["e1", "e2"]);
+    expect(documentOf(run).listing).toEqual({
+      complete: false,
+      error:
+        "page 2 of the environment list: the admin API answered HTTP 503 ServiceUnavailable: Busy. (its Retry-After waits used up)",
+    });
+    expect(admin.exchanges).toHaveLength(1 + 3); // page 1, then page 2 once and twice again
+  });
+
+  it("the page backoff doubles and a wait over 3 s is said on stderr", async () => {
+    const { admin } = await tenant((page, attempt, response) => page === 2 && attempt <= 4 && serverError(response));
+    const run = await checkAllJson(admin, "--retries", "4");
+    expect(run.code).toBe(0);
+    expect(documentOf(run).listing).toEqual({ complete: true, error: null });
+    // Waits of 0.5, 1, 2 and 4 s: only the last is said.
+    expect(run.stderr).toBe(
+      "finops-link: page 2 of the environment list: the admin API answered HTTP 500 InternalServerError: Encountered internal server error.: asking again in 4 s\n",
+    );
   });
 
   it("a connection reset on page 2: the same, in the table too (stdout the table, the failure on stderr)", async () => {

@@ -11,6 +11,7 @@ import { gzipSync } from "node:zlib";
 import { LANGUAGES } from "../../core/strings";
 import { parseControlManifest } from "../../demo/package/manifest";
 import { CONTROL_STRINGS, resxFileName } from "../../scripts/stringSets";
+import { withoutPathOnlyLicenseBanner } from "../../scripts/build-control";
 
 const root = resolve(__dirname, "../..");
 const outDir = join(root, "out/controls/LinkedEnvironment");
@@ -26,6 +27,24 @@ describe("the built control", () => {
   it("stays within the size budget (12 KB gzip -9)", () => {
     const bundle = readFileSync(bundlePath);
     expect(gzipSync(bundle, { level: 9 }).length).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+  });
+
+  it("points to no licence file it does not ship: webpack's module-path banner is dropped with its pointer", () => {
+    expect(readFileSync(bundlePath, "utf8")).not.toContain("LICENSE.txt");
+    expect(readdirSync(outDir)).not.toContain("bundle.js.LICENSE.txt");
+  });
+
+  it("keeps the pointer and the file when they hold a real licence", () => {
+    const pointer = "/*! For license information please see bundle.js.LICENSE.txt */\n";
+    const pathBanner =
+      "/*!***************!*\\\n  !*** ./pcf/LinkedEnvironment/index.ts + 52 modules ***!\n  \\***************/\n";
+    expect(withoutPathOnlyLicenseBanner(`${pointer}var x;`, pathBanner)).toBe("var x;");
+    expect(withoutPathOnlyLicenseBanner(`${pointer}var x;`, `/*! @license MIT, Someone */\n${pathBanner}`)).toBe(
+      undefined,
+    );
+    expect(withoutPathOnlyLicenseBanner(`${pointer}var x;`, `${pathBanner}/*! @license MIT */\n`)).toBe(undefined);
+    expect(withoutPathOnlyLicenseBanner("var x;", pathBanner)).toBe(undefined);
+    expect(withoutPathOnlyLicenseBanner(`${pointer}var x;`, undefined)).toBe(undefined);
   });
 
   it("takes React and Fluent from the platform instead of bundling them", () => {

@@ -1,9 +1,10 @@
 /** The record link in the control: every state's view (exact hrefs), and the lifecycle through the PCF context's calls. */
 import { fireEvent, render, screen } from "@testing-library/react";
 import { axe, toHaveNoViolations } from "jest-axe";
-import { ENABLE_VIRTUAL_ENTITIES_ARTICLE_URL, type RecordResult } from "../../core";
+import { ENABLE_VIRTUAL_ENTITIES_ARTICLE_URL, type IntegrationResult, type RecordResult } from "../../core";
 import { LinkedEnvironment } from "../../pcf/LinkedEnvironment/index";
-import type { RecordLinkState } from "../../pcf/LinkedEnvironment/recordLoader";
+import { whenEnvironmentKnown, type RecordLinkState } from "../../pcf/LinkedEnvironment/recordLoader";
+import { ResultStore } from "../../pcf/LinkedEnvironment/resultStore";
 import {
   ACCOUNTS,
   CUSTOMER_ROWS,
@@ -290,5 +291,40 @@ describe("lifecycle", () => {
     const { control } = start({ webAPI, utils, row: ACCOUNT_ROW, properties: { recordLink: "matchRow" } });
     await flush();
     expect(() => control.destroy()).not.toThrow();
+  });
+});
+
+describe("whenEnvironmentKnown", () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it("stays pending while the link check is loading or not linked; resolves on linked, and stops listening", async () => {
+    const answers: IntegrationResult[] = [RESULTS.notLinked, RESULTS.linked];
+    const store = new ResultStore(async (): Promise<IntegrationResult> => answers.shift() ?? { kind: "failed" });
+    const subscribe = jest.spyOn(store, "subscribe");
+    let known = false;
+    void whenEnvironmentKnown(store).then(() => (known = true));
+    store.refresh(); // not linked
+    await settle();
+    expect(known).toBe(false);
+    store.refresh(true); // Retry: loading, then linked
+    expect(known).toBe(false);
+    await settle();
+    expect(known).toBe(true);
+    // The one listener it added is gone: a later answer finds nobody of it.
+    const unsubscribe = subscribe.mock.results[0].value as () => boolean;
+    expect(unsubscribe()).toBe(false);
+  });
+
+  it("offline with the last known link names the environment; offline without one does not", async () => {
+    const lastKnown = RESULTS.linked.kind === "linked" ? RESULTS.linked.details : undefined;
+    const withLink = new ResultStore(async (): Promise<IntegrationResult> => ({ kind: "offline", lastKnown }));
+    const without = new ResultStore(async (): Promise<IntegrationResult> => ({ kind: "offline" }));
+    const seen: string[] = [];
+    void whenEnvironmentKnown(withLink).then(() => seen.push("lastKnown"));
+    void whenEnvironmentKnown(without).then(() => seen.push("none"));
+    withLink.refresh();
+    without.refresh();
+    await settle();
+    expect(seen).toEqual(["lastKnown"]);
   });
 });
