@@ -14,8 +14,7 @@ export class TimedOut {
  * in the MetadataCache"), which hosts that read metadata through the organization service give.
  */
 const NOT_FOUND_CODES = new Set(["0x80060888", "0x8006088a", "0x80040217", "0x80041102"]);
-const NOT_FOUND_WORDS =
-  /not found for the segment|could not find (?:an? )?entity|not found in the metadatacache/i;
+const NOT_FOUND_WORDS = /not found for the segment|could not find (?:an? )?entity|not found in the metadatacache/i;
 
 /**
  * Whether a metadata or virtual-table call failed because the table is not there: HTTP 404, a not-found code, or (for
