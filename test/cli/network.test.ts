@@ -3,6 +3,7 @@
  * proxy (npm `proxy`) in another, https servers whose names only the proxy resolves (a certificate made for the
  * test, trusted through NODE_EXTRA_CA_CERTS), redirects to a thief's server, and answers too large to read.
  */
+import type { ServerResponse } from "node:http";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -171,23 +172,25 @@ describe("proxies", () => {
   });
 });
 
+/** A sign-in server whose token endpoint answers with `answer` instead of a token, and an environment behind it. */
+async function signInAnswering(answer: (response: ServerResponse) => void): Promise<{ login: Served; env: Served }> {
+  const book = new TokenBook();
+  const intercept = (_form: unknown, response: ServerResponse) => {
+    answer(response);
+    return true;
+  };
+  const login = await started(serve([entra({ book, intercept })]));
+  const env = await started(serve([dataverse({ book, solution: null, messages: [] })]));
+  return { login, env };
+}
+
 describe("redirects are never followed, and said", () => {
   it("a token endpoint answering 307 to another origin: the thief never receives the form (the secret); the row says redirect", async () => {
     const thief = await started(serve([(_e, response) => json(response, 200, { access_token: "stolen" })]));
-    const book = new TokenBook();
-    const login = await started(
-      serve([
-        entra({
-          book,
-          intercept: (_form, response) => {
-            response.writeHead(307, { Location: `${thief.origin}/steal`, "Content-Length": "0" });
-            response.end();
-            return true;
-          },
-        }),
-      ]),
-    );
-    const env = await started(serve([dataverse({ book, solution: null, messages: [] })]));
+    const { login, env } = await signInAnswering((response) => {
+      response.writeHead(307, { Location: `${thief.origin}/steal`, "Content-Length": "0" });
+      response.end();
+    });
     const run = await runCli(["check", "--env", env.origin, ...signInArgs(`${login.origin}/auth`), "--json"]);
     expect(thief.exchanges).toEqual([]);
     expect(run.code).toBe(2);
@@ -270,20 +273,10 @@ describe("answers are capped", () => {
   });
 
   it("a token endpoint's oversized answer fails the sign-in with the same words", async () => {
-    const book = new TokenBook();
-    const login = await started(
-      serve([
-        entra({
-          book,
-          intercept: (_form, response) => {
-            response.writeHead(200, { "Content-Type": "application/json", "Content-Length": String(50 * 1024 * 1024) });
-            response.write("{");
-            return true;
-          },
-        }),
-      ]),
-    );
-    const env = await started(serve([dataverse({ book, solution: null, messages: [] })]));
+    const { login, env } = await signInAnswering((response) => {
+      response.writeHead(200, { "Content-Type": "application/json", "Content-Length": String(50 * 1024 * 1024) });
+      response.write("{");
+    });
     const run = await runCli([
       "check",
       "--env",

@@ -46,29 +46,18 @@ const ADMIN_SCOPE = "https://service.powerapps.com//.default";
 const firstEnvironment = (run: CliRun) =>
   (JSON.parse(run.stdout) as { environments: Array<Record<string, unknown>> }).environments[0];
 
+/** `finops-link import --env <env> --zip <FinOpsLink 1.0.0.0 managed> <signIn> --poll 1 --json`, polled for up to 60 s. */
+const polledImport = (env: Served, signIn: string[]) =>
+  runCli(["import", "--env", env.origin, "--zip", finOpsLinkZip("1.0.0.0", true), ...signIn, "--poll", "1", "--json"], {
+    timeoutMs: 60_000,
+  });
+
 describe("tokens stay fresh in long runs", () => {
   it("client credentials: a token that expires while an import is polled is acquired again (MSAL's cache), and the import ends", async () => {
     const book = new TokenBook();
     const login = await started(serve([entra({ book, lifetimeSeconds: 3 })]));
     const env = await started(serve([dataverse(stateOf(book, { pollsBeforeDone: 4 }))]));
-    const run = await runCli(
-      [
-        "import",
-        "--env",
-        env.origin,
-        "--zip",
-        finOpsLinkZip("1.0.0.0", true),
-        "--authority",
-        `${login.origin}/auth`,
-        ...TENANT,
-        "--client-secret",
-        "s",
-        "--poll",
-        "1",
-        "--json",
-      ],
-      { timeoutMs: 60_000 },
-    );
+    const run = await polledImport(env, ["--authority", `${login.origin}/auth`, ...TENANT, "--client-secret", "s"]);
     expect(firstEnvironment(run)).toMatchObject({ outcome: "imported" });
     expect(run.code).toBe(0);
     expect(book.for(env.origin).length).toBeGreaterThan(1);
@@ -87,21 +76,7 @@ require("node:fs").appendFileSync(${JSON.stringify(log)}, "run\\n");
 process.stdout.write(b64({ alg: "none", typ: "JWT" }) + "." + b64({ iss: "hostile-test", exp: Math.floor(Date.now() / 1000) + 3, jti: Math.random() }) + ".");`,
     );
     expect(book.check(testJwt(3))).toBe("valid"); // the server takes these JWTs until their exp
-    const run = await runCli(
-      [
-        "import",
-        "--env",
-        env.origin,
-        "--zip",
-        finOpsLinkZip("1.0.0.0", true),
-        "--token-command",
-        `${JSON.stringify(process.execPath)} ${script}`,
-        "--poll",
-        "1",
-        "--json",
-      ],
-      { timeoutMs: 60_000 },
-    );
+    const run = await polledImport(env, ["--token-command", `${JSON.stringify(process.execPath)} ${script}`]);
     expect(firstEnvironment(run)).toMatchObject({ outcome: "imported" });
     expect(readFileSync(log, "utf8").trim().split("\n").length).toBeGreaterThan(1);
   });
