@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import type { SignInOptions } from "./auth/chooseSignIn";
 import { CLOUDS, type CloudName } from "./clouds";
 import { ONLY, type Only } from "./output/filter";
+import type { Severity } from "./check/findings";
 
 /**
  * The command line's definitions: every command and option `finops-link` knows, and nothing that runs them.
@@ -21,7 +22,13 @@ export interface CommonOptions extends Omit<SignInOptions, "authority"> {
   json?: boolean;
 }
 
-export interface CheckOptions extends CommonOptions {
+/** The options of the link audit shared by check and doctor: the tenant's capacity and the exit code's threshold. */
+export interface AuditOptions {
+  powerPlatformApi?: string;
+  failOn: Severity;
+}
+
+export interface CheckOptions extends CommonOptions, AuditOptions {
   envFile?: string;
   envList?: string;
   all?: boolean;
@@ -33,9 +40,10 @@ export interface CheckOptions extends CommonOptions {
   only?: Only;
   name: string[];
   progress?: boolean;
+  parts?: boolean;
 }
 
-export interface DoctorOptions extends CommonOptions {
+export interface DoctorOptions extends CommonOptions, AuditOptions {
   adminApi?: string;
   adminCenter: boolean;
 }
@@ -86,6 +94,18 @@ function secondsBetween(min: number, max: number) {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** `--power-platform-api` (check and doctor). */
+const POWER_PLATFORM_API = [
+  "--power-platform-api <url>",
+  "the Power Platform API base, for the tenant's capacity (default: the cloud's)",
+] as const;
+
+/** `--fail-on` (check and doctor): a new Option each time, commander keeps state in it. */
+const failOn = () =>
+  new Option("--fail-on <severity>", "the lowest finding severity that makes the exit code 1")
+    .choices(["error", "warning", "info"])
+    .default("warning");
 
 /** The options every command shares: where, how to sign in, how long to wait. */
 function withCommonOptions(command: Command): Command {
@@ -151,6 +171,9 @@ export function program(root: string, actions: Actions, setExit: (code: number) 
     .option("--name <glob>", "check only environments whose name or URL matches (repeatable)", collect, [])
     .option("--progress", "always show the progress bar on stderr")
     .option("--no-progress", "never show it")
+    .option("--parts", "also read each environment's virtual tables, dual-write and content security policy")
+    .option(...POWER_PLATFORM_API)
+    .addOption(failOn())
     .action(async (options: CheckOptions) => setExit(await actions.check(options)));
   withCommonOptions(
     cli
@@ -161,6 +184,8 @@ export function program(root: string, actions: Actions, setExit: (code: number) 
   )
     .option("--admin-api <url>", "the admin API base (default: the cloud's)")
     .option("--no-admin-center", "do not fetch the admin center's view")
+    .option(...POWER_PLATFORM_API)
+    .addOption(failOn())
     .action(async (options: DoctorOptions) => setExit(await actions.doctor(options)));
   withCommonOptions(
     cli

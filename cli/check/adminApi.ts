@@ -12,7 +12,8 @@ import { httpWords } from "./solutionRow";
 
 export type { ListedEnvironment } from "./adminView";
 
-const ENVIRONMENTS_PATH = "/providers/Microsoft.BusinessAppPlatform/scopes/admin/environments?api-version=2020-10-01";
+const ENVIRONMENTS_PATH =
+  "/providers/Microsoft.BusinessAppPlatform/scopes/admin/environments?api-version=2020-10-01&$expand=properties.capacity";
 /** A tenant with more pages than this is a nextLink loop, not a tenant. */
 const MAX_PAGES = 1000;
 /**

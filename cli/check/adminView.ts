@@ -1,10 +1,12 @@
+import { readinessOf, type ReadinessView } from "./adminReadiness";
+
 /**
  * The admin center's view of one environment, read from one item of the Power Platform admin API's environment list
  * (`GET {bap}/providers/Microsoft.BusinessAppPlatform/scopes/admin/environments?api-version=2020-10-01`): what the
  * admin center shows, compared with Dataverse's own answer in findings.ts. Field names are the API's (see
  * docs/link-audit.md); any missing field is null, never a guess.
  */
-export interface AdminCenterView {
+export interface AdminCenterView extends ReadinessView {
   /** The environment's id in the admin API (the item's `name`). */
   environmentId: string | null;
   /** `properties.environmentSku`: Production, Sandbox, Developer, Trial, Default, Teams. */
@@ -51,6 +53,7 @@ export function readListedEnvironment(item: unknown): ListedEnvironment {
       runtimeState: text(runtime.id),
       instanceState: text(metadata.instanceState),
       linkedApp,
+      ...readinessOf(properties),
     },
   };
 }

@@ -6,6 +6,7 @@ import type { HttpClient } from "../http";
 import { nodeWebApi } from "../nodeWebApi";
 import { stopwatch } from "../stopwatch";
 import type { Target } from "../targets";
+import { readParts, type PartsReport } from "./parts";
 import type { AdminCenterReport, EnvironmentReport } from "./report";
 import { readInstalledSolution, type InstalledSolution } from "./solutionRow";
 
@@ -17,14 +18,21 @@ export function resourceOf(envUrl: string): string {
   return new URL(envUrl).origin;
 }
 
+/** What else to read of one environment beside the link: the installed parts (`check --parts`, `doctor`). */
+export interface CheckReads {
+  parts?: boolean;
+}
+
 /**
- * One environment: the link through core's getIntegrationDetails (caching off), then FinOpsLink's solution row.
- * Never throws: a sign-in or network problem becomes the environment's state and error.
+ * One environment: the link through core's getIntegrationDetails (caching off), then FinOpsLink's solution row; with
+ * `reads.parts` the installed parts (parts.ts), sent at the same time as the link function, each on a connection of
+ * its own. Never throws: a sign-in or network problem becomes the environment's state and error.
  */
 export async function checkEnvironment(
   target: Target & { adminCenter: AdminCenterReport },
   http: HttpClient,
   tokens: TokenSource,
+  reads: CheckReads = {},
 ): Promise<EnvironmentReport> {
   const elapsed = stopwatch();
   const token = bearerFor(tokens, resourceOf(target.url));
@@ -38,12 +46,16 @@ export async function checkEnvironment(
       solution: null,
       error: { code: null, status: null, message: oneLine(error) },
       answer: null,
+      erpUrl: null,
+      parts: null,
       findings: [],
       elapsedMs: elapsed(),
     };
   }
   const webApi = nodeWebApi(target.url, http, token);
   const asked = performance.now();
+  const parts: Promise<PartsReport> | null =
+    reads.parts === true ? readParts(target.url, () => http.scoped(), token) : null;
   const result = await getIntegrationDetails({
     orgUrl: target.url,
     userId: "finops-link-cli",
@@ -81,9 +93,11 @@ export async function checkEnvironment(
             extra: dataOnly(result.details.extra),
           }
         : null,
+    erpUrl: result.kind === "linked" ? result.details.url : null,
     solution,
     error: errorOf(result, webApi.lastFailure),
     answer,
+    parts: parts === null ? null : await parts,
     findings: [],
     elapsedMs: elapsed(),
   };

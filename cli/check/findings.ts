@@ -1,5 +1,9 @@
+import { ENABLE_VIRTUAL_ENTITIES_ARTICLE_URL } from "../../core/record";
 import type { AdminCenterView } from "./adminView";
+import { readinessFindings } from "./readinessFindings";
 import type { EnvironmentReport } from "./report";
+import { busy, setupFailed, setupInProgress } from "./setupState";
+import type { TenantCapacityReport } from "./tenantCapacity";
 
 /**
  * The link audit's rules (docs/link-audit.md): Dataverse's own answer against the admin center's view and against
@@ -9,10 +13,19 @@ import type { EnvironmentReport } from "./report";
 export const FINDING_CODES = [
   "sharedFinOpsEnvironment",
   "tenantMismatch",
+  "capacityShort",
+  "setupFailed",
   "adminCenterMismatch",
   "pairingMismatch",
+  "setupIncomplete",
+  "cloudHostedNotLinked",
+  "capacityOver",
+  "finOpsStorageOver",
+  "recordLinkTableMissing",
   "disabled",
   "adminMode",
+  "setupInProgress",
+  "busy",
   "notReady",
   "noDataverse",
   "unified",
@@ -24,7 +37,7 @@ export type Severity = "error" | "warning" | "info";
 export interface Finding {
   code: FindingCode;
   severity: Severity;
-  /** The names of every environment involved. */
+  /** The names of every environment involved; none for a finding about the tenant (capacity). */
   environments: string[];
   /** One line of words: what is wrong, with the values compared. */
   message: string;
@@ -32,14 +45,23 @@ export interface Finding {
   nextStep: string;
 }
 
-/** Each code's severity: errors make the exit code 2, warnings 1, info never changes it. */
+/** Each code's severity: a finding at or above `--fail-on` (default warning) makes the exit code 1. */
 export const SEVERITY: Record<FindingCode, Severity> = {
   sharedFinOpsEnvironment: "error",
   tenantMismatch: "error",
+  capacityShort: "error",
+  setupFailed: "error",
   adminCenterMismatch: "warning",
   pairingMismatch: "warning",
+  setupIncomplete: "warning",
+  cloudHostedNotLinked: "warning",
+  capacityOver: "warning",
+  finOpsStorageOver: "warning",
+  recordLinkTableMissing: "warning",
   disabled: "info",
   adminMode: "info",
+  setupInProgress: "info",
+  busy: "info",
   notReady: "info",
   noDataverse: "info",
   unified: "info",
@@ -54,18 +76,41 @@ export const NEXT_STEP: Record<FindingCode, string> = {
     "Dataverse's answer is what apps use: if it names the wrong F&O environment, unlink and link again; if the admin center lags after a copy or refresh, check again later.",
   pairingMismatch:
     "Link production with production and sandboxes with sandboxes: link the right pair in Lifecycle Services (or change the environment type).",
+  capacityShort:
+    "Free or add Dataverse database capacity until at least 1 GB is free (adding Dataverse often takes 3 GB or more; add-on sandboxes bring none), then start the setup again or Resume it in Lifecycle Services.",
+  setupFailed:
+    "Fix licensing or capacity (the admin center's Capacity page), then Resume the Power Platform integration setup in Lifecycle Services.",
+  setupIncomplete:
+    "The setup did not finish: Resume the Power Platform integration in Lifecycle Services (environment details), then check again.",
+  cloudHostedNotLinked:
+    "A cloud-hosted development environment can be linked only while it is deployed: start it in Lifecycle Services (or redeploy it), then Resume the setup there.",
+  capacityOver:
+    "Free capacity (delete unused environments, data, logs) or buy more: Microsoft may restrict or suspend service for a tenant over its capacity, and new setups fail.",
+  finOpsStorageOver:
+    "Free finance and operations storage (clean up F&O data, remove unused sandboxes) or buy more F&O capacity (admin center, Capacity, Finance and operations).",
+  recordLinkTableMissing: `Make the virtual table visible in Dataverse (Microsoft's article on enabling the virtual tables: ${ENABLE_VIRTUAL_ENTITIES_ARTICLE_URL}), or point the form's record link at a virtual table that exists.`,
   disabled: "Enable the environment in the Power Platform admin center to check it.",
   adminMode: "Turn off administration mode (admin center, environment settings) or check again after the maintenance.",
+  setupInProgress:
+    "Dataverse is being added to the F&O environment (Enable Power Platform integration): check again when the setup has finished.",
+  busy: "An operation (copy, restore, update) is running on the environment: check again when it has finished.",
   notReady: "The environment is being provisioned or changed: check again when its state is Ready.",
   noDataverse:
     "This is the initial environment created for an F&O environment: add Dataverse with Microsoft's Enable Power Platform integration (Lifecycle Services), then check again.",
   unified: "Nothing to do: F&O runs inside Power Platform here; manage both in the Power Platform admin center.",
 };
 
-/** Why an environment the admin center lists is not asked: disabled, admin mode, not ready (in that order). */
-export function notCheckedReason(view: AdminCenterView): "disabled" | "adminMode" | "notReady" | null {
+/**
+ * Why an environment the admin center lists is not asked: disabled, admin mode, its F&O setup in progress, an
+ * operation running, not ready (in that order).
+ */
+export function notCheckedReason(
+  view: AdminCenterView,
+): "disabled" | "adminMode" | "setupInProgress" | "busy" | "notReady" | null {
   if (view.runtimeState?.toLowerCase() === "disabled") return "disabled";
   if (view.runtimeState?.toLowerCase() === "adminmode") return "adminMode";
+  if (setupInProgress(view)) return "setupInProgress";
+  if (busy(view)) return "busy";
   if (view.instanceState !== null && view.instanceState.toLowerCase() === "notready") return "notReady";
   return null;
 }
@@ -99,6 +144,8 @@ function hostOf(url: string | null | undefined): string | null {
 const NOT_CHECKED_WORDS = {
   disabled: "disabled in the admin center: not checked",
   adminMode: "in administration mode: not checked",
+  setupInProgress: "having Dataverse added (admin center: LinkedDatabaseProvisioning): not checked yet",
+  busy: "busy with an operation (admin center: management state Running): checked later",
   notReady: "not ready (being provisioned or changed): not checked",
 } as const;
 
@@ -107,18 +154,15 @@ const NOT_CHECKED_WORDS = {
  * environment is one finding naming every environment that answered with it. Also sets each report's `findings`
  * to the codes that involve it.
  */
-export function findingsFor(environments: ReadonlyArray<EnvironmentReport>): Finding[] {
+export function findingsFor(
+  environments: ReadonlyArray<EnvironmentReport>,
+  tenant: TenantCapacityReport | null = null,
+): Finding[] {
   const found: Finding[] = [];
   const involved = new Map<EnvironmentReport, Set<FindingCode>>();
-  const add = (code: FindingCode, reports: EnvironmentReport[], message: string) => {
+  const add = (code: FindingCode, reports: EnvironmentReport[], message: string, nextStep = NEXT_STEP[code]) => {
     for (const report of reports) involved.set(report, (involved.get(report) ?? new Set()).add(code));
-    found.push({
-      code,
-      severity: SEVERITY[code],
-      environments: reports.map((r) => r.name),
-      message,
-      nextStep: NEXT_STEP[code],
-    });
+    found.push({ code, severity: SEVERITY[code], environments: reports.map((r) => r.name), message, nextStep });
   };
 
   const byFinOps = new Map<string, EnvironmentReport[]>();
@@ -157,12 +201,7 @@ export function findingsFor(environments: ReadonlyArray<EnvironmentReport>): Fin
         [e],
         `Dataverse says ${e.name} is linked to ${hostOf(fno.url) ?? fno.url}; the admin center shows no F&O link`,
       );
-    else if (fno === null && app !== null)
-      add(
-        "adminCenterMismatch",
-        [e],
-        `the admin center shows ${e.name} linked to ${hostOf(app.url) ?? app.id ?? "an F&O environment"}; Dataverse says it is not linked`,
-      );
+    // The admin center shows a link Dataverse does not have: a setup that did not finish (readinessFindings).
     else if (fno !== null && app !== null) {
       const differs = app.id !== null ? !same(app.id, fno.environmentId) : hostOf(app.url) !== hostOf(fno.url);
       if (differs)
@@ -188,13 +227,13 @@ export function findingsFor(environments: ReadonlyArray<EnvironmentReport>): Fin
         `${e.name} is a ${admin.sku} environment linked to the ${kind} F&O environment ${hostOf(fno.url) ?? fno.url}`,
       );
   }
-  for (const code of ["disabled", "adminMode", "notReady"] as const)
+  for (const code of ["disabled", "adminMode", "setupInProgress", "busy", "notReady"] as const)
     for (const e of environments)
       if (e.state === "notChecked" && e.adminCenter.compared && notCheckedReason(e.adminCenter) === code)
         add(code, [e], `${e.name} is ${NOT_CHECKED_WORDS[code]}`);
   for (const e of environments) {
     const app = e.adminCenter.compared ? e.adminCenter.linkedApp : null;
-    if (e.state === "noDataverse" && app !== null)
+    if (e.state === "noDataverse" && app !== null && !(e.adminCenter.compared && setupFailed(e.adminCenter)))
       add(
         "noDataverse",
         [e],
@@ -211,6 +250,7 @@ export function findingsFor(environments: ReadonlyArray<EnvironmentReport>): Fin
         `${e.name} is a unified environment: Dataverse ${e.url ?? "-"}, F&O ${fno?.url ?? app?.url ?? "-"}`,
       );
   }
+  readinessFindings(environments, tenant, add);
   for (const e of environments) e.findings = FINDING_CODES.filter((code) => involved.get(e)?.has(code) === true);
   const order = (f: Finding) => FINDING_CODES.indexOf(f.code);
   return found.sort((a, b) => order(a) - order(b));

@@ -1,6 +1,8 @@
 import type { ResultKind } from "../../core";
 import type { AdminCenterView } from "./adminView";
 import type { Finding, FindingCode, Severity } from "./findings";
+import type { PartsReport } from "./parts";
+import type { TenantCapacityReport } from "./tenantCapacity";
 
 /**
  * A checked environment's state: core's result kind; `noDataverse` for an environment without a database;
@@ -45,12 +47,19 @@ export interface EnvironmentReport {
     /** Every other field the function returned (IsUnifiedDatabase, …), without `__proto__`/`constructor` keys. */
     extra: Record<string, unknown>;
   } | null;
+  /**
+   * The linked F&O URL (financeAndOperations.url), under the name Microsoft's Dataverse CLI gives it in
+   * `pac org who --json`, so scripts written for either tool read it; null when not linked.
+   */
+  erpUrl: string | null;
   /** FinOpsLink in the `solutions` table; null when it could not be read. */
   solution: { installed: boolean; version: string | null; managed: boolean | null } | null;
   error: { code: string | null; status: number | null; message: string } | null;
   /** The link function's last answer: HTTP status (null without one), Dataverse's service request id, time in ms. */
   answer: { status: number | null; serviceRequestId: string | null; ms: number } | null;
   adminCenter: AdminCenterReport;
+  /** The installed parts (`check --parts`, `doctor`): virtual tables, dual-write, CSP; null when not read. */
+  parts: PartsReport | null;
   /** The codes of the document's findings that name this environment. */
   findings: FindingCode[];
   elapsedMs: number;
@@ -67,6 +76,11 @@ export interface CheckDocument {
   };
   /** --all only: whether the admin API's list was read to its end, and why not (the run then exits 2). */
   listing?: { complete: boolean; error: string | null };
+  /**
+   * The tenant's capacity per type (total, used, free in MB) from the licensing API, or why it was not checked; absent
+   * when the admin center is not compared (--no-admin-center).
+   */
+  capacity?: TenantCapacityReport;
 }
 
 export function summarise(
@@ -81,17 +95,21 @@ export function summarise(
   return { total: environments.length, ...counts, retried, findings: bySeverity };
 }
 
+const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
 /**
- * 0: every checked environment linked and no warning or error finding; 1: some not linked or a warning finding,
- * none failed; 2: some could not be checked, or an error finding (the link is wrong: shared, cross-tenant). Not
- * checked (disabled, admin mode, not ready) and no-Dataverse environments never change it (info findings).
+ * The linters' convention (ESLint, markdownlint): 0 nothing to look at; 1 the audit finished and found something (an
+ * environment not linked, or a finding at or above `failOn`, default warning); 2 some environment could not be
+ * checked (retry). Not checked (disabled, admin mode, setup in progress, busy, not ready) and no-Dataverse
+ * environments never change it by themselves (info findings).
  */
 export function exitCodeFor(
   environments: ReadonlyArray<{ state: EnvironmentState }>,
   findings: ReadonlyArray<{ severity: Severity }> = [],
+  failOn: Severity = "warning",
 ): 0 | 1 | 2 {
   if (environments.some((e) => COULD_NOT_CHECK.has(e.state))) return 2;
-  if (findings.some((f) => f.severity === "error")) return 2;
-  if (environments.some((e) => e.state === "notLinked") || findings.some((f) => f.severity === "warning")) return 1;
+  if (environments.some((e) => e.state === "notLinked") || findings.some((f) => RANK[f.severity] >= RANK[failOn]))
+    return 1;
   return 0;
 }

@@ -9,6 +9,7 @@ import type { ListedEnvironment } from "./adminView";
 import { checkEnvironment, resourceOf } from "./checkEnvironment";
 import { notCheckedReason } from "./findings";
 import type { AdminCenterReport, EnvironmentReport } from "./report";
+import { tenantCapacityOf, type TenantCapacityReport } from "./tenantCapacity";
 
 /** Where the admin center's view comes from: the admin API base and the resource its token is asked for. */
 export interface AdminSource {
@@ -29,6 +30,10 @@ export interface RunOptions {
   notice?: UrlNotice;
   /** `--name`: which environments to check (by name or URL); the others are left out of the run. */
   select?: (name: string, url: string | null) => boolean;
+  /** `--parts` (and doctor): read each environment's installed parts beside the link (parts.ts). */
+  parts?: boolean;
+  /** The Power Platform API (licensing: the tenant's capacity), read once, when the admin center is compared. */
+  powerPlatform?: AdminSource;
 }
 
 interface Planned {
@@ -42,6 +47,8 @@ export interface CheckRun {
   environments: EnvironmentReport[];
   /** --all only: why the environment list stopped early (the environments listed were checked). */
   listingIncomplete?: string;
+  /** The tenant's capacity, when the admin center was compared and `powerPlatform` given. */
+  capacity?: TenantCapacityReport;
 }
 
 /**
@@ -102,6 +109,11 @@ export async function runCheck(targets: Targets, given: RunOptions): Promise<Che
   if (options.select !== undefined) planned = planned.filter((p) => options.select!(p.name, p.url));
   const asked = (p: Planned) =>
     p.url !== null && p.problem === undefined && !(p.adminCenter.compared && notCheckedReason(p.adminCenter) !== null);
+  // The tenant's capacity once per run, in flight beside the environments' reads; after the admin list, so its token
+  // comes silently from the account that signed in for it.
+  const compared = targets.kind === "all" || targets.admin !== null;
+  const capacity =
+    compared && options.powerPlatform !== undefined ? tenantCapacityOf(options.powerPlatform, http, tokens) : undefined;
   const limit = pLimit(options.concurrency);
   const progress = options.progress(planned.filter(asked).length);
   try {
@@ -118,6 +130,7 @@ export async function runCheck(targets: Targets, given: RunOptions): Promise<Che
               { url, name: p.name, adminCenter: p.adminCenter },
               connection,
               tokens,
+              { parts: options.parts },
             );
             progress.tick(p.name);
             return report;
@@ -127,7 +140,9 @@ export async function runCheck(targets: Targets, given: RunOptions): Promise<Che
         });
       }),
     );
-    return listingIncomplete === undefined ? { environments } : { environments, listingIncomplete };
+    const run: CheckRun = listingIncomplete === undefined ? { environments } : { environments, listingIncomplete };
+    if (capacity !== undefined) run.capacity = await capacity;
+    return run;
   } finally {
     progress.stop();
   }
@@ -184,7 +199,9 @@ function notAsked(p: Planned, state: "noDataverse" | "notChecked"): EnvironmentR
     solution: null,
     error: null,
     answer: null,
+    erpUrl: null,
     adminCenter: p.adminCenter,
+    parts: null,
     findings: [],
     elapsedMs: 0,
   };

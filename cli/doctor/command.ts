@@ -1,8 +1,8 @@
-import { urlNotices } from "../check/command";
+import { powerPlatformOf, sayCapacityNotChecked, urlNotices } from "../check/command";
 import { exitCodeFor } from "../check/report";
 import type { CommandKit } from "../commandKit";
 import type { DoctorOptions } from "../program";
-import { UsageError } from "../failures";
+import { EXIT, UsageError } from "../failures";
 import { environmentUrl, serviceUrl } from "../targets";
 import { diagnose } from "./diagnose";
 import { renderDoctor } from "./render";
@@ -21,10 +21,13 @@ export async function doctorCommand(options: DoctorOptions, kit: CommandKit): Pr
       http,
       tokens,
       admin: options.adminCenter ? admin : null,
+      powerPlatform: powerPlatformOf(options, cloud),
       dataverseDomain: cloud.dataverseDomain,
       version: kit.version,
     },
   );
   process.stdout.write(options.json === true ? `${JSON.stringify(document, null, 2)}\n` : renderDoctor(document));
-  return exitCodeFor([document.check], document.findings);
+  sayCapacityNotChecked(document.capacity);
+  if (document.capacity !== undefined && !document.capacity.checked && document.capacity.failed) return EXIT.failed;
+  return exitCodeFor([document.check], document.findings, options.failOn);
 }

@@ -7,6 +7,9 @@ import { oneLine } from "../failures";
 import type { HttpClient } from "../http";
 import { httpWords } from "../check/solutionRow";
 import { resourceOf } from "../check/checkEnvironment";
+import { existingTables } from "../check/parts";
+import type { TenantCapacityReport } from "../check/tenantCapacity";
+import { recordLinkFindings, recordLinkTableOf } from "./recordLinkForms";
 
 /** What the form designer puts in a form's XML for each deliverable (solution/src, pcf/…/ControlManifest). */
 export const FORM_MARKERS = { control: "FinOpsLink.LinkedEnvironment", script: "fol_/finopslink/form.js" } as const;
@@ -28,10 +31,23 @@ export interface DoctorDocument {
   organization: Section<{ version: string | null }>;
   /** The link as `check` reports it: Dataverse's answer (status, service request id, time), the admin center, the solution. */
   check: EnvironmentReport;
-  /** Model-driven forms (systemforms) whose XML names the control or the form script. */
-  forms: Section<Array<{ id: string | null; name: string; table: string | null; uses: Array<"control" | "script"> }>>;
+  /**
+   * Model-driven forms (systemforms) whose XML names the control or the form script; `recordLink` the virtual table a
+   * form's record link reads and whether the environment has it (null: the record link is off).
+   */
+  forms: Section<Array<DoctorForm>>;
   findings: Finding[];
+  /** The tenant's capacity per type (licensing API), or why not; absent with --no-admin-center. */
+  capacity?: TenantCapacityReport;
   program: { name: "finops-link"; version: string; node: string; platform: string };
+}
+
+export interface DoctorForm {
+  id: string | null;
+  name: string;
+  table: string | null;
+  uses: Array<"control" | "script">;
+  recordLink: { table: string; exists: boolean | null } | null;
 }
 
 const str = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
@@ -47,6 +63,8 @@ export async function diagnose(
     http: HttpClient;
     tokens: TokenSource;
     admin: AdminSource | null;
+    /** The Power Platform API (the tenant's capacity), read when `admin` is set. */
+    powerPlatform?: AdminSource;
     dataverseDomain: string;
     version: string;
   },
@@ -55,6 +73,7 @@ export async function diagnose(
   const tokens = failedSignInsKept(options.tokens);
   const {
     environments: [check],
+    capacity,
   } = await runCheck(
     { kind: "urls", urls: [target.url], admin: options.admin, dataverseDomain: options.dataverseDomain },
     {
@@ -62,9 +81,12 @@ export async function diagnose(
       tokens,
       concurrency: 1,
       progress: () => ({ tick: () => {}, stop: () => {} }),
+      parts: true,
+      powerPlatform: options.powerPlatform,
     },
   );
-  const findings = findingsFor([check]);
+  const findings = findingsFor([check], capacity ?? null);
+  const withCapacity = capacity === undefined ? {} : { capacity };
   const program = {
     name: "finops-link" as const,
     version: options.version,
@@ -87,6 +109,7 @@ export async function diagnose(
         forms: failed,
         findings,
         program,
+        ...withCapacity,
       };
     }
     const read = async (path: string): Promise<Record<string, unknown>> => {
@@ -126,13 +149,11 @@ export async function diagnose(
     });
     const organization = await section(async () => ({ version: str((await read("RetrieveVersion()")).Version) }));
     const forms = await section(async () => {
-      const found = new Map<
-        string,
-        { id: string | null; name: string; table: string | null; uses: Array<"control" | "script"> }
-      >();
+      const found = new Map<string, DoctorForm>();
+      const tables = new Map<string, string | null>();
       for (const use of ["control", "script"] as const) {
         const query = new URLSearchParams({
-          $select: "formid,name,objecttypecode",
+          $select: "formid,name,objecttypecode,formxml",
           $filter: `contains(formxml,'${FORM_MARKERS[use]}')`,
         });
         const rows = (await read(`systemforms?${query.toString().replace(/\+/g, "%20")}`)).value;
@@ -144,13 +165,29 @@ export async function diagnose(
             name: str(row.name) ?? "(unnamed)",
             table: str(row.objecttypecode),
             uses: [],
+            recordLink: null,
           };
           form.uses.push(use);
           found.set(key, form);
+          if (!tables.has(key)) tables.set(key, recordLinkTableOf(str(row.formxml) ?? "", form.table));
         }
+      }
+      // One metadata read for every virtual table a form's record link reads (known only from the forms' XML).
+      const wanted = [...new Set([...tables.values()].filter((t): t is string => t !== null))];
+      let existing: Set<string> | null = null;
+      if (wanted.length > 0) existing = await existingTables(target.url, wanted, connection, token).catch(() => null);
+      for (const [key, form] of found) {
+        const table = tables.get(key) ?? null;
+        form.recordLink = table === null ? null : { table, exists: existing === null ? null : existing.has(table) };
       }
       return [...found.values()];
     });
+    if (!("error" in forms)) {
+      const missing = recordLinkFindings(check.name, forms);
+      findings.push(...missing);
+      if (missing.length > 0 && !check.findings.includes("recordLinkTableMissing"))
+        check.findings.push("recordLinkTableMissing");
+    }
     return {
       environment: { name: check.name, url: target.url },
       identity,
@@ -159,6 +196,7 @@ export async function diagnose(
       forms,
       findings,
       program,
+      ...withCapacity,
     };
   } finally {
     await connection.close();

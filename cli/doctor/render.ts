@@ -1,6 +1,9 @@
 import { findingLines } from "../output/table";
 import { terminalText as t } from "../output/sanitize";
 import { solutionWords, STATE_WORDS } from "../output/words";
+import { databaseWords, partsWords } from "../output/readiness";
+import { CSP_WORDS } from "../check/csp";
+import { freeWords } from "../check/tenantCapacity";
 import type { DoctorDocument } from "./diagnose";
 
 const LABEL = 14;
@@ -60,13 +63,18 @@ export function renderDoctor(d: DoctorDocument): string {
       ),
     );
   } else out.push(line("Admin center", `not compared: ${t(c.adminCenter.reason)}`));
+  out.push(...readinessSection(d));
   out.push(line("FinOps Link", solutionWords(c) || "not read"));
   if ("error" in d.forms) out.push(line("Forms", `could not read: ${t(d.forms.error)}`));
   else if (d.forms.length === 0) out.push(line("Forms", "none uses the control or the form script"));
   else
     d.forms.forEach((form, i) => {
       const uses = form.uses.map((u) => (u === "control" ? "control" : "form script")).join(", ");
-      const text = t(`${form.name} (${form.table ?? "?"}): ${uses}`);
+      const link =
+        form.recordLink === null
+          ? ""
+          : `; record link reads ${form.recordLink.table} (${form.recordLink.exists === null ? "not known whether it exists" : form.recordLink.exists ? "exists" : "missing"})`;
+      const text = t(`${form.name} (${form.table ?? "?"}): ${uses}${link}`);
       out.push(i === 0 ? line("Forms", text) : more(text));
     });
   if (d.findings.length === 0) out.push(line("Findings", "none"));
@@ -76,4 +84,38 @@ export function renderDoctor(d: DoctorDocument): string {
   }
   out.push(line("Program", `${d.program.name} ${d.program.version} on Node ${d.program.node} (${d.program.platform})`));
   return `${out.join("\n")}\n`;
+}
+
+/** Setup state, capacity (the environment's database use, the tenant's free capacity per type) and installed parts. */
+function readinessSection(d: DoctorDocument): string[] {
+  const out: string[] = [];
+  const a = d.check.adminCenter;
+  if (a.compared && (a.provisioningState !== null || a.managementState !== null))
+    out.push(line("Setup", t(`provisioning ${a.provisioningState ?? "?"}, management ${a.managementState ?? "?"}`)));
+  const used = databaseWords(d.check);
+  const tenant = d.capacity;
+  const tenantWords =
+    tenant === undefined
+      ? null
+      : !tenant.checked
+        ? `tenant: not checked (${tenant.reason})`
+        : `tenant: ${tenant.capacities
+            .filter((c) => c.freeMB !== null)
+            .map((c) => `${c.type} ${freeWords(c.freeMB!)}`)
+            .join(", ")}`;
+  if (used !== "" || tenantWords !== null)
+    out.push(
+      line("Capacity", t([used === "" ? null : `database ${used}`, tenantWords].filter((x) => x !== null).join("; "))),
+    );
+  const parts = d.check.parts;
+  if (parts !== null) {
+    out.push(line("Parts", partsWords(parts)));
+    if (!("error" in parts.csp))
+      out.push(
+        more(
+          `CSP ${CSP_WORDS[parts.csp.mode]}: information only (FinOps Link makes no browser request to F&O and uses no eval)`,
+        ),
+      );
+  }
+  return out;
 }

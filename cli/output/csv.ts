@@ -1,5 +1,7 @@
 import type { EnvironmentReport } from "../check/report";
+import { readinessCells, READINESS_COLUMNS } from "./readiness";
 import { terminalText } from "./sanitize";
+import type { TenantCapacityReport } from "../check/tenantCapacity";
 
 const COLUMNS = [
   "name",
@@ -19,13 +21,14 @@ const COLUMNS = [
   "runtimeState",
   "adminCenterFnoId",
   "findings",
+  ...READINESS_COLUMNS,
 ] as const;
 
 /**
  * `--csv`: RFC 4180, a header line, one line per environment; every server string through terminalText (one line,
- * no escapes), finding codes separated by `;`.
+ * no escapes), finding codes separated by `;`; then the database use, the tenant's free capacity and the parts.
  */
-export function renderCsv(environments: ReadonlyArray<EnvironmentReport>): string {
+export function renderCsv(environments: ReadonlyArray<EnvironmentReport>, capacity?: TenantCapacityReport): string {
   const lines = [COLUMNS.join(",")];
   for (const e of environments) {
     const admin = e.adminCenter.compared ? e.adminCenter : null;
@@ -47,6 +50,7 @@ export function renderCsv(environments: ReadonlyArray<EnvironmentReport>): strin
       runtimeState: admin?.runtimeState,
       adminCenterFnoId: admin?.linkedApp?.id,
       findings: e.findings.join(";"),
+      ...readinessCells(e, capacity),
     };
     lines.push(COLUMNS.map((column) => cell(row[column])).join(","));
   }

@@ -1,6 +1,7 @@
 import escapeHtml from "escape-html";
 import type { Finding, Severity } from "../check/findings";
 import { COULD_NOT_CHECK, type CheckDocument, type EnvironmentReport } from "../check/report";
+import { readinessLines, shownFindings } from "./readiness";
 import { terminalText } from "./sanitize";
 import { summaryLine } from "./table";
 import { solutionWords, STATE_WORDS } from "./words";
@@ -65,8 +66,7 @@ export function renderHtml(
   shown: ReadonlyArray<EnvironmentReport>,
   meta: { generatedAt: Date; program: string },
 ): string {
-  const names = new Set(shown.map((e) => e.name));
-  const findings = document.findings.filter((f) => f.environments.some((name) => names.has(name)));
+  const findings = shownFindings(document, shown);
   const flaggedCodes = new Set(findings.filter((f) => f.severity !== "info").map((f) => f.code));
   const groups = new Map<string, Group>();
   const notLinked: EnvironmentReport[] = [];
@@ -113,6 +113,9 @@ export function renderHtml(
       `</section>`,
     );
   }
+  const readiness = readinessLines(document, shown).filter((l) => l.trim() !== "");
+  if (readiness.length > 0)
+    body.push(`<h2>Readiness</h2>`, `<ul>${readiness.map((l) => `<li>${h(l.trim())}</li>`).join("")}</ul>`);
   if (notLinked.length > 0)
     body.push(`<h2>Not linked</h2>`, environmentTable(notLinked, "Dataverse environments not linked"));
   if (notChecked.length > 0)

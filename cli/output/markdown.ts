@@ -2,6 +2,7 @@ import markdownEscape from "markdown-escape";
 import { markdownTable } from "markdown-table";
 import type { CheckDocument, EnvironmentReport } from "../check/report";
 import { COULD_NOT_CHECK } from "../check/report";
+import { readinessLines, shownFindings } from "./readiness";
 import { terminalText } from "./sanitize";
 import { summaryLine } from "./table";
 import { finOpsHost, solutionWords, STATE_WORDS } from "./words";
@@ -33,8 +34,7 @@ export function renderMarkdown(document: CheckDocument, shown: ReadonlyArray<Env
     "",
     markdownTable([["Environment", "Dataverse", "State", "F&O environment", "FinOps Link", "Findings"], ...rows]),
   ];
-  const names = new Set(shown.map((e) => e.name));
-  const findings = document.findings.filter((f) => f.environments.some((name) => names.has(name)));
+  const findings = shownFindings(document, shown);
   if (findings.length > 0) {
     out.push("", "### Findings", "");
     for (const f of findings)
@@ -48,6 +48,11 @@ export function renderMarkdown(document: CheckDocument, shown: ReadonlyArray<Env
     out.push("", "### Could not be checked", "");
     for (const e of failed)
       out.push(`- ${markdownCell(e.name)}: ${markdownCell(e.error?.message ?? STATE_WORDS[e.state])}`);
+  }
+  const readiness = readinessLines(document, shown);
+  if (readiness.length > 0) {
+    out.push("", "### Readiness", "");
+    for (const line of readiness.filter((l) => l.trim() !== "")) out.push(`- ${markdownCell(line.trim())}`);
   }
   out.push("", markdownCell(summaryLine(document, shown.length)), "");
   return out.join("\n");

@@ -2,6 +2,7 @@ import Table from "cli-table3";
 import type { Finding } from "../check/findings";
 import type { CheckDocument, EnvironmentReport } from "../check/report";
 import { COULD_NOT_CHECK } from "../check/report";
+import { readinessLines, shownFindings } from "./readiness";
 import { terminalText } from "./sanitize";
 import { finOpsHost, plural, seconds, solutionWords, STATE_WORDS } from "./words";
 
@@ -50,8 +51,7 @@ export function renderTable(document: CheckDocument, shown: ReadonlyArray<Enviro
     .split("\n")
     .map((line) => line.trimEnd())
     .filter((line) => line !== "");
-  const names = new Set(shown.map((e) => e.name));
-  const findings = document.findings.filter((f) => f.environments.some((name) => names.has(name)));
+  const findings = shownFindings(document, shown);
   if (findings.length > 0) {
     lines.push("", "Findings:");
     for (const f of findings) lines.push(...findingLines(f));
@@ -68,6 +68,7 @@ export function renderTable(document: CheckDocument, shown: ReadonlyArray<Enviro
       notCompared.set(e.adminCenter.reason, (notCompared.get(e.adminCenter.reason) ?? 0) + 1);
   for (const [reason, count] of notCompared)
     lines.push("", `Admin center not compared (${plural(count, "environment")}): ${terminalText(reason)}`);
+  lines.push(...readinessLines(document, shown));
   lines.push("", summaryLine(document, shown.length));
   return `${lines.join("\n")}\n`;
 }

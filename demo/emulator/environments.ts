@@ -46,8 +46,25 @@ export interface EnvironmentSpec {
   errorMessage?: string;
   /** Appended to the admin API's `instanceUrl` after the origin's slash (default ""): an address-bar URL. */
   instanceUrlSuffix?: string;
-  /** The model-driven forms whose formxml uses the control or the form script (for `doctor`). */
-  forms?: Array<{ name: string; table: string; uses: Array<"control" | "script"> }>;
+  /**
+   * The model-driven forms whose formxml uses the control or the form script (for `doctor`); `recordTable` turns the
+   * record link on (`matchRow` with that virtual table) in each use's settings.
+   */
+  forms?: Array<{ name: string; table: string; uses: Array<"control" | "script">; recordTable?: string }>;
+  /** `properties.provisioningState` (default: Succeeded), e.g. LinkedDatabaseProvisioning, LinkedDatabaseFailed. */
+  provisioningState?: string;
+  /** `properties.states.management.id` (default: Ready); Running while an operation runs. */
+  managementState?: "Ready" | "Running";
+  /** `properties.capacity` with `$expand=properties.capacity`: consumption in MB per type (default: small figures). */
+  capacity?: { database: number; file: number; log: number };
+  /** What is installed: the virtual table solutions (versions), dual-write, the virtual tables that exist. */
+  parts?: {
+    virtualTables?: { veSupport: string; erpCatalog: string } | null;
+    dualWrite?: boolean;
+    tables?: string[];
+  };
+  /** The organization's content security policy (default: off). */
+  csp?: "off" | "reportOnly" | "enforced" | "strict";
 }
 
 /** Live state of one environment: what the CLI changed (imports, publishes) and what it cost (requests, throttles). */

@@ -40,16 +40,28 @@ const testFno = {
 };
 const northwindFno = { Url: "https://northwind.operations.dynamics.com", Id: guidOf("fno:northwind") };
 
+/** The virtual table solutions' versions where they are installed. */
+const VIRTUAL_TABLES = { veSupport: "9.0.2.1", erpCatalog: "1.0.0.14" };
+
 /**
  * The tenant the emulator serves by default (`npm run emulator:cli`, the HTML report's screenshot, the link-audit
- * tests): one environment of every kind the audit reports (docs/link-audit.md), each finding exactly once.
+ * tests): one environment of every kind the audit reports (docs/link-audit.md), each finding exactly once (the
+ * capacity findings with the over-capacity tenant, demo/server/cli/readiness.ts). Installed parts: contoso-prod has
+ * the virtual tables (Customers V3 among them), dual-write and an enforced CSP; contoso-test neither virtual tables
+ * nor dual-write, and a report-only CSP (its Account form's record link reads a table it lacks); contoso-dev a
+ * strict CSP; the others none of them, CSP off.
  */
 export const DEFAULT_TENANT: EnvironmentSpec[] = [
   {
     name: "contoso-prod",
     link: "linked",
     solution: { version: "1.0.0.0", managed: true },
-    forms: [{ name: "Account", table: "account", uses: ["control", "script"] }],
+    forms: [
+      { name: "Account", table: "account", uses: ["control", "script"], recordTable: "mserp_custcustomerv3entity" },
+    ],
+    capacity: { database: 4_300, file: 2_100, log: 300 },
+    parts: { virtualTables: VIRTUAL_TABLES, dualWrite: true, tables: ["mserp_custcustomerv3entity"] },
+    csp: "enforced",
   },
   {
     name: "contoso-test",
@@ -57,6 +69,9 @@ export const DEFAULT_TENANT: EnvironmentSpec[] = [
     link: "linked",
     finOps: testFno,
     solution: { version: "0.9.0.0", managed: true },
+    forms: [{ name: "Account", table: "account", uses: ["script"], recordTable: "mserp_custcustomerv3entity" }],
+    parts: { virtualTables: null, dualWrite: false },
+    csp: "reportOnly",
   },
   // A copy of contoso-test (copied with its link): Dataverse answers with contoso-test's F&O environment.
   {
@@ -66,7 +81,13 @@ export const DEFAULT_TENANT: EnvironmentSpec[] = [
     finOps: testFno,
     solution: { version: "0.9.0.0", managed: true },
   },
-  { name: "contoso-dev", sku: "Developer", link: "notLinked", solution: { version: "1.0.0.0", managed: false } },
+  {
+    name: "contoso-dev",
+    sku: "Developer",
+    link: "notLinked",
+    solution: { version: "1.0.0.0", managed: false },
+    csp: "strict",
+  },
   // Production Dataverse linked to a sandbox F&O environment.
   {
     name: "fabrikam-prod",
@@ -116,6 +137,44 @@ export const DEFAULT_TENANT: EnvironmentSpec[] = [
     finOps: { Url: "https://litware.operations.dynamics.com", IsUnifiedDatabase: true },
     solution: { version: "1.0.0.0", managed: true },
   },
+  // Dataverse being added to an F&O environment right now (Enable Power Platform integration).
+  {
+    name: "alpine-ski",
+    sku: "Sandbox",
+    link: "notLinked",
+    provisioningState: "LinkedDatabaseProvisioning",
+    instanceState: "NotReady",
+    linkedApp: {
+      type: "Linked",
+      id: guidOf("fno:alpine-ski"),
+      url: "https://alpine-ski.sandbox.operations.dynamics.com",
+    },
+  },
+  // The setup failed before Dataverse existed (licensing or capacity): Resume in Lifecycle Services.
+  {
+    name: "tailspin",
+    link: "notLinked",
+    withoutDataverse: true,
+    sku: "Production",
+    provisioningState: "LinkedDatabaseFailed",
+    linkedApp: { type: "Linked", id: guidOf("fno:tailspin"), url: "https://tailspin.operations.dynamics.com" },
+  },
+  // The admin center shows the F&O link, Dataverse is ready, but the function says not linked: setup not finished.
+  {
+    name: "adatum",
+    sku: "Sandbox",
+    link: "notLinked",
+    linkedApp: { type: "Linked", id: guidOf("fno:adatum"), url: "https://adatum-uat.sandbox.operations.dynamics.com" },
+  },
+  // A cloud-hosted development F&O environment (stopped): linkable only while deployed.
+  {
+    name: "contoso-onebox",
+    sku: "Developer",
+    link: "notLinked",
+    linkedApp: { type: "Linked", id: guidOf("fno:contoso-onebox"), url: "https://contosodev42a7.cloudax.dynamics.com" },
+  },
+  // A copy into this environment is running: checked later.
+  { name: "fourth-coffee", sku: "Sandbox", link: "linked", managementState: "Running" },
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EnvironmentState } from "../../emulator/environments";
 import { HOME_TENANT, linkedAppOf } from "../../emulator/tenants";
+import { capacityOf } from "./readiness";
 import { bearer, refuseToken, send, type TokenBook } from "./replies";
 
 export const ADMIN_PATH = "/bap/providers/Microsoft.BusinessAppPlatform/scopes/admin/environments";
@@ -39,6 +40,7 @@ export function adminList(
   }
   context.counters.adminPages++;
   const skip = Number(url.searchParams.get("$skiptoken") ?? "0");
+  const withCapacity = url.searchParams.get("$expand") === "properties.capacity";
   const all = context.environments;
   const page = all.slice(skip, skip + context.pageSize).map(({ spec }) => {
     const linkedApp = linkedAppOf(spec);
@@ -51,7 +53,12 @@ export function adminList(
         displayName: spec.displayName ?? spec.name,
         tenantId: spec.tenantId ?? HOME_TENANT,
         environmentSku: spec.sku ?? (spec.withoutDataverse === true ? "Teams" : "Production"),
-        states: { management: { id: "Ready" }, runtime: { id: spec.runtimeState ?? "Enabled" } },
+        provisioningState: spec.provisioningState ?? "Succeeded",
+        states: {
+          management: { id: spec.managementState ?? "Ready" },
+          runtime: { id: spec.runtimeState ?? "Enabled" },
+        },
+        ...(withCapacity ? { capacity: capacityOf(spec) } : {}),
         ...(spec.withoutDataverse === true
           ? {}
           : {
@@ -68,7 +75,7 @@ export function adminList(
   const origin = book.origin();
   const next =
     skip + context.pageSize < all.length
-      ? `${origin}${ADMIN_PATH}?api-version=2020-10-01&$skiptoken=${skip + context.pageSize}`
+      ? `${origin}${ADMIN_PATH}?api-version=2020-10-01${withCapacity ? "&$expand=properties.capacity" : ""}&$skiptoken=${skip + context.pageSize}`
       : undefined;
   send(response, 200, next === undefined ? { value: page } : { value: page, nextLink: next });
 }

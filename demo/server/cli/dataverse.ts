@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EmulatedTenant, EnvironmentState, ImportRecord } from "../../emulator/environments";
 import { respond } from "../../emulator/scenarios";
 import { finOpsOf, guidOf } from "../../emulator/tenants";
+import { entityDefinitions, organizationRow, partSolutions } from "./readiness";
 import { bearer, JSON_TYPE, odataError, readBody, refuseToken, send, type TokenBook } from "./replies";
 
 export const API_PATH = /^\/api\/data\/(v9\.[012])\/(.*)$/;
@@ -100,7 +101,7 @@ export async function dataverse(
     // contains(formxml,'…') as Dataverse evaluates it (a LIKE on the form's XML), over each form's synthetic formxml.
     const wanted = [...(params.get("$filter") ?? "").matchAll(/contains\(formxml,'([^']*)'\)/g)].map((m) => m[1]);
     const rows = (state.spec.forms ?? [])
-      .map((form) => ({ form, formxml: formXml(form.uses) }))
+      .map((form) => ({ form, formxml: formXml(form.uses, form.recordTable) }))
       .filter(({ formxml }) => wanted.some((w) => formxml.includes(w)))
       .map(({ form, formxml }) => ({
         formid: guidOf(`form:${state.spec.name}:${form.name}`),
@@ -110,6 +111,18 @@ export async function dataverse(
         ...(params.get("$select")?.includes("formxml") === true ? { formxml } : {}),
       }));
     return send(response, 200, { "@odata.context": `${base}/$metadata#systemforms`, value: rows });
+  }
+  if (method === "GET" && path === "EntityDefinitions") {
+    const rows = entityDefinitions(state.spec, params.get("$filter") ?? "");
+    return send(response, 200, { "@odata.context": `${base}/$metadata#EntityDefinitions(LogicalName)`, value: rows });
+  }
+  if (method === "GET" && path === "organizations") {
+    const row = organizationRow(state.spec, guidOf(`org:${state.spec.name}`));
+    return send(response, 200, { "@odata.context": `${base}/$metadata#organizations`, value: [row] });
+  }
+  if (method === "GET" && path === "solutions" && /Microsoft/.test(params.get("$filter") ?? "")) {
+    const rows = partSolutions(state.spec, params.get("$filter") ?? "");
+    return send(response, 200, { "@odata.context": `${base}/$metadata#solutions`, value: rows });
   }
   if (method === "GET" && path === "solutions") {
     const filter = params.get("$filter") ?? "";
@@ -175,15 +188,27 @@ export async function dataverse(
   odataError(response, 404, "0x8006088a", `Resource not found for the segment '${path}'.`);
 }
 
-/** A form's XML as far as doctor's filter looks: the form script's library and the control's custom control. */
-function formXml(uses: ReadonlyArray<"control" | "script">): string {
+/**
+ * A form's XML as far as doctor looks: the form script's library and onLoad handler, the control's custom control,
+ * and (with `recordTable`) the record link's settings in the control's parameters and the handler's options, as the
+ * form designer writes them.
+ */
+function formXml(uses: ReadonlyArray<"control" | "script">, recordTable?: string): string {
   const library = uses.includes("script")
     ? '<formLibraries><Library name="fol_/finopslink/form.js" libraryUniqueId="{0}" /></formLibraries>'
     : "";
-  const control = uses.includes("control")
-    ? '<customControl name="FinOpsLink.LinkedEnvironment" formFactor="0" />'
+  const options = recordTable === undefined ? "" : JSON.stringify({ recordLink: "matchRow", recordTable });
+  const handler = uses.includes("script")
+    ? `<events><event name="onload" application="false" active="false"><Handlers><Handler functionName="FinOpsLink.Form.onLoad" libraryName="fol_/finopslink/form.js" handlerUniqueId="{1}" enabled="true" parameters="${escapeXml(options)}" passExecutionContext="true" /></Handlers></event></events>`
     : "";
-  return `<form>${library}<tabs><tab><columns><column><sections><section><rows><row><cell><control>${control}</control></cell></row></rows></section></sections></column></columns></tab></tabs></form>`;
+  const parameters =
+    recordTable === undefined
+      ? ""
+      : `<parameters><recordLink static="true" type="Enum">matchRow</recordLink><recordTable static="true" type="SingleLine.Text">${escapeXml(recordTable)}</recordTable></parameters>`;
+  const control = uses.includes("control")
+    ? `<controlDescriptions><controlDescription forControl="{2}"><customControl name="FinOpsLink.LinkedEnvironment" formFactor="0">${parameters}</customControl></controlDescription></controlDescriptions>`
+    : "";
+  return `<form>${library}${handler}<tabs><tab><columns><column><sections><section><rows><row><cell><control id="fol_link" /></cell></row></rows></section></sections></column></columns></tab></tabs>${control}</form>`;
 }
 
 /** The asyncoperation row Dataverse returns: statecode 3 (Completed) with statuscode 30/31 once it ends. */

@@ -3,11 +3,22 @@ import type { AddressInfo } from "node:net";
 import { EmulatedTenant, type EnvironmentSpec, type EnvironmentState } from "../../emulator/environments";
 import { ADMIN_PATH, adminList } from "./adminList";
 import { API_PATH, dataverse } from "./dataverse";
-import { EMULATOR_CLIENT_SECRET, EMULATOR_TOKEN, NON_ADMIN_TOKEN, send, type TokenBook } from "./replies";
+import { LICENSING_PATH, ROOMY_CAPACITY, tenantCapacity, type TenantCapacitySpec } from "./readiness";
+import {
+  bearer,
+  EMULATOR_CLIENT_SECRET,
+  EMULATOR_TOKEN,
+  NON_ADMIN_TOKEN,
+  refuseToken,
+  send,
+  type TokenBook,
+} from "./replies";
+import { HOME_TENANT } from "../../emulator/tenants";
 import { AUTH_PATH, signIn } from "./signIn";
 
 export { EMULATOR_CLIENT_SECRET, EMULATOR_TOKEN, EXPIRED_TOKEN, NON_ADMIN_TOKEN } from "./replies";
 export { EMULATED_USER, ORG_VERSION } from "./dataverse";
+export { OVER_CAPACITY, ROOMY_CAPACITY, TIGHT_CAPACITY, type TenantCapacitySpec } from "./readiness";
 
 /**
  * The emulated tenant behind the admin command line's tests and `npm run emulator:cli`: several Dataverse
@@ -28,6 +39,8 @@ export interface CliEmulatorOptions {
   clientSecret?: string;
   /** Environments per admin API page (nextLink paging). */
   pageSize?: number;
+  /** The licensing API's tenant capacity (default: a tenant with room), or `forbidden` (403). */
+  tenantCapacity?: TenantCapacitySpec | "forbidden";
 }
 
 export interface CliEmulatorStats {
@@ -43,6 +56,10 @@ export interface CliEmulatorStats {
   throttled: number;
   adminPages: number;
   tokensIssued: number;
+  /** Licensing API (tenant capacity) requests. */
+  licensingRequests: number;
+  /** Every Dataverse request: environment, path (with query), when it arrived and when its answer ended (ms, monotonic). */
+  requestLog: Array<{ environment: string; path: string; start: number; end: number | null }>;
   environments: Array<{
     name: string;
     requests: number;
@@ -61,6 +78,8 @@ export interface CliEmulator {
   /** The Dataverse URL of an environment (its own port). */
   envUrl(name: string): string;
   adminApi: string;
+  /** The Power Platform API's base (`--power-platform-api`): the licensing API's tenant capacity. */
+  powerPlatformApi: string;
   /** The authority host to hand MSAL (`--authority`). */
   authority: string;
   tenant: EmulatedTenant;
@@ -90,7 +109,9 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
     throttled: 0,
     adminPages: 0,
     tokensIssued: 0,
+    licensingRequests: 0,
   };
+  const requestLog: CliEmulatorStats["requestLog"] = [];
   const envOrigins = new Map<string, string>();
   const issued: string[] = [];
 
@@ -131,6 +152,11 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
           pageSize,
           counters,
         });
+      if (path === LICENSING_PATH && request.method === "GET") {
+        counters.licensingRequests++;
+        if (refuseToken(response, bearer(request), book)) return;
+        return tenantCapacity(response, url, options.tenantCapacity ?? ROOMY_CAPACITY, HOME_TENANT);
+      }
       if (path === "/__emulator/stats") return send(response, 200, stats());
       send(response, 404, { error: { code: "NotFound", message: `No such path: ${path}` } });
     };
@@ -144,8 +170,18 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
       counters.requests++;
       counters.inFlight++;
       counters.peakInFlight = Math.max(counters.peakInFlight, counters.inFlight);
-      response.on("close", () => counters.inFlight--);
       const url = new URL(request.url ?? "/", "http://127.0.0.1");
+      const logged = {
+        environment: state.spec.name,
+        path: `${url.pathname}${url.search}`,
+        start: performance.now(),
+        end: null as number | null,
+      };
+      requestLog.push(logged);
+      response.on("close", () => {
+        counters.inFlight--;
+        logged.end = performance.now();
+      });
       const match = API_PATH.exec(url.pathname);
       if (!match) {
         response.writeHead(404, { "Content-Type": "text/html" });
@@ -184,6 +220,8 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
       throttled: counters.throttled,
       adminPages: counters.adminPages,
       tokensIssued: counters.tokensIssued,
+      licensingRequests: counters.licensingRequests,
+      requestLog: requestLog.map((r) => ({ ...r })),
       environments: tenant.all().map((s) => ({
         name: s.spec.name,
         requests: s.requests,
@@ -208,6 +246,7 @@ export async function startCliEmulator(options: CliEmulatorOptions): Promise<Cli
       return url;
     },
     adminApi: `${origin}/bap`,
+    powerPlatformApi: `${origin}/ppapi`,
     authority: `${origin}/auth`,
     tenant,
     issuedTokens: () => [...issued],

@@ -1,0 +1,115 @@
+import { databaseMB } from "../check/adminReadiness";
+import { CSP_WORDS } from "../check/csp";
+import type { Finding } from "../check/findings";
+import type { PartsReport } from "../check/parts";
+import type { CheckDocument, EnvironmentReport } from "../check/report";
+import {
+  DATAVERSE_TYPES,
+  FINOPS_TYPES,
+  freeWords,
+  lineOf,
+  sizeWords,
+  type TenantCapacityReport,
+} from "../check/tenantCapacity";
+import { terminalText } from "./sanitize";
+
+/**
+ * The readiness audit's words every output mode shares: which findings to show, the tenant's capacity, each
+ * environment's database use and installed parts. Plain text (terminalText); each mode escapes it its own way.
+ */
+
+/** The findings about the environments shown, and every finding about the tenant (capacity: no environment named). */
+export function shownFindings(document: CheckDocument, shown: ReadonlyArray<EnvironmentReport>): Finding[] {
+  const names = new Set(shown.map((e) => e.name));
+  return document.findings.filter((f) => f.environments.length === 0 || f.environments.some((n) => names.has(n)));
+}
+
+/** `Database 812 MB free of 10.0 GB, File 38.2 GB free of 40.0 GB, …`, or why it was not checked; null when not read. */
+export function tenantCapacityWords(document: CheckDocument): string | null {
+  const capacity = document.capacity;
+  if (capacity === undefined) return null;
+  if (!capacity.checked) return `not checked: ${terminalText(capacity.reason)}`;
+  const parts = [...DATAVERSE_TYPES, ...FINOPS_TYPES].flatMap((type) => {
+    const line = lineOf(capacity, type);
+    if (line === undefined || line.freeMB === null || line.totalMB === null) return [];
+    return [`${type} ${freeWords(line.freeMB)} of ${sizeWords(line.totalMB)}`];
+  });
+  return parts.length === 0 ? "no figures in the licensing API's answer" : parts.join(", ");
+}
+
+/** The environment's database use (the admin center's figure), e.g. `2.1 GB`; "" when the list gave none. */
+export function databaseWords(e: EnvironmentReport): string {
+  if (!e.adminCenter.compared) return "";
+  const mb = databaseMB(e.adminCenter.capacity);
+  return mb === null ? "" : sizeWords(mb);
+}
+
+/** `virtual tables 9.0.1.2, ERP catalog 1.0.0.3; dual-write; CSP enforced`; "" when the parts were not read. */
+export function partsWords(parts: PartsReport | null): string {
+  if (parts === null) return "";
+  const said: string[] = [];
+  const names: Record<string, string> = {
+    MicrosoftOperationsVESupport: "virtual tables",
+    MicrosoftOperationsERPCatalog: "ERP catalog",
+  };
+  if ("error" in parts.virtualTables) said.push(`virtual tables ? (${parts.virtualTables.error})`);
+  else
+    said.push(
+      parts.virtualTables
+        .map(
+          (s) => `${names[s.uniqueName] ?? s.uniqueName} ${s.installed ? (s.version ?? "installed") : "not installed"}`,
+        )
+        .join(", "),
+    );
+  if ("error" in parts.dualWrite) said.push(`dual-write ? (${parts.dualWrite.error})`);
+  else said.push(parts.dualWrite.installed ? "dual-write" : "no dual-write");
+  if ("error" in parts.csp) said.push(`CSP ? (${parts.csp.error})`);
+  else said.push(`CSP ${CSP_WORDS[parts.csp.mode]}`);
+  return terminalText(said.join("; "));
+}
+
+/**
+ * The lines after the findings: the tenant's free capacity per type, each environment's database use, and (with
+ * `--parts`) each environment's installed parts. A blank line leads each group; none when nothing was read.
+ */
+export function readinessLines(document: CheckDocument, shown: ReadonlyArray<EnvironmentReport>): string[] {
+  const lines: string[] = [];
+  const tenant = tenantCapacityWords(document);
+  if (tenant !== null) lines.push("", `Tenant capacity: ${tenant}`);
+  const used = shown.filter((e) => databaseWords(e) !== "");
+  if (used.length > 0)
+    lines.push("", `Database use: ${used.map((e) => `${terminalText(e.name)} ${databaseWords(e)}`).join(", ")}`);
+  const withParts = shown.filter((e) => e.parts !== null);
+  if (withParts.length > 0) {
+    lines.push("", "Installed parts:");
+    for (const e of withParts) lines.push(`  ${terminalText(e.name)}: ${partsWords(e.parts)}`);
+  }
+  return lines;
+}
+
+/** The CSV's readiness columns (the same on every line; the tenant's figures repeat so each line stands alone). */
+export const READINESS_COLUMNS = [
+  "databaseMB",
+  "tenantDatabaseFreeMB",
+  "tenantFileFreeMB",
+  "tenantLogFreeMB",
+  "parts",
+] as const;
+
+export function readinessCells(
+  e: EnvironmentReport,
+  capacity: TenantCapacityReport | undefined,
+): Record<(typeof READINESS_COLUMNS)[number], unknown> {
+  const free = (type: string) => {
+    const mb = lineOf(capacity ?? null, type)?.freeMB;
+    return mb === null || mb === undefined ? null : Math.round(mb);
+  };
+  const mb = e.adminCenter.compared ? databaseMB(e.adminCenter.capacity) : null;
+  return {
+    databaseMB: mb === null ? null : Math.round(mb),
+    tenantDatabaseFreeMB: free("Database"),
+    tenantFileFreeMB: free("File"),
+    tenantLogFreeMB: free("Log"),
+    parts: partsWords(e.parts),
+  };
+}
