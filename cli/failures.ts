@@ -1,4 +1,8 @@
-/** Exit codes: every checked environment linked (0), some not linked (1), some could not be checked (2), usage (64). */
+/**
+ * Exit codes, the linters' convention (ESLint, markdownlint): nothing to look at (0); the audit finished and found
+ * something: an environment not linked, a finding at or above --fail-on, an import refused (1); something could not be
+ * checked or done (2); usage (64).
+ */
 export const EXIT = { allLinked: 0, someNotLinked: 1, failed: 2, usage: 64 } as const;
 
 /** Bad input from the command line (flag, URL, file, zip): one line, the usage, exit 64. */

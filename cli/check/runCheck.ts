@@ -66,12 +66,16 @@ export async function runCheck(targets: Targets, given: RunOptions): Promise<Che
   const { http, tokens } = options;
   let planned: Planned[];
   let listingIncomplete: string | undefined;
+  // Whether the admin list was read: the tenant's capacity is asked only then (an identity that may not read the
+  // list, or could not sign in for it, is not asked again for the licensing API).
+  let adminRead = targets.kind === "all";
   if (targets.kind === "urls") {
     // The first environment's token first: an interactive sign-in prompts for the Dataverse the admin named, and the
     // admin API's token then comes from the same account (silently, when the app has consent for it).
     if (targets.admin !== null && targets.urls[0] !== undefined)
       await tokens.token(resourceOf(targets.urls[0])).catch(() => undefined);
     const view = targets.admin === null ? null : await adminViewByUrl(targets.admin, targets.dataverseDomain, options);
+    adminRead = view !== null && !("reason" in view);
     planned = targets.urls.map((url) => {
       let adminCenter: AdminCenterReport;
       const listed = view === null || "reason" in view ? undefined : view.get(url);
@@ -111,9 +115,8 @@ export async function runCheck(targets: Targets, given: RunOptions): Promise<Che
     p.url !== null && p.problem === undefined && !(p.adminCenter.compared && notCheckedReason(p.adminCenter) !== null);
   // The tenant's capacity once per run, in flight beside the environments' reads; after the admin list, so its token
   // comes silently from the account that signed in for it.
-  const compared = targets.kind === "all" || targets.admin !== null;
   const capacity =
-    compared && options.powerPlatform !== undefined ? tenantCapacityOf(options.powerPlatform, http, tokens) : undefined;
+    adminRead && options.powerPlatform !== undefined ? tenantCapacityOf(options.powerPlatform, http, tokens) : undefined;
   const limit = pLimit(options.concurrency);
   const progress = options.progress(planned.filter(asked).length);
   try {

@@ -7,7 +7,14 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_TENANT } from "../../demo/emulator/tenants";
-import { EMULATED_USER, EMULATOR_TOKEN, NON_ADMIN_TOKEN, ORG_VERSION, type CliEmulator } from "../../demo/server/cli";
+import {
+  EMULATED_USER,
+  EMULATOR_TOKEN,
+  NON_ADMIN_TOKEN,
+  ORG_VERSION,
+  OVER_CAPACITY,
+  type CliEmulator,
+} from "../../demo/server/cli";
 import { expectOneClearLine, requireBuiltCli, runCli, type CliRun } from "./support/cli";
 import { emulatedTenants } from "./support/closeAfterAll";
 
@@ -18,9 +25,22 @@ const TOKEN = ["--access-token", EMULATOR_TOKEN];
 
 const tenant = emulatedTenants();
 
-/** `finops-link check --all --json` over an emulated tenant's admin API with the emulator's token, then `more`. */
+/**
+ * `finops-link check --all --json` over an emulated tenant's admin API and Power Platform API (the tenant's capacity)
+ * with the emulator's token, then `more`.
+ */
 const checkAllJson = (emulator: CliEmulator, ...more: string[]) =>
-  runCli(["check", "--all", "--admin-api", emulator.adminApi, ...TOKEN, "--json", ...more]);
+  runCli([
+    "check",
+    "--all",
+    "--admin-api",
+    emulator.adminApi,
+    "--power-platform-api",
+    emulator.powerPlatformApi,
+    ...TOKEN,
+    "--json",
+    ...more,
+  ]);
 /** Environments of the default tenant by name: each finding has its own. */
 const pick = (...names: string[]) =>
   names.map((name) => {
@@ -91,42 +111,107 @@ describe("environment URLs as people paste them (used at the origin, said once o
   });
 });
 
-describe("check --all over the default tenant: every finding once", () => {
+/** Every finding of the default tenant over a tenant over its capacity, in order, with its environments. */
+const EVERY_FINDING: Array<[string, string, string[]]> = [
+  ["sharedFinOpsEnvironment", "error", ["contoso-test", "contoso-test-copy"]],
+  ["tenantMismatch", "error", ["woodgrove"]],
+  ["capacityShort", "error", ["adventure-works", "tailspin"]],
+  ["setupFailed", "error", ["tailspin"]],
+  ["adminCenterMismatch", "warning", ["northwind"]],
+  ["pairingMismatch", "warning", ["fabrikam-prod"]],
+  ["setupIncomplete", "warning", ["adatum"]],
+  ["cloudHostedNotLinked", "warning", ["contoso-onebox"]],
+  ["capacityOver", "warning", []],
+  ["finOpsStorageOver", "warning", []],
+  ["disabled", "info", ["teams-sales"]],
+  ["adminMode", "info", ["maintenance"]],
+  ["setupInProgress", "info", ["alpine-ski"]],
+  ["busy", "info", ["fourth-coffee"]],
+  ["notReady", "info", ["provisioning"]],
+  ["noDataverse", "info", ["adventure-works"]],
+  ["unified", "info", ["litware"]],
+];
+
+describe("check --all --parts over the default tenant, over its capacity: every finding once", () => {
   let emulator: CliEmulator;
   let json: CliRun;
   beforeAll(async () => {
-    emulator = await tenant(DEFAULT_TENANT, 5);
-    json = await checkAllJson(emulator);
+    emulator = await tenant(DEFAULT_TENANT, 5, { tenantCapacity: OVER_CAPACITY });
+    json = await checkAllJson(emulator, "--parts");
   });
 
   it("--json: each code once with its severity, the environments involved, words and the next step; exit 2", () => {
-    expect(json.code).toBe(2); // error findings, and one environment without permission
+    expect(json.code).toBe(2); // one environment without permission could not be checked
     const { findings } = documentOf(json);
-    expect(findings.map((f) => [f.code, f.severity, f.environments])).toEqual([
-      ["sharedFinOpsEnvironment", "error", ["contoso-test", "contoso-test-copy"]],
-      ["tenantMismatch", "error", ["woodgrove"]],
-      ["adminCenterMismatch", "warning", ["northwind"]],
-      ["pairingMismatch", "warning", ["fabrikam-prod"]],
-      ["disabled", "info", ["teams-sales"]],
-      ["adminMode", "info", ["maintenance"]],
-      ["notReady", "info", ["provisioning"]],
-      ["noDataverse", "info", ["adventure-works"]],
-      ["unified", "info", ["litware"]],
-    ]);
+    expect(findings.map((f) => [f.code, f.severity, f.environments])).toEqual(EVERY_FINDING);
     for (const f of findings) {
-      expect(f.message).toMatch(new RegExp(f.environments[0]));
+      expect(f.message).toMatch(f.environments.length === 0 ? /^the tenant uses more/ : new RegExp(f.environments[0]));
       expect(f.nextStep.length).toBeGreaterThan(20);
     }
+    const said = (code: string) => findings.find((f) => f.code === code)!;
     expect(findings[0].message).toMatch(/contoso-test\.sandbox\.operations\.dynamics\.com/);
-    expect(findings[8].message).toMatch(/Dataverse http:\/\/127\.0\.0\.1:\d+, F&O https:\/\/litware\.operations/);
+    expect(said("unified").message).toMatch(/Dataverse http:\/\/127\.0\.0\.1:\d+, F&O https:\/\/litware\.operations/);
+    expect(said("capacityShort").message).toMatch(/1024 MB over \(11\.0 GB used of 10\.0 GB\).*setup will fail until/);
+    expect(said("setupFailed").message).toMatch(/LinkedDatabaseFailed.*1024 MB over/);
+    expect(said("setupFailed").nextStep).toMatch(/^Fix licensing or capacity.*Resume/);
+    expect(said("setupIncomplete").nextStep).toMatch(/Resume/);
+    expect(said("cloudHostedNotLinked").message).toMatch(/contosodev42a7\.cloudax\.dynamics\.com/);
+    expect(said("cloudHostedNotLinked").nextStep).toMatch(/only while it is deployed/);
+    expect(said("capacityOver").message).toMatch(/Database 11\.0 GB of 10\.0 GB, File 20\.5 GB of 20\.0 GB$/);
+    expect(said("finOpsStorageOver").message).toMatch(/FinOpsDatabase 51\.8 GB of 50\.0 GB$/);
     expect(documentOf(json).summary).toMatchObject({
-      total: 14,
+      total: 19,
       linked: 8,
-      notChecked: 3,
-      noDataverse: 1,
+      notLinked: 3,
+      notChecked: 5,
+      noDataverse: 2,
       forbidden: 1,
-      findings: { error: 2, warning: 2, info: 5 },
+      findings: { error: 4, warning: 6, info: 7 },
     });
+  });
+
+  it("--json carries the tenant's capacity per type (free = total − actual) and each environment's database use, parts and erpUrl", () => {
+    const document = documentOf(json) as Document & { capacity: Record<string, unknown> };
+    expect(document.capacity).toMatchObject({
+      checked: true,
+      capacities: expect.arrayContaining([
+        { type: "Database", totalMB: 10_240, actualMB: 11_264, freeMB: -1_024, status: "Overage" },
+        { type: "Log", totalMB: 10_240, actualMB: 1_024, freeMB: 9_216, status: "Available" },
+        { type: "FinOpsFile", totalMB: 102_400, actualMB: 10_240, freeMB: 92_160, status: "Available" },
+      ]),
+    });
+    const byName = (name: string) => document.environments.find((e) => e.name === name)!;
+    expect(byName("contoso-prod")).toMatchObject({
+      erpUrl: "https://contoso-prod.operations.dynamics.com",
+      adminCenter: {
+        provisioningState: "Succeeded",
+        managementState: "Ready",
+        capacity: expect.arrayContaining([
+          { type: "Database", actual: 4300, unit: "MB", updatedOn: expect.any(String) },
+        ]),
+      },
+      parts: {
+        virtualTables: [
+          { uniqueName: "MicrosoftOperationsVESupport", installed: true, version: "9.0.2.1" },
+          { uniqueName: "MicrosoftOperationsERPCatalog", installed: true, version: "1.0.0.14" },
+        ],
+        dualWrite: { installed: true },
+        csp: { mode: "enforced" },
+      },
+    });
+    expect(byName("contoso-dev")).toMatchObject({ erpUrl: null, parts: { csp: { mode: "strict" } } });
+    expect(byName("contoso-test")).toMatchObject({
+      parts: {
+        virtualTables: [
+          { uniqueName: "MicrosoftOperationsVESupport", installed: false, version: null },
+          { uniqueName: "MicrosoftOperationsERPCatalog", installed: false, version: null },
+        ],
+        dualWrite: { installed: false },
+        csp: { mode: "reportOnly" },
+      },
+    });
+    expect(byName("fabrikam-prod")).toMatchObject({ parts: { csp: { mode: "off" } } });
+    expect(byName("teams-sales")).toMatchObject({ parts: null });
   });
 
   it("each environment carries the admin center's view and its finding codes; not-checked ones are not asked", () => {
@@ -138,49 +223,83 @@ describe("check --all over the default tenant: every finding once", () => {
       answer: { status: 200, serviceRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/), ms: expect.any(Number) },
     });
     expect(byName("teams-sales")).toMatchObject({ state: "notChecked", findings: ["disabled"] });
-    for (const name of ["teams-sales", "maintenance", "provisioning"]) expect(requestsTo(emulator, name)).toBe(0);
+    expect(byName("alpine-ski")).toMatchObject({ state: "notChecked", findings: ["setupInProgress"] });
+    expect(byName("fourth-coffee")).toMatchObject({ state: "notChecked", findings: ["busy"] });
+    expect(byName("tailspin")).toMatchObject({ state: "noDataverse", findings: ["capacityShort", "setupFailed"] });
+    for (const name of ["teams-sales", "maintenance", "provisioning", "alpine-ski", "fourth-coffee"])
+      expect(requestsTo(emulator, name)).toBe(0);
   });
 
-  it("the table: one line per environment, then the findings with their next steps", async () => {
-    const run = await runCli(["check", "--all", "--admin-api", emulator.adminApi, ...TOKEN]);
+  const PP = () => ["--power-platform-api", emulator.powerPlatformApi, "--parts"];
+
+  it("the table: one line per environment, then the findings with their next steps, the capacity and the parts", async () => {
+    const run = await runCli(["check", "--all", "--admin-api", emulator.adminApi, ...PP(), ...TOKEN]);
     expect(run.code).toBe(2);
     expect(run.stdout.split("\n")[0]).toMatch(
       /^Environment\s+State\s+F&O environment\s+FinOps Link\s+Time\s+Findings$/,
     );
     const rows = tableRows(run.stdout);
-    expect(rows).toHaveLength(14);
+    expect(rows).toHaveLength(19);
     expect(rows.find((r) => r.startsWith("contoso-test-copy "))).toMatch(
       /linked\s+contoso-test\.sandbox\.operations\.dynamics\.com\s+0\.9\.0\.0 managed\s+\d\.\d s\s+sharedFinOpsEnvironment$/,
     );
     expect(rows.find((r) => r.startsWith("teams-sales "))).toMatch(/not checked\s+disabled$/);
     expect(run.stdout).toMatch(/^ {2}error {3}sharedFinOpsEnvironment: contoso-test, contoso-test-copy answer/m);
     expect(run.stdout).toMatch(/^ {10}next: The link is one to one/m);
-    for (const code of [
-      "tenantMismatch",
-      "adminCenterMismatch",
-      "pairingMismatch",
-      "notReady",
-      "noDataverse",
-      "unified",
-    ])
-      expect(run.stdout).toMatch(new RegExp(`^ {2}\\w+ +${code}: `, "m"));
+    // Every finding once, with its severity, and its next step on the line after it.
+    const lines = run.stdout.split("\n");
+    for (const [code, severity] of EVERY_FINDING) {
+      const at = lines.findIndex((l) => new RegExp(`^ {2}${severity} +${code}: `).test(l));
+      expect(at).toBeGreaterThan(0);
+      expect(lines.filter((l) => new RegExp(`^ {2}\\w+ +${code}: `).test(l))).toHaveLength(1);
+      expect(lines[at + 1]).toMatch(/^ {10}next: \S/);
+    }
     expect(run.stdout).toMatch(/^ {2}restricted: Principal user .* is missing prvReadOrganization privilege/m);
     expect(run.stdout).toMatch(
-      /^14 environments: 8 linked, 1 not linked, 1 no permission, 1 no Dataverse, 3 not checked; findings: 2 errors, 2 warnings, 5 info(; 1 request retried after 429\/503)?$/m,
+      /^Tenant capacity: Database 1024 MB over of 10\.0 GB, File 520 MB over of 20\.0 GB, Log 9216 MB free of 10\.0 GB, FinOpsDatabase 1800 MB over of 50\.0 GB, FinOpsFile 90\.0 GB free of 100\.0 GB$/m,
+    );
+    expect(run.stdout).toMatch(/^Database use: contoso-prod 4300 MB, contoso-test 1536 MB, /m);
+    expect(run.stdout).toMatch(
+      /^ {2}contoso-prod: virtual tables 9\.0\.2\.1, ERP catalog 1\.0\.0\.14; dual-write; CSP enforced$/m,
+    );
+    expect(run.stdout).toMatch(/^ {2}contoso-test: .*; no dual-write; CSP report-only$/m);
+    expect(run.stdout).toMatch(/^ {2}contoso-dev: .*; CSP strict$/m);
+    expect(run.stdout).toMatch(
+      /^19 environments: 8 linked, 3 not linked, 1 no permission, 2 no Dataverse, 5 not checked; findings: 4 errors, 6 warnings, 7 info(; 1 request retried after 429\/503)?$/m,
     );
   });
 
   it("--md: a Markdown table and the findings, for a ticket or a wiki", async () => {
-    const run = await runCli(["check", "--all", "--admin-api", emulator.adminApi, ...TOKEN, "--md"]);
+    const run = await runCli(["check", "--all", "--admin-api", emulator.adminApi, ...PP(), ...TOKEN, "--md"]);
     expect(run.code).toBe(2);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toBe("## FinOps Link: link audit");
     expect(lines[2]).toMatch(
       /^\| Environment +\| Dataverse +\| State +\| F&O environment +\| FinOps Link +\| Findings +\|$/,
     );
-    expect(lines.filter((l) => l.startsWith("| "))).toHaveLength(2 + 14); // the header, its rule, one row each
+    expect(lines.filter((l) => l.startsWith("| "))).toHaveLength(2 + 19); // the header, its rule, one row each
     expect(run.stdout).toMatch(/^- \*\*error\*\* `sharedFinOpsEnvironment`: contoso-test, contoso-test-copy/m);
-    expect(run.stdout).toMatch(/^ {2}Next: /m);
+    for (const [code, severity] of EVERY_FINDING) {
+      const at = lines.findIndex((l) => l.startsWith(`- **${severity}** \`${code}\`: `));
+      expect(at).toBeGreaterThan(0);
+      expect(lines[at + 1]).toMatch(/^ {2}Next: \S/);
+    }
+    expect(run.stdout).toMatch(/^- Tenant capacity: Database 1024 MB over of 10\.0 GB, /m);
+    expect(run.stdout).toMatch(
+      /^- contoso-prod: virtual tables 9\.0\.2\.1, ERP catalog 1\.0\.0\.14; dual-write; CSP enforced$/m,
+    );
+  });
+
+  it("--csv: each environment's database use, the tenant's free capacity per type and the parts; the finding codes", async () => {
+    const run = await runCli(["check", "--all", "--admin-api", emulator.adminApi, ...PP(), ...TOKEN, "--csv"]);
+    expect(run.code).toBe(2);
+    const [head, ...rows] = run.stdout.split("\r\n").filter((l) => l !== "");
+    expect(head).toMatch(/,findings,databaseMB,tenantDatabaseFreeMB,tenantFileFreeMB,tenantLogFreeMB,parts$/);
+    expect(rows).toHaveLength(19);
+    expect(rows.find((r) => r.startsWith("contoso-prod,"))).toMatch(
+      /,4300,-1024,-520,9216,"virtual tables 9\.0\.2\.1, ERP catalog 1\.0\.0\.14; dual-write; CSP enforced"$/,
+    );
+    expect(rows.find((r) => r.startsWith("tailspin,"))).toMatch(/,capacityShort;setupFailed,0,-1024,-520,9216,$/);
   });
 
   it("--only and --name: what is shown, and what is checked; the exit code speaks for every environment checked", async () => {
@@ -195,19 +314,24 @@ describe("check --all over the default tenant: every finding once", () => {
       "fabrikam-prod",
       "northwind",
       "woodgrove",
+      "adventure-works",
+      "tailspin",
+      "adatum",
+      "contoso-onebox",
     ]);
     expect(await only("failed")).toEqual(["restricted"]);
-    expect(await only("notLinked")).toEqual(["contoso-dev"]);
+    expect(await only("notLinked")).toEqual(["contoso-dev", "adatum", "contoso-onebox"]);
     expect(await only("linked")).toHaveLength(8);
 
-    const fresh = await tenant(DEFAULT_TENANT, 5);
+    const fresh = await tenant(DEFAULT_TENANT, 5); // a tenant with room: no capacity finding
     const named = await checkAllJson(fresh, "--name", "contoso-*");
-    expect(named.code).toBe(2); // contoso-test and its copy share an F&O environment
+    expect(named.code).toBe(1); // contoso-test and its copy share an F&O environment: found, not "could not check"
     expect(documentOf(named).environments.map((e) => e.name)).toEqual([
       "contoso-prod",
       "contoso-test",
       "contoso-test-copy",
       "contoso-dev",
+      "contoso-onebox",
     ]);
     expect(requestsTo(fresh, "northwind")).toBe(0);
     const byUrl = await checkAllJson(fresh, "--name", "LITWARE");
@@ -221,19 +345,55 @@ describe("exit codes", () => {
     [0, "every checked environment linked, no finding", ["contoso-prod"]],
     [
       0,
-      "info findings only: disabled, admin mode, not ready, no Dataverse, unified",
-      ["contoso-prod", "teams-sales", "maintenance", "provisioning", "adventure-works", "litware"],
+      "info findings only: disabled, admin mode, setup in progress, busy, not ready, no Dataverse, unified",
+      [
+        "contoso-prod",
+        "teams-sales",
+        "maintenance",
+        "alpine-ski",
+        "fourth-coffee",
+        "provisioning",
+        "adventure-works",
+        "litware",
+      ],
     ],
     [1, "not linked", ["contoso-prod", "contoso-dev"]],
     [1, "a warning: production linked to a sandbox", ["contoso-prod", "fabrikam-prod"]],
     [1, "a warning: the admin center names another F&O environment", ["contoso-prod", "northwind"]],
-    [2, "an error: two environments share an F&O environment", ["contoso-test", "contoso-test-copy"]],
-    [2, "an error: cross-tenant", ["woodgrove"]],
+    [1, "an error: two environments share an F&O environment", ["contoso-test", "contoso-test-copy"]],
+    [1, "an error: cross-tenant", ["woodgrove"]],
+    [1, "an error: a setup failed", ["contoso-prod", "tailspin"]],
     [2, "an environment could not be checked", ["contoso-prod", "restricted"]],
   ])("%i: %s", async (code, _, names) => {
     const emulator = await tenant(pick(...names));
     const run = await checkAllJson(emulator);
     expect(run.code).toBe(code);
+  });
+
+  it("--fail-on sets the lowest severity that makes 1; not linked is always 1; could not check is always 2", async () => {
+    const warned = await tenant(pick("contoso-prod", "fabrikam-prod"));
+    expect((await checkAllJson(warned, "--fail-on", "error")).code).toBe(0);
+    expect((await checkAllJson(warned, "--fail-on", "warning")).code).toBe(1);
+    const informed = await tenant(pick("contoso-prod", "litware"));
+    expect((await checkAllJson(informed)).code).toBe(0);
+    expect((await checkAllJson(informed, "--fail-on", "info")).code).toBe(1);
+    const erred = await tenant(pick("woodgrove"));
+    expect((await checkAllJson(erred, "--fail-on", "error")).code).toBe(1);
+    const notLinked = await tenant(pick("contoso-dev"));
+    expect((await checkAllJson(notLinked, "--fail-on", "error")).code).toBe(1);
+    const failed = await tenant(pick("woodgrove", "restricted"));
+    expect((await checkAllJson(failed, "--fail-on", "error")).code).toBe(2);
+    const doctor = await runCli([
+      "doctor",
+      "--env",
+      warned.envUrl("fabrikam-prod"),
+      "--admin-api",
+      warned.adminApi,
+      ...TOKEN,
+      "--fail-on",
+      "error",
+    ]);
+    expect(doctor.code).toBe(0);
   });
 
   it.each([
@@ -242,6 +402,7 @@ describe("exit codes", () => {
     [["check", "--env", "https://a:b@contoso.crm.dynamics.com/main.aspx"], /no user name or password/],
     [["doctor"], /exactly one --env/],
     [["doctor", "--env", "a", "--env", "b"], /exactly one --env/],
+    [["check", "--env", "contoso", "--fail-on", "fatal"], /--fail-on.*fatal/],
   ])("%j -> 64", async (args, pattern) => {
     const run = await runCli([...args, ...TOKEN]);
     expect(run.code).toBe(64);
@@ -319,7 +480,10 @@ describe("doctor --env: one environment in depth for a support ticket", () => {
     expect(out).toMatch(/^ +answered HTTP 200 in \d+ ms; service request id [0-9a-f-]{36}$/m);
     expect(out).toMatch(/^Admin center +Production, Enabled, instance Ready, tenant [0-9a-f-]{36}$/m);
     expect(out).toMatch(/^FinOps Link +1\.0\.0\.0 managed$/m);
-    expect(out).toMatch(/^Forms +Account \(account\): control, form script$/m);
+    expect(out).toMatch(
+      /^Forms +Account \(account\): control, form script; record link reads mserp_custcustomerv3entity \(exists\)$/m,
+    );
+    expect(out).toMatch(/^Parts +virtual tables 9\.0\.2\.1, ERP catalog 1\.0\.0\.14; dual-write; CSP enforced$/m);
     expect(out).toMatch(/^Findings +none$/m);
     expect(out).toMatch(
       new RegExp(`^Program +finops-link \\d+\\.\\d+\\.\\d+ on Node ${process.version.replace(/\./g, "\\.")}`, "m"),

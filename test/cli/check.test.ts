@@ -57,6 +57,13 @@ describe("which environments", () => {
             runtimeState: "Enabled",
             instanceState: "Ready",
             linkedApp: { type: "Linked", id: fno.Id, url: fno.Url },
+            provisioningState: "Succeeded",
+            managementState: "Ready",
+            capacity: [
+              { type: "Database", actual: 1536, unit: "MB", updatedOn: "2026-12-07T06:00:00Z" },
+              { type: "File", actual: 512, unit: "MB", updatedOn: "2026-12-07T06:00:00Z" },
+              { type: "Log", actual: 64, unit: "MB", updatedOn: "2026-12-07T06:00:00Z" },
+            ],
           },
           state: "linked",
           financeAndOperations: {
@@ -65,9 +72,11 @@ describe("which environments", () => {
             environmentId: fno.Id,
             extra: { ...LINKED_EXTRA },
           },
+          erpUrl: fno.Url, // Microsoft's Dataverse CLI's name for the linked F&O URL (pac org who --json)
           solution: { installed: true, version: "1.0.0.0", managed: true },
           error: null,
           answer: { status: 200, serviceRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/), ms: expect.any(Number) },
+          parts: null,
           findings: [],
           elapsedMs: expect.any(Number),
         },
@@ -214,15 +223,15 @@ describe("output", () => {
     const lines = run.stdout.split("\r\n");
     const fno = finOpsOf({ name: "a", link: "linked" });
     expect(lines[0]).toBe(
-      "name,url,state,fnoUrl,tenantId,environmentId,solutionInstalled,solutionVersion,solutionManaged,errorCode,errorStatus,errorMessage,elapsedMs,sku,runtimeState,adminCenterFnoId,findings",
+      "name,url,state,fnoUrl,tenantId,environmentId,solutionInstalled,solutionVersion,solutionManaged,errorCode,errorStatus,errorMessage,elapsedMs,sku,runtimeState,adminCenterFnoId,findings,databaseMB,tenantDatabaseFreeMB,tenantFileFreeMB,tenantLogFreeMB,parts",
     );
     expect(lines[1]).toMatch(
       new RegExp(
-        `^[^,]+,${emulator.envUrl("a")},linked,${fno.Url},${fno.TenantId},${fno.Id},true,1\\.0\\.0\\.0,true,,,,\\d+,,,,$`,
+        `^[^,]+,${emulator.envUrl("a")},linked,${fno.Url},${fno.TenantId},${fno.Id},true,1\\.0\\.0\\.0,true,,,,\\d+,,,,,,,,,$`,
       ),
     );
     // The server's message has commas: quoted.
-    expect(lines[2]).toMatch(/,forbidden,,,,false,,,0x80040220,,"Principal user \(Id=[^"]+, type=8, [^"]+",\d+,,,,$/);
+    expect(lines[2]).toMatch(/,forbidden,,,,false,,,0x80040220,,"Principal user \(Id=[^"]+, type=8, [^"]+",\d+,,,,,,,,,$/);
     expect(lines[3]).toBe("");
   });
 
@@ -352,7 +361,11 @@ describe("sovereign clouds", () => {
         adminApi: "https://api.bap.microsoft.com",
         dataverseDomain: "crm.dynamics.com",
       },
-      usgov: { adminApi: "https://gov.api.bap.microsoft.us", dataverseDomain: "crm9.dynamics.com" },
+      usgov: {
+        adminApi: "https://gov.api.bap.microsoft.us",
+        powerPlatformApi: "https://api.gov.powerplatform.microsoft.us",
+        dataverseDomain: "crm9.dynamics.com",
+      },
       usgovhigh: { authority: "https://login.microsoftonline.us", dataverseDomain: "crm.microsoftdynamics.us" },
       dod: { authority: "https://login.microsoftonline.us", dataverseDomain: "crm.appsplatform.us" },
       china: { authority: "https://login.chinacloudapi.cn", dataverseDomain: "crm.dynamics.cn" },

@@ -95,7 +95,9 @@ const report = (state: EnvironmentReport["state"], message?: string): Environmen
   solution: null,
   error: message === undefined ? null : { code: null, status: null, message },
   answer: null,
+  erpUrl: null,
   adminCenter: { compared: false, reason: "--no-admin-center" },
+  parts: null,
   findings: [],
   elapsedMs: 1,
 });
@@ -130,7 +132,7 @@ describe("CSV", () => {
     const csv = renderCsv([report("failed", '=HYPERLINK("x"), and\nmore')]);
     // One line per environment: the server's line break is a space (terminalText).
     expect(csv.split("\r\n")[1]).toBe(
-      `x,https://x.crm.dynamics.com,failed,,,,,,,,,"'=HYPERLINK(""x""), and more",1,,,,`,
+      `x,https://x.crm.dynamics.com,failed,,,,,,,,,"'=HYPERLINK(""x""), and more",1,,,,,,,,,`,
     );
   });
 });
@@ -239,8 +241,9 @@ describe("findings", () => {
       "adminCenterMismatch",
     );
     expect(findingsFor([linked("none", fno, { linkedApp: null })])[0].code).toBe("adminCenterMismatch");
+    // The admin center's link without Dataverse's: a setup that did not finish (test/cli/readiness.test.ts).
     const notLinked = { ...linked("nl", fno, {}), state: "notLinked", financeAndOperations: null } as EnvironmentReport;
-    expect(findingsFor([notLinked])[0].code).toBe("adminCenterMismatch");
+    expect(findingsFor([notLinked])[0].code).toBe("setupIncomplete");
     // Not compared: no comparison finding.
     expect(findingsFor([linked("x", fno)])).toEqual([]);
   });
@@ -258,10 +261,15 @@ describe("findings", () => {
     ]);
   });
 
-  it("exit codes: an error finding is 2, a warning 1, info never counts", () => {
-    expect(exitCodeFor([report("linked")], [{ severity: "error" }])).toBe(2);
+  it("exit codes: a finding at or above --fail-on is 1 (default warning), never 2: 2 is for what could not be checked", () => {
+    expect(exitCodeFor([report("linked")], [{ severity: "error" }])).toBe(1);
     expect(exitCodeFor([report("linked")], [{ severity: "warning" }])).toBe(1);
     expect(exitCodeFor([report("linked"), report("notChecked")], [{ severity: "info" }])).toBe(0);
+    expect(exitCodeFor([report("linked")], [{ severity: "warning" }], "error")).toBe(0);
+    expect(exitCodeFor([report("linked")], [{ severity: "error" }], "error")).toBe(1);
+    expect(exitCodeFor([report("linked")], [{ severity: "info" }], "info")).toBe(1);
+    expect(exitCodeFor([report("linked"), report("failed")], [{ severity: "error" }], "error")).toBe(2);
+    expect(exitCodeFor([report("notLinked")], [], "error")).toBe(1); // not linked is always something found
   });
 });
 

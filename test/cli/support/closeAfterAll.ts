@@ -1,5 +1,5 @@
 import type { EnvironmentSpec } from "../../../demo/emulator/environments";
-import { startCliEmulator, type CliEmulator } from "../../../demo/server/cli";
+import { startCliEmulator, type CliEmulator, type CliEmulatorOptions } from "../../../demo/server/cli";
 
 /** Something a test starts and must stop: a hostile test server, an emulated tenant. */
 interface Closable {
@@ -21,13 +21,15 @@ export function closeAfterAll<T extends Closable>(): (starting: Promise<T>) => P
 }
 
 /**
- * Returns `tenant(environments, pageSize?)`: an emulated tenant (demo/server/cli/) on 127.0.0.1 with those
- * environments, its admin list `pageSize` to a page, closed after the file's tests. Call at the top level.
+ * Returns `tenant(environments, pageSize?, more?)`: an emulated tenant (demo/server/cli/) on 127.0.0.1 with those
+ * environments, its admin list `pageSize` to a page (and `more` options: the tenant's capacity), closed after the
+ * file's tests. Call at the top level.
  */
 export function emulatedTenants(): (
   environments: ReadonlyArray<EnvironmentSpec>,
   pageSize?: number,
+  more?: Omit<CliEmulatorOptions, "environments" | "pageSize">,
 ) => Promise<CliEmulator> {
   const started = closeAfterAll<CliEmulator>();
-  return (environments, pageSize) => started(startCliEmulator({ environments, pageSize }));
+  return (environments, pageSize, more) => started(startCliEmulator({ ...more, environments, pageSize }));
 }
