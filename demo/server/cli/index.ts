@@ -39,8 +39,8 @@ export interface CliEmulatorOptions {
   clientSecret?: string;
   /** Environments per admin API page (nextLink paging). */
   pageSize?: number;
-  /** The licensing API's tenant capacity (default: a tenant with room), or `forbidden` (403). */
-  tenantCapacity?: TenantCapacitySpec | "forbidden";
+  /** The licensing API's tenant capacity (default: a tenant with room), `forbidden` (403) or `failing` (500). */
+  tenantCapacity?: TenantCapacitySpec | "forbidden" | "failing";
 }
 
 export interface CliEmulatorStats {

@@ -34,15 +34,20 @@ export const OVER_CAPACITY: TenantCapacitySpec = {
   FinOpsDatabase: { total: 51_200, actual: 53_000 },
 };
 
-/** `GET /licensing/tenantCapacity`: 403 for `forbidden`, else the body with free = total − actual left to the caller. */
+/**
+ * `GET /licensing/tenantCapacity`: 403 for `forbidden` (an identity without the licensing API's permission), 500 for
+ * `failing`, else the body (free = total − actual is left to the caller, as the real API leaves it).
+ */
 export function tenantCapacity(
   response: ServerResponse,
   url: URL,
-  spec: TenantCapacitySpec | "forbidden",
+  spec: TenantCapacitySpec | "forbidden" | "failing",
   tenantId: string,
 ): void {
   if (url.searchParams.get("api-version") !== "2022-03-01-preview")
     return send(response, 400, { error: { code: "InvalidApiVersion", message: "api-version is required." } });
+  if (spec === "failing")
+    return send(response, 500, { error: { code: "InternalServerError", message: "Capacity service unavailable." } });
   if (spec === "forbidden")
     return send(response, 403, {
       error: { code: "Forbidden", message: "The caller does not have the Power Platform administrator role." },
