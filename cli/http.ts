@@ -1,5 +1,6 @@
 import type { Dispatcher } from "undici";
 import { ConnectionFailure, RedirectFailure, SizeFailure, TimeoutFailure, send, type SentAnswer } from "./net/send";
+import type { Slot } from "./slots";
 
 export { ConnectionFailure, RedirectFailure, SizeFailure, TimeoutFailure };
 
@@ -14,7 +15,10 @@ export interface HttpOptions {
   maxRetries: number;
   /** The longest Retry-After honoured; a longer one is waited this long. */
   maxRetryWaitMs: number;
-  /** A new dispatcher (cli/net/agent.ts) of at most one connection per origin, for each scoped client. */
+  /**
+   * A new dispatcher (cli/net/agent.ts) for each scoped client: at most CONNECTIONS_PER_SCOPE connections per origin,
+   * so one environment's reads go out together.
+   */
   dispatcher: () => Dispatcher;
   sleep?: (ms: number) => Promise<void>;
   /**
@@ -42,6 +46,12 @@ export interface HttpRequest {
 
 export type HttpAnswer = SentAnswer;
 
+/**
+ * Connections one scoped client (one environment) may open to its origin: every read of an environment's round trip
+ * goes out at once (cli/check/checkEnvironment.ts); more requests than this queue for a connection.
+ */
+export const CONNECTIONS_PER_SCOPE = 6;
+
 export const ODATA_HEADERS = {
   Accept: "application/json",
   "OData-MaxVersion": "4.0",
@@ -49,9 +59,10 @@ export const ODATA_HEADERS = {
 } as const;
 
 /**
- * One connection at a time per client, closed with it: runCheck and import give each environment its own scoped
- * client and close it when the environment is done, so at most `--concurrency` sockets are ever open (idle
- * keep-alive sockets of finished environments would otherwise pile up, one origin each).
+ * A few connections per client, closed with it: runCheck and import give each environment its own scoped client and
+ * close it when the environment is done, so at most `--concurrency` × CONNECTIONS_PER_SCOPE sockets are ever open
+ * (idle keep-alive sockets of finished environments would otherwise pile up, one origin each). A scoped client given
+ * a Slot (cli/slots.ts) lends it out while its requests wait out a Retry-After.
  */
 export class HttpClient {
   private readonly dispatcher: Dispatcher;
@@ -59,6 +70,7 @@ export class HttpClient {
   constructor(
     private readonly options: HttpOptions,
     private readonly counters: { retried: number } = { retried: 0 },
+    private readonly slot?: Slot,
   ) {
     this.dispatcher = options.dispatcher();
   }
@@ -69,12 +81,13 @@ export class HttpClient {
   }
 
   /**
-   * The longest one request can take with every retry and wait, and one token refresh (a sign-in and the request
-   * again): what core's own timeout must not cut short.
+   * The longest one request can take with every retry and wait (and, after each wait, about one request's time for
+   * its slot to come back), and one token refresh (a sign-in and the request again): what core's own timeout must not
+   * cut short.
    */
   get worstCaseMs(): number {
     return (
-      (this.options.timeoutMs + this.options.maxRetryWaitMs) * (this.options.maxRetries + 1) +
+      (2 * this.options.timeoutMs + this.options.maxRetryWaitMs) * (this.options.maxRetries + 1) +
       2 * this.options.timeoutMs
     );
   }
@@ -89,9 +102,12 @@ export class HttpClient {
     this.options.onWait?.(what, ms);
   }
 
-  /** A client with its own connection, sharing the options and the retry count. */
-  scoped(): HttpClient {
-    return new HttpClient(this.options, this.counters);
+  /**
+   * A client with its own connections, sharing the options and the retry count; with `slot`, the environment's
+   * claim on `--concurrency`, which a Retry-After wait lends out (cli/slots.ts).
+   */
+  scoped(slot?: Slot): HttpClient {
+    return new HttpClient(this.options, this.counters, slot);
   }
 
   /** Closes the connection now (an aborted or hanging request's socket included). */
@@ -102,27 +118,35 @@ export class HttpClient {
   /**
    * Sends the request; after 429/503 waits and retries (bounded), and after a 401 that says the token expired asks
    * for a new token once and sends again. Throws TimeoutFailure, ConnectionFailure, RedirectFailure, SizeFailure.
+   * A scoped client's slot is held while the request runs and lent out during a Retry-After wait.
    */
   async send(url: string, request: HttpRequest): Promise<HttpAnswer> {
     const bearer: Bearer = typeof request.token === "string" ? fixedBearer(request.token) : request.token;
-    let token = await bearer.token();
-    let refreshed = false;
-    for (let attempt = 0; ; attempt++) {
-      const answer = await this.once(url, request, token);
-      if (answer.status === 401 && !refreshed && saysExpired(answer)) {
-        refreshed = true;
-        const fresh = await bearer.refresh();
-        if (fresh !== undefined && fresh !== token) {
-          token = fresh;
-          attempt--;
-          continue;
+    const slot = this.slot;
+    await slot?.enter();
+    try {
+      let token = await bearer.token();
+      let refreshed = false;
+      for (let attempt = 0; ; attempt++) {
+        const answer = await this.once(url, request, token);
+        if (answer.status === 401 && !refreshed && saysExpired(answer)) {
+          refreshed = true;
+          const fresh = await bearer.refresh();
+          if (fresh !== undefined && fresh !== token) {
+            token = fresh;
+            attempt--;
+            continue;
+          }
         }
+        const wait = retryWait(answer, attempt, this.options.maxRetries, this.options.maxRetryWaitMs);
+        if (wait === undefined) return answer;
+        this.counters.retried++;
+        this.announceWait(`${new URL(url).host} answered HTTP ${answer.status}`, wait);
+        const sleeping = () => (this.options.sleep ?? sleep)(wait);
+        await (slot === undefined ? sleeping() : slot.park(sleeping));
       }
-      const wait = retryWait(answer, attempt, this.options.maxRetries, this.options.maxRetryWaitMs);
-      if (wait === undefined) return answer;
-      this.counters.retried++;
-      this.announceWait(`${new URL(url).host} answered HTTP ${answer.status}`, wait);
-      await (this.options.sleep ?? sleep)(wait);
+    } finally {
+      slot?.leave();
     }
   }
 

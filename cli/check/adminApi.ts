@@ -39,13 +39,15 @@ class PageFailure extends Error {}
  * goes only to the admin API's own origin. A page that fails transiently is retried with backoff, as often as
  * `--retries` says (HttpClient.maxRetries); when paging still fails, the environments listed so far are returned with
  * the reason (`incomplete`). A refused sign-in (401) or a user who is no admin (403) ends the run (RunFailure): nothing
- * could be listed.
+ * could be listed. `onPage` is told each page's environments as soon as the page is read (the run starts checking them
+ * while the next page is fetched).
  */
 export async function listEnvironments(
   adminApi: string,
   http: HttpClient,
   token: Bearer,
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  onPage: (environments: ListedEnvironment[]) => void = () => undefined,
 ): Promise<Listing> {
   const base = adminApi.replace(/\/+$/, "");
   const origin = new URL(base).origin;
@@ -87,7 +89,9 @@ export async function listEnvironments(
       return stop(`${where}: the admin API answered with something that is not JSON`);
     }
     if (!Array.isArray(body.value)) return stop(`${where}: the admin API's answer has no environment list (value)`);
-    for (const item of body.value as unknown[]) environments.push(readListedEnvironment(item));
+    const listed = (body.value as unknown[]).map(readListedEnvironment);
+    environments.push(...listed);
+    onPage(listed);
     next = typeof body.nextLink === "string" && body.nextLink !== "" ? body.nextLink : undefined;
   }
   return { environments };

@@ -6,7 +6,7 @@ import type { HttpClient } from "../http";
 import { nodeWebApi } from "../nodeWebApi";
 import { stopwatch } from "../stopwatch";
 import type { Target } from "../targets";
-import { readParts, type PartsReport } from "./parts";
+import { readParts } from "./parts";
 import type { AdminCenterReport, EnvironmentReport } from "./report";
 import { readInstalledSolution, type InstalledSolution } from "./solutionRow";
 
@@ -24,9 +24,9 @@ export interface CheckReads {
 }
 
 /**
- * One environment: the link through core's getIntegrationDetails (caching off), then FinOpsLink's solution row; with
- * `reads.parts` the installed parts (parts.ts), sent at the same time as the link function, each on a connection of
- * its own. Never throws: a sign-in or network problem becomes the environment's state and error.
+ * One environment in one round trip: every read it needs goes out at once (`reads` below; the row is done when the
+ * last answer is in), after its token; with `reads.parts` the installed parts too (parts.ts). Never throws: a sign-in or network problem becomes the environment's state and
+ * error. A read waiting out a Retry-After lends the environment's slot out (cli/slots.ts, through `http`).
  */
 export async function checkEnvironment(
   target: Target & { adminCenter: AdminCenterReport },
@@ -54,53 +54,60 @@ export async function checkEnvironment(
   }
   const webApi = nodeWebApi(target.url, http, token);
   const asked = performance.now();
-  const parts: Promise<PartsReport> | null =
-    reads.parts === true ? readParts(target.url, () => http.scoped(), token) : null;
-  const result = await getIntegrationDetails({
-    orgUrl: target.url,
-    userId: "finops-link-cli",
-    webApi,
-    storage: null,
-    cacheMinutes: 0,
-    // --timeout applies per attempt in the transport; core's own guard (at most an hour) covers every retry and wait.
-    timeoutSeconds: Math.min(3600, Math.ceil(http.worstCaseMs / 1000)),
+  // The environment's reads, independent of each other, all in flight together: add a read by adding an entry (it
+  // must not throw: its failure is its value).
+  const { link, solution, parts } = await allAtOnce({
+    link: () =>
+      getIntegrationDetails({
+        orgUrl: target.url,
+        userId: "finops-link-cli",
+        webApi,
+        storage: null,
+        cacheMinutes: 0,
+        // --timeout applies per attempt in the transport; core's own guard (at most an hour) covers every retry and
+        // wait.
+        timeoutSeconds: Math.min(3600, Math.ceil(http.worstCaseMs / 1000)),
+      }),
+    // No permission to read solutions, or the same failure as the link: null, and the state says why.
+    solution: () => readInstalledSolution(target.url, http, token).catch((): InstalledSolution | null => null),
+    parts: () => (reads.parts === true ? readParts(target.url, http, token) : Promise.resolve(null)),
   });
   const answer = {
     status: webApi.lastAnswer?.status ?? null,
     serviceRequestId: webApi.lastAnswer?.serviceRequestId ?? null,
     ms: Math.round(performance.now() - asked),
   };
-  // An environment that gave no answer in time (or none at all), or kept throttling after every retry (429), is not
-  // asked a second time for its solutions: that would repeat the whole wait.
-  let solution: InstalledSolution | null = null;
-  const gaveUp = result.kind === "failed" && (result.timedOutAfterSeconds !== undefined || result.status === 429);
-  if (webApi.lastFailure === undefined && !gaveUp) {
-    try {
-      solution = await readInstalledSolution(target.url, http, token);
-    } catch {
-      solution = null; // no permission to read solutions, or the same failure as the link: the state says why
-    }
-  }
   return {
     ...target,
-    state: result.kind,
+    state: link.kind,
     financeAndOperations:
-      result.kind === "linked"
+      link.kind === "linked"
         ? {
-            url: result.details.url,
-            tenantId: result.details.tenantId,
-            environmentId: result.details.environmentId,
-            extra: dataOnly(result.details.extra),
+            url: link.details.url,
+            tenantId: link.details.tenantId,
+            environmentId: link.details.environmentId,
+            extra: dataOnly(link.details.extra),
           }
         : null,
-    erpUrl: result.kind === "linked" ? result.details.url : null,
+    erpUrl: link.kind === "linked" ? link.details.url : null,
     solution,
-    error: errorOf(result, webApi.lastFailure),
+    error: errorOf(link, webApi.lastFailure),
     answer,
-    parts: parts === null ? null : await parts,
+    parts,
     findings: [],
     elapsedMs: elapsed(),
   };
+}
+
+/** Independent reads started together; their values by name once the last is in. A read must not reject. */
+export async function allAtOnce<R extends Record<string, () => Promise<unknown>>>(
+  reads: R,
+): Promise<{ [K in keyof R]: Awaited<ReturnType<R[K]>> }> {
+  const names = Object.keys(reads) as Array<keyof R>;
+  const values = await Promise.all(names.map((name) => reads[name]!()));
+  const result = {} as { [K in keyof R]: Awaited<ReturnType<R[K]>> };
+  names.forEach((name, i) => (result[name] = values[i] as Awaited<ReturnType<R[typeof name]>>));
+  return result;
 }
 
 /**

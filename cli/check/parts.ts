@@ -6,8 +6,8 @@ import { httpWords } from "./solutionRow";
 
 /**
  * What the integration needs installed in one environment (`check --parts`, `doctor`): the virtual table solutions,
- * dual-write, and the content security policy. Three reads, sent at the same time as the link function (each on
- * the connection it is given): one `$filter`ed `solutions` read, one metadata read, one `organizations` read.
+ * dual-write, and the content security policy. Three reads, sent at the same time as the link function: one
+ * `$filter`ed `solutions` read, one metadata read, one `organizations` read.
  * Facts: Microsoft's "Enable Microsoft Dataverse virtual entities" (the solutions MicrosoftOperationsVESupport and
  * MicrosoftOperationsERPCatalog carry the virtual tables), dual-write's own table `msdyn_dualwriteentitymap`.
  */
@@ -58,18 +58,11 @@ async function section<T>(work: () => Promise<T>): Promise<Section<T>> {
 }
 
 /**
- * The three reads at once, each on its own connection from `connection()` (closed when it is done), so they are in
- * flight beside the link function. Never throws: a refused read is its section's error.
+ * The three reads at once, on the environment's client (its connections carry the link function's request at the same
+ * time: cli/check/checkEnvironment.ts). Never throws: a refused read is its section's error.
  */
-export async function readParts(envUrl: string, connection: () => HttpClient, token: Bearer): Promise<PartsReport> {
-  const on = async <T>(work: (http: HttpClient) => Promise<T>): Promise<Section<T>> => {
-    const http = connection();
-    try {
-      return await section(() => work(http));
-    } finally {
-      await http.close();
-    }
-  };
+export async function readParts(envUrl: string, http: HttpClient, token: Bearer): Promise<PartsReport> {
+  const on = <T>(work: (client: HttpClient) => Promise<T>): Promise<Section<T>> => section(() => work(http));
   const [virtualTables, dualWrite, csp] = await Promise.all([
     on(async (http) => {
       const filter = VIRTUAL_TABLE_SOLUTIONS.map((name) => `uniquename eq '${name}'`).join(" or ");

@@ -80,7 +80,7 @@ export async function diagnose(
       http: options.http,
       tokens,
       concurrency: 1,
-      progress: () => ({ tick: () => {}, stop: () => {} }),
+      progress: () => ({ tick: () => {}, grow: () => {}, stop: () => {} }),
       parts: true,
       powerPlatform: options.powerPlatform,
     },

@@ -1,5 +1,5 @@
 import { UsageError } from "../failures";
-import { HttpClient } from "../http";
+import { CONNECTIONS_PER_SCOPE, HttpClient } from "../http";
 import { checkProxySettings, createDispatcher, proxySettings } from "./agent";
 import { formatSeconds } from "./send";
 
@@ -23,7 +23,7 @@ export function runNetwork(
     timeoutMs: options.timeoutMs,
     maxRetries: options.retries,
     maxRetryWaitMs: 120_000,
-    dispatcher: () => createDispatcher(settings, 1),
+    dispatcher: () => createDispatcher(settings, CONNECTIONS_PER_SCOPE),
     onWait: (what, ms) => {
       if (ms > SAY_WAITS_ABOVE_MS) say(`finops-link: ${what}: asking again in ${formatSeconds(ms)}`);
     },

@@ -4,11 +4,13 @@ import { terminalText } from "./sanitize";
 /** A progress bar on stderr while environments are checked; nothing at all when it is off. */
 export interface Progress {
   tick(name: string): void;
+  /** More environments to check than the total said (the admin list's later pages). */
+  grow(more: number): void;
   stop(): void;
 }
 
 export function progressBar(total: number, enabled: boolean): Progress {
-  if (!enabled) return { tick: () => undefined, stop: () => undefined };
+  if (!enabled) return { tick: () => undefined, grow: () => undefined, stop: () => undefined };
   const bar = new SingleBar({
     stream: process.stderr,
     format: "checking [{bar}] {value}/{total} {name}",
@@ -20,6 +22,7 @@ export function progressBar(total: number, enabled: boolean): Progress {
   bar.start(total, 0, { name: "" });
   return {
     tick: (name) => bar.increment(1, { name: terminalText(name) }), // a display name is server text
+    grow: (more) => bar.setTotal(bar.getTotal() + more),
     stop: () => bar.stop(),
   };
 }
