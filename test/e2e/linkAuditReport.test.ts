@@ -57,17 +57,32 @@ it("groups by F&O environment: the shared one and the mismatched ones stand out,
   expect(findings.map((f) => /^\w+ (\w+):/.exec(f)?.[1])).toEqual([
     "sharedFinOpsEnvironment",
     "tenantMismatch",
+    "capacityShort",
+    "setupFailed",
     "adminCenterMismatch",
     "pairingMismatch",
+    "setupIncomplete",
+    "cloudHostedNotLinked",
+    "capacityOver",
+    "finOpsStorageOver",
     "disabled",
     "adminMode",
+    "setupInProgress",
+    "busy",
     "notReady",
     "noDataverse",
     "unified",
   ]);
   expect(findings[0]).toMatch(/Next: The link is one to one/);
   const headings = await page.locator("h2").allInnerTexts();
-  expect(headings).toEqual(["Findings", "By F&O environment", "Not linked", "Not checked", "Could not be checked"]);
+  expect(headings).toEqual([
+    "Findings",
+    "By F&O environment",
+    "Readiness",
+    "Not linked",
+    "Not checked",
+    "Could not be checked",
+  ]);
   await page.context().close();
 });
 

@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { EnvironmentSpec } from "../../demo/emulator/environments";
 import { DEFAULT_TENANT } from "../../demo/emulator/tenants";
-import { EMULATOR_TOKEN, startCliEmulator } from "../../demo/server/cli";
+import { EMULATOR_TOKEN, OVER_CAPACITY, startCliEmulator } from "../../demo/server/cli";
 import { CHROMIUM_FLAGS, chromiumPath } from "./support/browser";
 
 const ROOT = join(__dirname, "../..");
@@ -15,16 +15,20 @@ export const REPORT_SHOT = "link-audit.png";
 
 /**
  * Runs the built `finops-link check --all --html` (a child process) against the emulated tenant and returns the
- * report's HTML and the run's exit code. `environments` defaults to the default tenant: every finding once.
+ * report's HTML and the run's exit code. `environments` defaults to the default tenant, over its capacity, with
+ * `--parts`: every finding once.
  */
 export async function writeReport(
   environments: ReadonlyArray<EnvironmentSpec> = DEFAULT_TENANT,
 ): Promise<{ html: string; code: number | null }> {
-  const emulator = await startCliEmulator({ environments, pageSize: 5 });
+  const emulator = await startCliEmulator({ environments, pageSize: 5, tenantCapacity: OVER_CAPACITY });
   const dir = mkdtempSync(join(tmpdir(), "finops-report-"));
   try {
     const file = join(dir, "report.html");
-    const args = ["check", "--all", "--admin-api", emulator.adminApi, "--access-token", EMULATOR_TOKEN, "--html", file];
+    const args = [
+      ...["check", "--all", "--parts", "--admin-api", emulator.adminApi],
+      ...["--power-platform-api", emulator.powerPlatformApi, "--access-token", EMULATOR_TOKEN, "--html", file],
+    ];
     const code = await new Promise<number | null>((resolve, reject) => {
       const child = spawn(process.execPath, [join(ROOT, "cli", "bin.mjs"), ...args], { cwd: ROOT, stdio: "ignore" });
       child.on("error", reject);
