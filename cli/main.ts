@@ -105,7 +105,7 @@ function clouds(options: { json?: boolean }): number {
   else
     for (const [name, cloud] of Object.entries(CLOUDS))
       process.stdout.write(
-        `${name.padEnd(10)} sign-in ${cloud.authority}  admin API ${cloud.adminApi}  Dataverse *.${cloud.dataverseDomain}\n`,
+        `${name.padEnd(10)} sign-in ${cloud.authority}  admin API ${cloud.adminApi}  Power Platform API ${cloud.powerPlatformApi}  Dataverse *.${cloud.dataverseDomain}\n`,
       );
   return EXIT.allLinked;
 }
