@@ -231,7 +231,9 @@ describe("output", () => {
       ),
     );
     // The server's message has commas: quoted.
-    expect(lines[2]).toMatch(/,forbidden,,,,false,,,0x80040220,,"Principal user \(Id=[^"]+, type=8, [^"]+",\d+,,,,,,,,,$/);
+    expect(lines[2]).toMatch(
+      /,forbidden,,,,false,,,0x80040220,,"Principal user \(Id=[^"]+, type=8, [^"]+",\d+,,,,,,,,,$/,
+    );
     expect(lines[3]).toBe("");
   });
 
