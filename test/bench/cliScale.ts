@@ -13,6 +13,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import type { EnvironmentSpec } from "../../demo/emulator/environments";
 import { BENCH_DELAY_MS, benchTenant } from "../../demo/emulator/tenants";
@@ -23,7 +24,7 @@ const PAGE_SIZE = 100;
 /** The Retry-After the throttled environments ask for, in ms. */
 const RETRY_AFTER_MS = 1000;
 
-/** What the child process reported of itself at exit (test/bench/usageHook.cjs). */
+/** What the child process reported of itself at exit (test/bench/usageHook.mjs). */
 interface Usage {
   maxRssKb: number;
   userUs: number;
@@ -74,13 +75,13 @@ interface ChildRun {
 function runChild(bin: string, args: string[], env: NodeJS.ProcessEnv, cpuProf?: string): Promise<ChildRun> {
   const folder = mkdtempSync(join(tmpdir(), "finops-bench-"));
   const usagePath = join(folder, "usage.json");
-  const hook = join(__dirname, "usageHook.cjs");
+  const hook = pathToFileURL(join(__dirname, "usageHook.mjs")).href;
   const flags = cpuProf === undefined ? [] : ["--cpu-prof", "--cpu-prof-dir", cpuProf];
   const started = process.hrtime.bigint();
   return new Promise<ChildRun>((resolvePromise, reject) => {
     const child = spawn(process.execPath, [...flags, bin, ...args], {
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, ...env, NODE_OPTIONS: `--require ${hook}`, FINOPS_BENCH_USAGE: usagePath },
+      env: { ...process.env, ...env, NODE_OPTIONS: `--import ${hook}`, FINOPS_BENCH_USAGE: usagePath },
     });
     const out: Buffer[] = [];
     let err = "";
