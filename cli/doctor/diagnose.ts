@@ -61,7 +61,7 @@ export async function diagnose(
       http: options.http,
       tokens,
       concurrency: 1,
-      progress: () => ({ tick: () => {}, stop: () => {} }),
+      progress: () => ({ tick: () => {}, grow: () => {}, stop: () => {} }),
     },
   );
   const findings = findingsFor([check]);
