@@ -66,6 +66,8 @@ export const ODATA_HEADERS = {
  */
 export class HttpClient {
   private readonly dispatcher: Dispatcher;
+  /** Requests of this client sent and not yet answered. */
+  private inFlight = 0;
 
   constructor(
     private readonly options: HttpOptions,
@@ -110,9 +112,13 @@ export class HttpClient {
     return new HttpClient(this.options, this.counters, slot);
   }
 
-  /** Closes the connection now (an aborted or hanging request's socket included). */
+  /**
+   * Closes the connections now: idle ones gracefully, and every one (an aborted or hanging request's socket included)
+   * at once while a request is still in flight. A graceful close costs a fraction of a destroy, which makes an error,
+   * stack trace included, for each socket (about 0.4 ms of CPU an environment in the bench, test/bench/cliScale.ts).
+   */
   close(): Promise<void> {
-    return this.dispatcher.destroy();
+    return this.inFlight === 0 ? this.dispatcher.close() : this.dispatcher.destroy();
   }
 
   /**
@@ -150,7 +156,16 @@ export class HttpClient {
     }
   }
 
-  private once(url: string, request: HttpRequest, token: string): Promise<HttpAnswer> {
+  private async once(url: string, request: HttpRequest, token: string): Promise<HttpAnswer> {
+    this.inFlight++;
+    try {
+      return await this.sendOnce(url, request, token);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private sendOnce(url: string, request: HttpRequest, token: string): Promise<HttpAnswer> {
     const headers: Record<string, string> = {
       ...ODATA_HEADERS,
       ...request.headers,

@@ -126,7 +126,7 @@ function withCommonOptions(command: Command): Command {
     .option("--certificate <pem>", "a service principal's certificate and key, PEM (AZURE_CLIENT_CERTIFICATE_PATH)")
     .option(
       "--token-command <cmd>",
-      "run per resource (again before its token expires), {resource} replaced; prints a token",
+      "run once per resource (again only after a 401 says expired), {resource} replaced; prints a token",
     )
     .option("--access-token <token>", "an access token for every request (FINOPS_ACCESS_TOKEN)")
     .option("--device-code", "sign in interactively with a device code, even without a terminal")
@@ -138,7 +138,7 @@ function withCommonOptions(command: Command): Command {
       integer(0, 10),
       3,
     )
-    .option("--concurrency <n>", "environments in flight at once", integer(1, 64), 8)
+    .option("--concurrency <n>", "environments in flight at once (a Retry-After wait frees its slot)", integer(1, 64), 8)
     .option("--json", "one JSON document on stdout");
 }
 

@@ -4,6 +4,7 @@ import {
   type AuthenticationResult,
   type Configuration,
   type NodeAuthOptions,
+  TokenCacheContext,
 } from "@azure/msal-node";
 import type { Dispatcher } from "undici";
 import { isLoopback } from "../targets";
@@ -137,12 +138,45 @@ export function deviceCode(
   cachePath: string,
   prompt: (message: string) => void,
 ): TokenProvider {
-  const app = new PublicClientApplication({
-    ...msalConfiguration(settings),
-    cache: { cachePlugin: fileCachePlugin(cachePath, prompt) },
-  });
-  // One MSAL call at a time: the first resource may prompt; the others then find the account and go silently.
+  const cachePlugin = fileCachePlugin(cachePath, prompt);
+  const app = new PublicClientApplication({ ...msalConfiguration(settings), cache: { cachePlugin } });
+  // One MSAL call at a time until one has signed in: the first resource may prompt. After it the others go silently
+  // and together, through an in-memory copy of the signed-in cache: the file holds the account, its refresh token
+  // and that first token (enough for the next run), while a silent call through the file would read and rewrite it
+  // whole, every token in it, once per environment, and concurrent ones would lose each other's writes. The copy's
+  // tokens are written to the file at most once a second, and when the process exits (the plugin writes
+  // synchronously), so the next run within their lifetime signs in from the file as before.
   let queue: Promise<unknown> = Promise.resolve();
+  let inMemory: PublicClientApplication | undefined;
+  let writeSoon: NodeJS.Timeout | undefined;
+  const writeCopy = () => {
+    clearTimeout(writeSoon);
+    writeSoon = undefined;
+    if (inMemory !== undefined)
+      cachePlugin.afterCacheAccess(new TokenCacheContext(inMemory.getTokenCache(), true)).catch(() => undefined);
+  };
+  let exitHooked = false;
+  const copied = () => {
+    if (!exitHooked) process.once("exit", () => writeSoon !== undefined && writeCopy());
+    exitHooked = true;
+    writeSoon ??= setTimeout(writeCopy, 1000).unref();
+  };
+  const acquireSilently = async (resource: string, force: boolean): Promise<AcquiredToken | undefined> => {
+    const copy = inMemory!;
+    const [account] = await copy.getTokenCache().getAllAccounts();
+    if (account === undefined) return undefined;
+    try {
+      const token = acquiredOf(
+        await copy.acquireTokenSilent({ account, scopes: [scopeFor(resource)], forceRefresh: force }),
+        resource,
+      );
+      copied();
+      return token;
+    } catch (error) {
+      if (isNetworkError(error)) translate(resource)(error);
+      return undefined; // a resource not consented yet: asked with a device code, one at a time
+    }
+  };
   const acquire = async (resource: string, force: boolean): Promise<AcquiredToken> => {
     const scopes = [scopeFor(resource)];
     const [account] = await app.getTokenCache().getAllAccounts();
@@ -176,13 +210,30 @@ export function deviceCode(
       expiry.clear();
     }
   };
+  const signIn = async (resource: string, force: boolean): Promise<AcquiredToken> => {
+    const token = await acquire(resource, force);
+    if (inMemory === undefined) {
+      const copy = new PublicClientApplication(msalConfiguration(settings));
+      copy.getTokenCache().deserialize(app.getTokenCache().serialize());
+      inMemory = copy;
+    }
+    return token;
+  };
+  /** A turn in the one-at-a-time queue; `untilSignedIn`: nothing to do (undefined) once the first has signed in. */
+  const queued = (resource: string, force: boolean, untilSignedIn: boolean): Promise<AcquiredToken | undefined> => {
+    const turn = queue.then(() => (untilSignedIn && inMemory !== undefined ? undefined : signIn(resource, force)));
+    queue = turn.catch(() => undefined);
+    return turn;
+  };
   return {
     kind: "device code",
     canRefresh: true,
-    acquire(resource, force) {
-      const pending = queue.then(() => acquire(resource, force));
-      queue = pending.catch(() => undefined);
-      return pending;
+    async acquire(resource, force) {
+      if (inMemory === undefined) {
+        const token = await queued(resource, force, true);
+        if (token !== undefined) return token;
+      }
+      return (await acquireSilently(resource, force)) ?? (await queued(resource, force, false))!;
     },
   };
 }

@@ -19,12 +19,15 @@ export interface AcquiredToken {
   expiresOnMs?: number;
 }
 
-/** What a sign-in can do: acquire a token, from its own cache unless `force` (after the server said it expired). */
+/**
+ * What a sign-in can do: acquire a token, from its own cache unless `force` (after the server said `stale`, a token
+ * it gave, expired).
+ */
 export interface TokenProvider {
   readonly kind: string;
   /** False for a fixed token: asking again gives the same one. */
   readonly canRefresh: boolean;
-  acquire(resource: string, force: boolean): Promise<AcquiredToken>;
+  acquire(resource: string, force: boolean, stale?: string): Promise<AcquiredToken>;
 }
 
 /** Acquire again this long before a token expires: 5 min (MSAL's own margin), or a quarter of a short lifetime. */
@@ -46,7 +49,7 @@ interface Entry {
 export function freshPerResource(provider: TokenProvider, now: () => number = Date.now): TokenSource {
   const entries = new Map<string, Entry>();
   const start = (resource: string, force: boolean, replaces?: string): Entry => {
-    const entry: Entry = { pending: provider.acquire(resource, force), acquiredAt: now(), replaces };
+    const entry: Entry = { pending: provider.acquire(resource, force, replaces), acquiredAt: now(), replaces };
     entry.pending.then(
       (token) => (entry.settled = token),
       () => entries.get(resource) === entry && entries.delete(resource), // a failure is not kept: ask again next time
@@ -121,18 +124,6 @@ export function bearerFor(tokens: TokenSource, resource: string): Bearer {
 /** `--access-token` / FINOPS_ACCESS_TOKEN: one token, used for whatever resource is asked. */
 export function staticToken(token: string): TokenSource {
   return freshPerResource({ kind: "--access-token", canRefresh: false, acquire: async () => ({ accessToken: token }) });
-}
-
-/** The expiry (`exp`, seconds) a JWT access token carries, as ms; undefined for anything else. Not a validation. */
-export function jwtExpiry(token: string): number | undefined {
-  const parts = token.split(".");
-  if (parts.length !== 3) return undefined;
-  try {
-    const claims = JSON.parse(Buffer.from(parts[1] ?? "", "base64url").toString("utf8")) as { exp?: unknown };
-    return typeof claims.exp === "number" && Number.isFinite(claims.exp) ? claims.exp * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

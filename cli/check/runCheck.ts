@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import { bearerFor, failedSignInsKept, type TokenSource } from "../auth/tokenSource";
 import { oneLine, RunFailure } from "../failures";
 import type { HttpClient } from "../http";
@@ -132,6 +133,10 @@ export async function runCheck(targets: Targets, given: RunOptions): Promise<Che
 function scheduler(options: RunOptions) {
   const { http, tokens } = options;
   const pool = new SlotPool(options.concurrency);
+  // Each environment's sign-in is asked as soon as it is queued, `concurrency` at a time in queue order, so its token
+  // is there when its slot comes instead of one sign-in round trip in front of its reads (tokens.ts shares one
+  // acquisition per resource; a failure is kept and becomes the environment's answer in checkEnvironment).
+  const signIns = pLimit(options.concurrency);
   const seen = new Set<string>();
   const reports: Array<Promise<EnvironmentReport>> = [];
   let progress: Progress | undefined;
@@ -170,7 +175,11 @@ function scheduler(options: RunOptions) {
         if (p.url === null) reports.push(Promise.resolve(notAsked(p, "noDataverse")));
         else if (p.problem !== undefined) reports.push(Promise.resolve(refused(p, p.problem)));
         else if (!asked(p)) reports.push(Promise.resolve(notAsked(p, "notChecked")));
-        else reports.push(check(p, p.url));
+        else {
+          const resource = resourceOf(p.url);
+          void signIns(() => tokens.token(resource).catch(() => undefined));
+          reports.push(check(p, p.url));
+        }
       }
     },
     /** Every report, in the order added; call once nothing more is added. */

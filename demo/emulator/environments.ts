@@ -14,8 +14,11 @@ export interface EnvironmentSpec {
   link: Scenario | "hang";
   /** The installed FinOpsLink solution, or null/undefined when it is not installed. */
   solution?: { version: string; managed: boolean } | null;
-  /** The first `times` Dataverse requests are answered with `status` and `Retry-After: retryAfterSeconds`. */
-  throttle?: { status: 429 | 503; times: number; retryAfterSeconds: number };
+  /**
+   * The first `times` Dataverse requests (with `of: "function"`, the link function's calls only) are answered with
+   * `status` and `Retry-After: retryAfterSeconds`.
+   */
+  throttle?: { status: 429 | 503; times: number; retryAfterSeconds: number; of?: "function" };
   /** Every Dataverse answer of this environment waits this long (a slow environment). */
   delayMs?: number;
   /** When set, ImportSolutionAsync fails and the import job carries this error text. */

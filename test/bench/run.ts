@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import * as prettier from "prettier";
 import { unmanagedZipPath, zipPaths } from "../../demo/build/ensureBuilt";
 import { BASELINE, bundleGrowth } from "./baseline";
-import { cliScale } from "./cliScale";
+import { cliScaleSection, defaultPlan } from "./cliScale";
 import { readSolution } from "../../demo/package/readSolution";
 import { ROOT, startHarness, type FormQuery } from "../e2e/support/demo";
 import {
@@ -27,9 +27,6 @@ import {
  *   --loads N      page loads for the render-time median (default 20)
  *   --no-write     print only
  */
-/** Environments in the command line's scale run. */
-const CLI_ENVIRONMENTS = 200;
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -146,31 +143,8 @@ async function main(): Promise<void> {
     await harness.close();
   }
 
-  const scale = await cliScale(ROOT, CLI_ENVIRONMENTS);
   out();
-  out(`## Admin command line: \`finops-link check --all\` over ${scale.environments} emulated environments`);
-  out();
-  out("Default concurrency (8), the built program as a child process against the emulated tenant on 127.0.0.1. Each");
-  out("environment answers after 50 ms; every tenth answers its first request with 429 and `Retry-After: 1`. Sockets,");
-  out("requests and 429s as the emulator saw them: a finished environment's socket counts as open until the emulator");
-  out("reads its close, which on a busy machine comes after the next environment has connected; requests in flight");
-  out("are bounded exactly.");
-  out();
-  out(
-    "| wall time | peak open sockets | peak requests in flight | connections in all | 429 answers | requests retried | exit code | states |",
-  );
-  out("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-  const states = Object.entries(scale.states)
-    .filter(([, n]) => n > 0)
-    .map(([state, n]) => `${state} ${n}`)
-    .join(", ");
-  out(
-    `| ${(scale.wallMs / 1000).toFixed(2)} s | ${scale.peakSockets} | ${scale.peakInFlight} | ${scale.connections} | ${scale.throttled} | ${scale.retried} | ${scale.exitCode} | ${states} |`,
-  );
-  out();
-  out(
-    `Lower bound: ${scale.environments} environments ÷ concurrency ${scale.concurrency} × ${scale.perEnvironmentMs.toFixed(0)} ms per environment (${scale.requestsPerEnvironment.toFixed(2)} requests × 50 ms) = ${(scale.lowerBoundMs / 1000).toFixed(2)} s; **wall time ÷ lower bound = ${scale.ratio.toFixed(2)}**. With the ${scale.throttled} 429 answers' 1 s waits spread over the slots too, the bound is ${(scale.lowerBoundWithWaitsMs / 1000).toFixed(2)} s (ratio ${(scale.wallMs / scale.lowerBoundWithWaitsMs).toFixed(2)}); the rest is the program's own cost (process start, the admin list, parsing) and the machine's load.`,
-  );
+  await cliScaleSection(defaultPlan(ROOT), out); // alone: npx tsx test/bench/cliScale.ts (docs/development.md)
 
   if (!values["no-write"]) {
     const header =

@@ -63,7 +63,7 @@ describe("tokens stay fresh in long runs", () => {
     expect(book.for(env.origin).length).toBeGreaterThan(1);
   });
 
-  it("--token-command runs again when its token (a JWT) is about to expire", async () => {
+  it("--token-command runs again when its token (a JWT) is refused as expired", async () => {
     const book = new TokenBook();
     const env = await started(serve([dataverse(stateOf(book, { pollsBeforeDone: 4 }))]));
     const dir = mkdtempSync(join(tmpdir(), "finops-jwt-"));
@@ -89,6 +89,7 @@ process.stdout.write(b64({ alg: "none", typ: "JWT" }) + "." + b64({ iss: "hostil
     const env = await started(serve([dataverse(stateOf(book))]));
     const dir = mkdtempSync(join(tmpdir(), "finops-401-"));
     const counter = join(dir, "count");
+    const runs = join(dir, "runs");
     writeFileSync(counter, "");
     const run = await runCli([
       "check",
@@ -96,13 +97,16 @@ process.stdout.write(b64({ alg: "none", typ: "JWT" }) + "." + b64({ iss: "hostil
       env.origin,
       "--no-admin-center", // one resource, so the command's first and second runs are this environment's
       "--token-command",
-      `if [ -s ${counter} ]; then echo fresh-token; else echo 1 > ${counter}; echo stale-token; fi`,
+      `echo run >> ${runs}; if [ -s ${counter} ]; then echo fresh-token; else echo 1 > ${counter}; echo stale-token; fi`,
       "--json",
     ]);
     expect(firstEnvironment(run)).toMatchObject({ state: "linked", solution: { installed: false } });
     expect(run.code).toBe(0);
     const refused = env.exchanges.filter((e) => e.headers.authorization === "Bearer stale-token");
-    expect(refused).toHaveLength(1); // refreshed once, and every later request carried the new token
+    // The environment's two reads went out together with the stale token; both were refused, the command ran once
+    // more for both, and every later request carried the new token.
+    expect(refused).toHaveLength(2);
+    expect(readFileSync(runs, "utf8")).toBe("run\nrun\n");
     expect(run.stdout + run.stderr).not.toMatch(/stale-token|fresh-token/);
   });
 });

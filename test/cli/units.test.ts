@@ -1,7 +1,7 @@
 /** The command line's pure rules, in process: URLs, Retry-After, versions, CSV cells, exit codes, MSAL's setup. */
 import { Agent } from "undici";
 import { msalConfiguration, scopeFor } from "../../cli/auth/msal";
-import { failedSignInsKept, freshPerResource, jwtExpiry, staticToken } from "../../cli/auth/tokenSource";
+import { failedSignInsKept, freshPerResource, staticToken } from "../../cli/auth/tokenSource";
 import { findingsFor, finOpsKind } from "../../cli/check/findings";
 import { exitCodeFor, summarise, type EnvironmentReport } from "../../cli/check/report";
 import { terminalText } from "../../cli/output/sanitize";
@@ -365,13 +365,6 @@ describe("tokens kept fresh", () => {
     expect(await tokens.token("b")).toBe("b2");
     expect(await tokens.refresh("b", "b2")).toBe("b3");
     expect(asked).toEqual(["a", "b", "b!"]);
-  });
-
-  it("a JWT's exp, in ms; anything else has none", () => {
-    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
-    expect(jwtExpiry(`${b64({ alg: "RS256" })}.${b64({ exp: 1700000000 })}.sig`)).toBe(1700000000000);
-    expect(jwtExpiry("opaque-token")).toBeUndefined();
-    expect(jwtExpiry("a.b.c")).toBeUndefined();
   });
 
   it("a 401 says expired in its challenge or its body", () => {

@@ -32,7 +32,9 @@ export async function dataverse(
   state.requests++;
   if (state.spec.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, state.spec.delayMs));
   if (refuseToken(response, bearer(request), context.book)) return;
-  if (state.throttlesLeft > 0 && state.spec.throttle !== undefined) {
+  const throttled =
+    state.spec.throttle?.of !== "function" || /^RetrieveFinanceAndOperationsIntegrationDetails(\(\))?(\?|$)/.test(rest);
+  if (state.throttlesLeft > 0 && state.spec.throttle !== undefined && throttled) {
     state.throttlesLeft--;
     state.throttled++;
     context.counters.throttled++;
