@@ -284,3 +284,28 @@ describe("--html: the readiness findings and figures in the shared report", () =
     );
   });
 });
+
+describe("server text in the readiness findings reaches a terminal only as one line of plain text", () => {
+  it("a hostile provisioning state and F&O URL: no escape, no forged line in the table, --md or doctor", async () => {
+    const hostile = "Linked\u001b[2J\u001b]8;;https://evil.example/\u0007x\u001b]8;;\u0007\r\nforged  linked  Failed";
+    const emulator = await tenant([
+      {
+        name: "tampered",
+        link: "notLinked",
+        provisioningState: hostile,
+        linkedApp: { type: "Linked", id: "x", url: "https://x.cloudax.dynamics.com/\u001b[31m" },
+      },
+    ]);
+    for (const mode of [[], ["--md"]]) {
+      const run = await checkAll(emulator, ...mode);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/setupFailed/);
+      expect(run.stdout).not.toMatch(/\u001b|\u0007|\r/);
+      expect(run.stdout).not.toMatch(/^forged/m);
+    }
+    const doctor = await runCli(["doctor", "--env", emulator.envUrl("tampered"), ...APIS(emulator), ...TOKEN]);
+    expect(doctor.stdout).toMatch(/^Setup +provisioning Linked/m);
+    expect(doctor.stdout).not.toMatch(/\u001b|\u0007|\r/);
+    expect(doctor.stdout).not.toMatch(/^forged/m);
+  });
+});
