@@ -25,8 +25,9 @@ export interface CheckReads {
 
 /**
  * One environment in one round trip: every read it needs goes out at once (`reads` below; the row is done when the
- * last answer is in), after its token; with `reads.parts` the installed parts too (parts.ts). Never throws: a sign-in or network problem becomes the environment's state and
- * error. A read waiting out a Retry-After lends the environment's slot out (cli/slots.ts, through `http`).
+ * last answer is in), after its token; with `reads.parts` the installed parts too (parts.ts). Never throws: a sign-in
+ * or network problem becomes the environment's state and error. A read waiting out a Retry-After lends the
+ * environment's slot out (cli/slots.ts, through `http`).
  */
 export async function checkEnvironment(
   target: Target & { adminCenter: AdminCenterReport },
