@@ -3,6 +3,7 @@ import { exitCodeFor } from "../check/report";
 import type { CommandKit } from "../commandKit";
 import type { DoctorOptions } from "../program";
 import { UsageError } from "../failures";
+import { jsonText } from "../output/json";
 import { environmentUrl, serviceUrl } from "../targets";
 import { diagnose } from "./diagnose";
 import { renderDoctor } from "./render";
@@ -25,6 +26,6 @@ export async function doctorCommand(options: DoctorOptions, kit: CommandKit): Pr
       version: kit.version,
     },
   );
-  process.stdout.write(options.json === true ? `${JSON.stringify(document, null, 2)}\n` : renderDoctor(document));
+  process.stdout.write(options.json === true ? jsonText(document) : renderDoctor(document));
   return exitCodeFor([document.check], document.findings);
 }

@@ -211,7 +211,8 @@ describe("output", () => {
     ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("");
-    const lines = run.stdout.split("\r\n");
+    expect(run.stdout.startsWith("\ufeff")).toBe(true); // Excel's cue that it is UTF-8 (test/cli/machineOutput.test.ts)
+    const lines = run.stdout.slice(1).split("\r\n");
     const fno = finOpsOf({ name: "a", link: "linked" });
     expect(lines[0]).toBe(
       "name,url,state,fnoUrl,tenantId,environmentId,solutionInstalled,solutionVersion,solutionManaged,errorCode,errorStatus,errorMessage,elapsedMs,sku,runtimeState,adminCenterFnoId,findings",
