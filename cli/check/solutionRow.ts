@@ -1,3 +1,4 @@
+import { normaliseVersion } from "../../core/inputs";
 import type { Bearer, HttpClient } from "../http";
 
 export const SOLUTION_NAME = "FinOpsLink";
@@ -27,7 +28,7 @@ export async function readInstalledSolution(
   if (row === undefined) return { installed: false, version: null, managed: null };
   return {
     installed: true,
-    version: typeof row.version === "string" ? row.version : null,
+    version: normaliseVersion(row.version) ?? (typeof row.version === "string" ? row.version : null),
     managed: typeof row.ismanaged === "boolean" ? row.ismanaged : null,
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { bearerFor, type TokenSource } from "../auth/tokenSource";
 import { readInstalledSolution, httpWords, SOLUTION_NAME } from "../check/solutionRow";
 import { resourceOf } from "../check/checkEnvironment";
+import { normaliseGuid } from "../../core/guid";
 import { oneLine } from "../failures";
 import type { Bearer, HttpClient } from "../http";
 import { stopwatch } from "../stopwatch";
@@ -145,13 +146,14 @@ export async function importSolution(
     });
     if (!answer.ok) return finish("failed", `import refused: ${httpWords(answer.status, answer.text)}`);
     const started = JSON.parse(answer.text) as { AsyncOperationId?: unknown; ImportJobKey?: unknown };
-    if (typeof started.AsyncOperationId !== "string")
-      return finish("failed", `import failed: ${message} returned no AsyncOperationId`);
-    const jobId = typeof started.ImportJobKey === "string" ? started.ImportJobKey : importJobId;
-    settings.started?.(`async operation ${started.AsyncOperationId}`);
-    settings.say(`${target.name}: ${message} started (async operation ${started.AsyncOperationId}); waiting for it…`);
+    // Both ids go into a URL: only a GUID is taken (core/guid.ts), never the server's text as it is.
+    const operationId = normaliseGuid(started.AsyncOperationId);
+    if (operationId === undefined) return finish("failed", `import failed: ${message} returned no AsyncOperationId`);
+    const jobId = normaliseGuid(started.ImportJobKey) ?? importJobId;
+    settings.started?.(`async operation ${operationId}`);
+    settings.say(`${target.name}: ${message} started (async operation ${operationId}); waiting for it…`);
 
-    const ended = await waitForOperation(target, started.AsyncOperationId, token, settings);
+    const ended = await waitForOperation(target, operationId, token, settings);
     if (ended !== "succeeded") {
       const jobError = await importJobError(target.url, jobId, token, settings.http);
       return finish("failed", `import failed: ${jobError ?? ended}`);

@@ -1,3 +1,4 @@
+import { normaliseGuid } from "../../core/guid";
 import type { Bearer, HttpClient } from "../http";
 import { SOLUTION_NAME } from "../check/solutionRow";
 import { importJobError } from "./importJob";
@@ -30,7 +31,7 @@ export async function findImportInProgress(
   try {
     const rows = (JSON.parse(answer.text) as { value?: Array<{ importjobid?: unknown }> }).value ?? [];
     const id = rows[0]?.importjobid;
-    return typeof id === "string" && /^[0-9a-f-]{36}$/i.test(id) ? id : undefined;
+    return normaliseGuid(id);
   } catch {
     return undefined;
   }

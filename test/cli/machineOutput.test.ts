@@ -37,7 +37,11 @@ describe("machine output", () => {
     const lines = run.stdout.replace(BOM, "").split("\r\n");
     expect(lines[0].split(";")).toHaveLength(17);
     expect(lines[0]).not.toContain(",");
-    expect(lines[1].split(";").slice(0, 3)).toEqual([NAME, expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), "linked"]);
+    expect(lines[1].split(";").slice(0, 3)).toEqual([
+      NAME,
+      expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      "linked",
+    ]);
   });
 
   it("--delimiter accepts only , ; and tab", async () => {
