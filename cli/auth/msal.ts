@@ -8,6 +8,7 @@ import {
 import type { Dispatcher } from "undici";
 import { isLoopback } from "../targets";
 import { fileCachePlugin } from "./cacheFile";
+import { clockHint } from "./localCauses";
 import { ConnectionFailure, TimeoutFailure } from "../net/send";
 import { SIGN_IN_NETWORK_ERROR, SignInNetworkError, msalNetwork } from "./msalNetwork";
 import { SignInFailure, type AcquiredToken, type TokenProvider } from "./tokenSource";
@@ -238,6 +239,8 @@ function translate(resource: string) {
       throw new SignInFailure(`sign-in for ${resource}: network failure: no answer from the sign-in host`, "offline");
     // Entra's AADSTS line is the useful part; trace and correlation ids follow on later lines.
     const aadsts = /AADSTS\d+:[^\r\n]*?(?=\s+-\s+Correlation ID|\s+Trace ID|$)/m.exec(description)?.[0];
+    const clock = aadsts === undefined ? undefined : clockHint(aadsts, Date.now());
+    if (clock !== undefined) throw new SignInFailure(`sign-in for ${resource} failed: ${aadsts}; ${clock}`, "failed");
     throw new SignInFailure(
       `sign-in for ${resource} failed: ${aadsts ?? (typeof code === "string" && code !== "" ? code : description.split(/\r?\n/)[0])}`,
     );
