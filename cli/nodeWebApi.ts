@@ -30,7 +30,8 @@ export function nodeWebApi(envUrl: string, http: HttpClient, token: Bearer): Nod
           }
           if (error instanceof ConnectionFailure) {
             api.lastFailure = error.message;
-            throw { message: error.message, status: 0 };
+            // A proxy that wants a sign-in or a certificate not trusted is no offline network: failed, with the cause.
+            throw error.offline ? { message: error.message, status: 0 } : { message: error.message };
           }
           if (error instanceof RedirectFailure || error instanceof SizeFailure) {
             api.lastFailure = error.message;

@@ -227,7 +227,8 @@ function translate(resource: string) {
     const description = String((error as { errorMessage?: unknown }).errorMessage ?? (error as Error).message ?? "");
     if (error instanceof SignInNetworkError || code === SIGN_IN_NETWORK_ERROR) {
       const failure = error instanceof SignInNetworkError ? error.failure : new Error(description);
-      const unreachable = failure instanceof ConnectionFailure || failure instanceof TimeoutFailure;
+      const unreachable =
+        (failure instanceof ConnectionFailure && failure.offline) || failure instanceof TimeoutFailure;
       throw new SignInFailure(
         unreachable
           ? `sign-in for ${resource}: network failure: ${failure.message}`

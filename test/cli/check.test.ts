@@ -338,7 +338,9 @@ describe("scale and service protection", () => {
     expect(run.code).toBe(2);
     expect(documentOf(run).environments[0]).toMatchObject({
       state: "offline",
-      error: { message: "could not connect (ECONNREFUSED)" },
+      error: {
+        message: `${new URL(closedPort).host} refused the connection (ECONNREFUSED): nothing listens there, or a firewall rejects it`,
+      },
     });
   });
 });

@@ -156,7 +156,7 @@ describe("proxies", () => {
       state: "offline",
       error: {
         message: expect.stringMatching(
-          /^sign-in for https:\/\/contoso\.proxied\.test:\d+: network failure: could not connect/,
+          /^sign-in for https:\/\/contoso\.proxied\.test:\d+: network failure: the proxy http:\/\/127\.0\.0\.1:1 refused the connection \(ECONNREFUSED\): is HTTPS_PROXY right/,
         ),
       },
     });
