@@ -98,7 +98,8 @@ async function importCommand(options: ImportOptions): Promise<number> {
     for (const r of reports)
       process.stdout.write(`${terminalText(r.name)}\t${r.outcome}\t${terminalText(r.message.replace(/^\w+: /, ""))}\n`);
   if (reports.some((r) => r.outcome === "failed")) return EXIT.failed;
-  return reports.some((r) => r.outcome === "refused") ? EXIT.someNotLinked : EXIT.allLinked;
+  // A refusal, or something left to finish (a publish Dataverse was too busy for): 1, with the command to run.
+  return reports.some((r) => r.outcome === "refused" || r.nextStep !== null) ? EXIT.someNotLinked : EXIT.allLinked;
 }
 
 function clouds(options: { json?: boolean }): number {

@@ -1,4 +1,5 @@
 import type { AdminCenterView } from "./adminView";
+import { PENDING_UPGRADE_NEXT_STEP, pendingUpgrades } from "./pendingUpgrade";
 import type { EnvironmentReport } from "./report";
 
 /**
@@ -16,6 +17,7 @@ export const FINDING_CODES = [
   "notReady",
   "noDataverse",
   "unified",
+  "pendingUpgrade",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -43,6 +45,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   notReady: "info",
   noDataverse: "info",
   unified: "info",
+  pendingUpgrade: "warning",
 };
 
 export const NEXT_STEP: Record<FindingCode, string> = {
@@ -60,6 +63,7 @@ export const NEXT_STEP: Record<FindingCode, string> = {
   noDataverse:
     "This is the initial environment created for an F&O environment: add Dataverse with Microsoft's Enable Power Platform integration (Lifecycle Services), then check again.",
   unified: "Nothing to do: F&O runs inside Power Platform here; manage both in the Power Platform admin center.",
+  pendingUpgrade: PENDING_UPGRADE_NEXT_STEP,
 };
 
 /** Why an environment the admin center lists is not asked: disabled, admin mode, not ready (in that order). */
@@ -211,6 +215,7 @@ export function findingsFor(environments: ReadonlyArray<EnvironmentReport>): Fin
         `${e.name} is a unified environment: Dataverse ${e.url ?? "-"}, F&O ${fno?.url ?? app?.url ?? "-"}`,
       );
   }
+  for (const [e, message] of pendingUpgrades(environments)) add("pendingUpgrade", [e], message);
   for (const e of environments) e.findings = FINDING_CODES.filter((code) => involved.get(e)?.has(code) === true);
   const order = (f: Finding) => FINDING_CODES.indexOf(f.code);
   return found.sort((a, b) => order(a) - order(b));

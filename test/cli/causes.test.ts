@@ -71,7 +71,9 @@ describe("networkCause walks the whole chain and names what an admin can act on"
   it("an AggregateError's errors and a cycle are walked once", () => {
     const loop: { cause?: unknown; message: string } = { message: "loop" };
     loop.cause = loop;
-    const error = fetchFailed(new AggregateError([loop, coded("x", { code: "ENETUNREACH" })], "all failed"));
+    const error = fetchFailed(
+      Object.assign(new Error("all failed"), { errors: [loop, coded("x", { code: "ENETUNREACH" })] }),
+    );
     expect(networkCause(error, URL_, undefined, NOW).words).toMatch(/no route to .*ENETUNREACH/);
   });
 });
