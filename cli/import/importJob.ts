@@ -47,13 +47,15 @@ export function readJobData(xml: string): ImportJobResult {
   const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(xml) as unknown;
   const failures: string[] = [];
   const warnings: string[] = [];
+  let error: string | undefined;
   walk(parsed, undefined, (kind, text, component) => {
+    if (kind === "failure") error ??= text;
     const line = component === undefined ? text : `${component}: ${text}`;
     (kind === "failure" ? failures : warnings).push(line);
   });
   const notes = [...new Set([...warnings.map((w) => `warning: ${w}`), ...failures.map((f) => `failed: ${f}`)])];
   return {
-    ...(failures[0] === undefined ? {} : { error: failures[0].replace(/^[^:]+: (?=.)/, "") }),
+    ...(error === undefined ? {} : { error }),
     notes: notes.slice(0, MAX_NOTES),
   };
 }
@@ -70,7 +72,7 @@ function walk(node: unknown, component: string | undefined, seen: Seen): void {
   const own = nameOf(record) ?? component;
   if ((record.result === "failure" || record.result === "warning") && typeof record.errortext === "string") {
     const text = record.errortext.trim();
-    if (text !== "") seen(record.result, text.split(/\r?\n/)[0] ?? text, own);
+    if (text !== "") seen(record.result, text, own); // one line, escapes and all, when said (terminalText)
   }
   for (const [key, value] of Object.entries(record))
     if (key !== "result" || typeof value === "object") walk(value, own, seen);
