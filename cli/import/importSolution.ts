@@ -217,6 +217,10 @@ export async function importSolution(
     settings.say(`${target.name}: ${message} started (async operation ${operationId}); waiting for it…`);
 
     const ended = await waitForOperation(target, operationId, token, settings);
+    if (ended === TOKEN_LAPSED)
+      return finish("failed", `${TOKEN_LAPSED}: run the same command again with a valid token to follow it: ${again}`, {
+        nextStep: again,
+      });
     if (ended !== "succeeded") {
       const jobError = await importJobError(target.url, jobId, token, settings.http);
       const words = jobError ?? ended;
@@ -315,6 +319,10 @@ async function applyStagedUpgrade(
   );
 }
 
+/** What the wait says when the token expired during it and could not be renewed. */
+const TOKEN_LAPSED =
+  "the access token expired while waiting for the import and could not be renewed (HTTP 401); the import goes on in Dataverse";
+
 /** Polls asyncoperations(id) until statecode 3 (Completed): statuscode 30 succeeded, anything else is its message. */
 async function waitForOperation(
   target: Target,
@@ -329,6 +337,8 @@ async function waitForOperation(
       `${target.url}/api/data/v9.2/asyncoperations(${id})?$select=statecode,statuscode,message,friendlymessage`,
       { token },
     );
+    // A token that cannot be renewed (--access-token) may expire during a long import; Dataverse goes on with it.
+    if (answer.status === 401) return TOKEN_LAPSED;
     if (!answer.ok) return `reading the import's progress: ${httpWords(answer.status, answer.text)}`;
     const row = JSON.parse(answer.text) as {
       statecode?: unknown;

@@ -48,6 +48,24 @@ export class SizeFailure extends Error {
   }
 }
 
+/**
+ * An answer that is a web page, not an API's (a proxy's block page, a captive portal, a sign-in page, or a URL that
+ * is not the service's): no endpoint the command line calls answers HTML, so it is said as what it is, never read as
+ * "invalid answer", "not linked" or a JSON error.
+ */
+export class ForeignAnswerFailure extends Error {
+  override readonly name = "ForeignAnswerFailure";
+  constructor(
+    readonly status: number,
+    host: string,
+    title: string | undefined,
+  ) {
+    super(
+      `${host} answered HTTP ${status} with a web page${title === undefined ? "" : ` ("${title}")`}, not the service's API: a proxy, a captive portal or a sign-in page answered in its place, or ${host} is not the service's address`,
+    );
+  }
+}
+
 export interface SendInit {
   method: "GET" | "POST";
   headers: Record<string, string>;
@@ -111,6 +129,8 @@ export async function send(url: string, init: SendInit): Promise<SentAnswer> {
       if (timedOut) throw new TimeoutFailure(init.timeoutMs);
       throw await connectionFailure(error, url, init);
     }
+    const page = webPage(response.headers.get("content-type"), text);
+    if (page !== null) throw new ForeignAnswerFailure(response.status, hostOf(url), page.title);
     return {
       status: response.status,
       ok: response.ok,
@@ -173,6 +193,26 @@ async function connectionFailure(error: unknown, url: string, init: SendInit): P
       );
   }
   return new ConnectionFailure(cause.words, cause.offline);
+}
+
+/**
+ * An HTML page (by its content type, or a body that starts like one) and its title, else null. Dataverse, the admin
+ * API and Entra answer JSON (or nothing: 204); their errors are JSON too.
+ */
+export function webPage(contentType: string | null, text: string): { title: string | undefined } | null {
+  const html =
+    /^\s*text\/html\b/i.test(contentType ?? "") || /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 200));
+  if (!html) return null;
+  const title = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(text)?.[1]?.replace(/\s+/g, " ").trim().slice(0, 80);
+  return { title: title === "" ? undefined : title };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "the server";
+  }
 }
 
 /** A proxy named in words: its origin, never a user or password. */

@@ -4,7 +4,7 @@
  * an import or the upgrade's apply, and what the import job says besides success. `check` and `doctor` name the
  * holding solution. The built program in a child process.
  */
-import { dataverse, serve, TokenBook, type DataverseState, type Served } from "./support/hostile";
+import { dataverse, serve, testJwt, TokenBook, type DataverseState, type Served } from "./support/hostile";
 import { requireBuiltCli, runCli, type CliRun } from "./support/cli";
 import { closeAfterAll } from "./support/closeAfterAll";
 import { finOpsLinkZip } from "./support/solutionZips";
@@ -175,5 +175,70 @@ describe("the import job's own result", () => {
       message:
         "imported FinOpsLink 1.0.0.0 (managed); Dataverse noted 1: warning: fol_/finopslink/form.js: The web resource was not published: a newer customization exists.",
     });
+  });
+});
+
+describe("moments that pass", () => {
+  it("an --access-token that expires during a long import: said as such, the import goes on, the command to follow it", async () => {
+    const { server } = await environment({ pollsBeforeDone: 8 });
+    const token = testJwt(3);
+    const zip = finOpsLinkZip("1.0.0.0", true);
+    const run = await runCli([
+      "import",
+      "--env",
+      server.origin,
+      "--zip",
+      zip,
+      "--access-token",
+      token,
+      "--poll",
+      "1",
+      "--json",
+    ]);
+    const report = reportOf(run);
+    expect(report?.outcome).toBe("failed");
+    expect(report?.message).toMatch(
+      /^the access token expired while waiting for the import and could not be renewed \(HTTP 401\); the import goes on in Dataverse: run the same command again/,
+    );
+    expect(report?.nextStep).toBe(`finops-link import --env ${server.origin} --zip ${zip}`);
+    expect(run.code).toBe(2);
+    expect(run.stdout + run.stderr).not.toContain(token);
+  });
+});
+
+describe("answers that are not Dataverse's", () => {
+  /** A captive portal or a proxy's block page: HTML, 200 or 404, whatever the path. */
+  const portal = (status: number) =>
+    serve([
+      (_exchange, response) => {
+        response.writeHead(status, { "Content-Type": "text/html; charset=utf-8" });
+        response.end(
+          "<!DOCTYPE html><html><head><title>Guest Wi-Fi \u2013 accept the terms</title></head><body>Accept</body></html>",
+        );
+        return true;
+      },
+    ]);
+
+  it.each([200, 404])(
+    "check: a web page with HTTP %s is said as one, not 'invalid answer' or 'not linked'",
+    async (status) => {
+      const page = await startedServer(portal(status));
+      const run = await runCli(["check", "--env", page.origin, "--no-admin-center", ...ACCESS, "--json"]);
+      const environment = (
+        JSON.parse(run.stdout) as { environments: Array<{ state: string; error: { message: string } | null }> }
+      ).environments[0];
+      expect(environment?.state).toBe("failed");
+      expect(environment?.error?.message).toBe(
+        `${new URL(page.origin).host} answered HTTP ${status} with a web page ("Guest Wi-Fi \u2013 accept the terms"), not the service's API: a proxy, a captive portal or a sign-in page answered in its place, or ${new URL(page.origin).host} is not the service's address`,
+      );
+      expect(run.code).toBe(2);
+    },
+  );
+
+  it("import: the same words, not a JSON parse error", async () => {
+    const page = await startedServer(portal(200));
+    const run = await importZip(page, finOpsLinkZip("1.0.0.0", true));
+    expect(reportOf(run)?.message).toMatch(/answered HTTP 200 with a web page \("Guest Wi-Fi/);
+    expect(run.stdout + run.stderr).not.toMatch(/Unexpected token|not valid JSON/);
   });
 });
