@@ -65,7 +65,7 @@ describe("which environments", () => {
             environmentId: fno.Id,
             extra: { ...LINKED_EXTRA },
           },
-          solution: { installed: true, version: "1.0.0.0", managed: true },
+          solution: { installed: true, version: "1.0.0.0", managed: true, holding: null }, // holding: a staged upgrade (test/cli/lifeCycle.test.ts)
           error: null,
           answer: { status: 200, serviceRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/), ms: expect.any(Number) },
           findings: [],
