@@ -11,7 +11,7 @@ import { normaliseVersion } from "../../core/inputs";
 import type { HttpAnswer } from "../http";
 import { saysBusy, untilNotBusy } from "./busy";
 import { importJobError, importJobResult } from "./importJob";
-import { holdingRefusal, importCommandFor, saysHoldingExists } from "./lifeCycle";
+import { holdingRefusal, importCommandFor, saysHoldingExists, TOKEN_LAPSED } from "./lifeCycle";
 import { findImportInProgress, followImportJob } from "./inProgress";
 import { compareVersions, type SolutionZip } from "./solutionZip";
 
@@ -126,6 +126,14 @@ export async function importSolution(
         `${target.name}: a ${SOLUTION_NAME} import is already in progress (import job ${running}, started earlier): following it…`,
       );
       const outcome = await followImportJob(target.url, running, token, settings);
+      if (outcome === TOKEN_LAPSED)
+        return finish(
+          "failed",
+          `${TOKEN_LAPSED}: run the same command again with a valid token to follow it: ${again}`,
+          {
+            nextStep: again,
+          },
+        );
       if (outcome !== "succeeded") return finish("failed", `import failed: ${outcome}`);
       const after = await readInstalledSolution(target.url, settings.http, token);
       if (after.managed === false)
@@ -318,10 +326,6 @@ async function applyStagedUpgrade(
     `upgraded to ${SOLUTION_NAME} ${zip.version} (managed): applied the staged upgrade ${HOLDING_NAME}`,
   );
 }
-
-/** What the wait says when the token expired during it and could not be renewed. */
-const TOKEN_LAPSED =
-  "the access token expired while waiting for the import and could not be renewed (HTTP 401); the import goes on in Dataverse";
 
 /** Polls asyncoperations(id) until statecode 3 (Completed): statuscode 30 succeeded, anything else is its message. */
 async function waitForOperation(

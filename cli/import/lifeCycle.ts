@@ -37,3 +37,7 @@ export function holdingRefusal(url: string, staged: string | null, zip: { versio
 export function saysHoldingExists(text: string): boolean {
   return /Holding solution \S*_Upgrade already exists/i.test(text);
 }
+
+/** What a wait says when the token expired during it and could not be renewed (a fixed --access-token). */
+export const TOKEN_LAPSED =
+  "the access token expired while waiting for the import and could not be renewed (HTTP 401); the import goes on in Dataverse";

@@ -206,6 +206,34 @@ describe("moments that pass", () => {
   });
 });
 
+describe("moments that pass, while following an import already in progress", () => {
+  it("the --access-token expires while the earlier import is followed: said as such, with the command to follow it", async () => {
+    const { server } = await environment({
+      running: { importJobId: "0f0f0f0f-0000-4000-8000-0000000000aa", pollsLeft: 8, version: "1.0.0.0", managed: true },
+    });
+    const zip = finOpsLinkZip("1.0.0.0", true);
+    const run = await runCli([
+      "import",
+      "--env",
+      server.origin,
+      "--zip",
+      zip,
+      "--access-token",
+      testJwt(3),
+      "--poll",
+      "1",
+      "--json",
+    ]);
+    expect(reportOf(run)).toMatchObject({
+      outcome: "failed",
+      message: expect.stringMatching(
+        /^the access token expired while waiting for the import .*the import goes on in Dataverse/,
+      ),
+      nextStep: `finops-link import --env ${server.origin} --zip ${zip}`,
+    });
+  });
+});
+
 describe("answers that are not Dataverse's", () => {
   /** A captive portal or a proxy's block page: HTML, 200 or 404, whatever the path. */
   const portal = (status: number) =>
