@@ -14,6 +14,7 @@ import { runNetwork } from "./net/network";
 import { importSolution, type ImportReport } from "./import/importSolution";
 import { sayWhatGoesOnAfterCtrlC } from "./import/interrupt";
 import { readSolutionZip } from "./import/solutionZip";
+import { jsonText } from "./output/json";
 import { terminalText } from "./output/sanitize";
 import { authorityUrl, environmentUrl, nameOf } from "./targets";
 import { COMMANDS, program, usage, type CommonOptions, type ImportOptions } from "./program";
@@ -92,16 +93,17 @@ async function importCommand(options: ImportOptions): Promise<number> {
     ),
   );
   stopHandling();
-  if (options.json === true) process.stdout.write(`${JSON.stringify({ environments: reports }, null, 2)}\n`);
+  if (options.json === true) process.stdout.write(jsonText({ environments: reports }));
   else
     for (const r of reports)
       process.stdout.write(`${terminalText(r.name)}\t${r.outcome}\t${terminalText(r.message.replace(/^\w+: /, ""))}\n`);
   if (reports.some((r) => r.outcome === "failed")) return EXIT.failed;
-  return reports.some((r) => r.outcome === "refused") ? EXIT.someNotLinked : EXIT.allLinked;
+  // A refusal, or something left to finish (a publish Dataverse was too busy for): 1, with the command to run.
+  return reports.some((r) => r.outcome === "refused" || r.nextStep !== null) ? EXIT.someNotLinked : EXIT.allLinked;
 }
 
 function clouds(options: { json?: boolean }): number {
-  if (options.json === true) process.stdout.write(`${JSON.stringify(CLOUDS, null, 2)}\n`);
+  if (options.json === true) process.stdout.write(jsonText(CLOUDS));
   else
     for (const [name, cloud] of Object.entries(CLOUDS))
       process.stdout.write(

@@ -1,5 +1,6 @@
 import type { WebApiLike } from "../core";
 import { ConnectionFailure, RedirectFailure, SizeFailure, TimeoutFailure, type Bearer, type HttpClient } from "./http";
+import { ForeignAnswerFailure } from "./net/send";
 import { terminalText } from "./output/sanitize";
 
 /**
@@ -30,9 +31,14 @@ export function nodeWebApi(envUrl: string, http: HttpClient, token: Bearer): Nod
           }
           if (error instanceof ConnectionFailure) {
             api.lastFailure = error.message;
-            throw { message: error.message, status: 0 };
+            // A proxy that wants a sign-in or a certificate not trusted is no offline network: failed, with the cause.
+            throw error.offline ? { message: error.message, status: 0 } : { message: error.message };
           }
-          if (error instanceof RedirectFailure || error instanceof SizeFailure) {
+          if (
+            error instanceof RedirectFailure ||
+            error instanceof SizeFailure ||
+            error instanceof ForeignAnswerFailure
+          ) {
             api.lastFailure = error.message;
             throw { message: error.message }; // an answer, but not one to read: failed, with these words
           }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { SignInOptions } from "./auth/chooseSignIn";
 import { CLOUDS, type CloudName } from "./clouds";
+import { DELIMITERS, type Delimiter } from "./output/csv";
 import { ONLY, type Only } from "./output/filter";
 import type { Severity } from "./check/findings";
 
@@ -35,6 +36,7 @@ export interface CheckOptions extends CommonOptions, AuditOptions {
   adminApi?: string;
   adminCenter: boolean;
   csv?: boolean;
+  delimiter: Delimiter;
   md?: boolean;
   html?: string;
   only?: Only;
@@ -169,7 +171,12 @@ export function program(root: string, actions: Actions, setExit: (code: number) 
     .option("--all", "every environment the signed-in admin can see (Power Platform admin API)")
     .option("--admin-api <url>", "the admin API base (default: the cloud's)")
     .option("--no-admin-center", "with --env: do not fetch the admin center's view to compare")
-    .option("--csv", "CSV on stdout")
+    .option("--csv", "CSV on stdout (UTF-8 with a byte order mark, for Excel)")
+    .addOption(
+      new Option("--delimiter <char>", "with --csv: the field separator (; where Excel's list separator is ;)")
+        .choices(Object.keys(DELIMITERS))
+        .default(","),
+    )
     .option("--md", "a Markdown table and the findings on stdout (for tickets and wikis)")
     .option("--html <file>", "also write a self-contained HTML report, grouped by F&O environment")
     .addOption(new Option("--only <which>", "show only these environments").choices([...ONLY]))

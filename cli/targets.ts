@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { cleanText, normaliseHost } from "../core/inputs";
 import { UsageError } from "./failures";
 
 /** One environment the command works on: its URL and the name it is reported under. */
@@ -15,10 +16,12 @@ export type UrlNotice = (given: string, used: string) => void;
  * always; plain http only for a loopback address (the emulator). `contoso` alone means `https://contoso.<domain>`
  * of the chosen cloud. Dataverse online sits at the origin, so an address-bar URL (`/main.aspx?appid=…`), a Web API
  * root (`/api/data/v9.2`) or a service endpoint (`/XRMServices/2011/Organization.svc`) becomes its origin, and
- * `notice` is told what was used. Returns the origin (no trailing slash); throws UsageError for anything else.
+ * `notice` is told what was used. Spaces, a BOM and zero-width characters around it are dropped, and the host is
+ * compared as DNS does (core/inputs.ts: lower case, no trailing dot). Returns the origin (no trailing slash); throws
+ * UsageError for anything else.
  */
 export function environmentUrl(value: string, dataverseDomain: string, notice?: UrlNotice): string {
-  const text = value.trim();
+  const text = cleanText(value) ?? "";
   const withScheme = /^[a-z]+:\/\//i.test(text)
     ? text
     : /^[a-z0-9][a-z0-9-]*$/i.test(text)
@@ -32,6 +35,7 @@ export function environmentUrl(value: string, dataverseDomain: string, notice?: 
   }
   if (url.username !== "" || url.password !== "")
     throw new UsageError(`"${url.host}": an environment URL carries no user name or password`);
+  if (url.hostname !== "" && normaliseHost(url.hostname) !== url.hostname) url.hostname = normaliseHost(url.hostname);
   if (url.protocol === "http:" && !isLoopback(url.hostname))
     throw new UsageError(`"${value}" is not https: plain http is accepted only for loopback addresses`);
   if (url.protocol !== "https:" && url.protocol !== "http:")
@@ -47,10 +51,11 @@ export function environmentUrl(value: string, dataverseDomain: string, notice?: 
 export function serviceUrl(value: string): string {
   let url: URL;
   try {
-    url = new URL(value.trim());
+    url = new URL(cleanText(value) ?? "");
   } catch {
     throw new UsageError(`"${value}" is not a URL`);
   }
+  if (normaliseHost(url.hostname) !== url.hostname) url.hostname = normaliseHost(url.hostname);
   if (url.username !== "" || url.password !== "") throw new UsageError(`"${url.host}": a URL carries no password`);
   if (url.protocol === "http:" && !isLoopback(url.hostname))
     throw new UsageError(`"${value}" is not https: plain http is accepted only for loopback addresses`);

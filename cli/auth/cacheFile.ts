@@ -32,12 +32,24 @@ export function defaultCachePath(): string {
  * - it is written to a temporary file created exclusively (O_EXCL, no symlink followed) under an unguessable name,
  *   0600, then renamed over the cache;
  * - a cache that cannot be read (corrupt, truncated) is said once, in one line naming the file (never its bytes),
- *   and the sign-in starts afresh, replacing it.
+ *   and the sign-in starts afresh, replacing it;
+ * - a cache that cannot be written (rename refused: EPERM where another process holds the file, ENOSPC, EROFS, an
+ *   immutable file) costs one warning and nothing else: the sign-in that succeeded is used, the temporary file is
+ *   removed (it holds tokens), and the next run signs in again. MSAL calls afterCacheAccess in a `finally`, so a
+ *   throw there would replace the sign-in's result with this error.
+ * A refusal is a local cause (state `failed`), never said as Entra refusing the sign-in.
  */
 export function fileCachePlugin(path: string, say: (line: string) => void): ICachePlugin {
   let corruptSaid = false;
+  let unwritableSaid = false;
+  /** What could not be written: this run keeps using it (in memory only) instead of the file's older state. */
+  let unwritten: string | undefined;
   return {
     async beforeCacheAccess(context: TokenCacheContext) {
+      if (unwritten !== undefined) {
+        context.tokenCache.deserialize(unwritten);
+        return;
+      }
       guardFolder(path, false);
       const text = readCache(path);
       if (text === undefined) return; // no cache yet: the first sign-in writes it
@@ -52,14 +64,42 @@ export function fileCachePlugin(path: string, say: (line: string) => void): ICac
     },
     async afterCacheAccess(context: TokenCacheContext) {
       if (!context.cacheHasChanged) return;
-      guardFolder(path, true);
-      writeCache(path, context.tokenCache.serialize());
+      const text = context.tokenCache.serialize();
+      try {
+        guardFolder(path, true);
+        writeCache(path, text);
+        unwritten = undefined;
+      } catch (error) {
+        unwritten = text;
+        if (!unwritableSaid)
+          say(
+            `finops-link: warning: the token cache ${path} ${cannotWrite(error)}: this run goes on signed in; the next one asks to sign in again`,
+          );
+        unwritableSaid = true;
+      }
     },
   };
 }
 
 function refuse(path: string, why: string): never {
-  throw new SignInFailure(`the token cache ${path} ${why}: refused (--token-cache)`);
+  throw new SignInFailure(`the token cache ${path} ${why}: refused (--token-cache)`, "failed");
+}
+
+/** Why the cache was not written, in words: a refusal's own, or the system's code with what it usually means. */
+function cannotWrite(error: unknown): string {
+  if (error instanceof SignInFailure) return `was not written (${error.message.replace(/^the token cache \S+ /, "")})`;
+  const code = (error as { code?: unknown }).code;
+  const meaning: Record<string, string> = {
+    EPERM: "another process holds it, or it is read-only or immutable",
+    EACCES: "no permission",
+    EBUSY: "another process holds it",
+    ENOSPC: "the disk is full",
+    EDQUOT: "the disk quota is used up",
+    EROFS: "the file system is read-only",
+    ENAMETOOLONG: "its name is too long",
+  };
+  const known = typeof code === "string" ? meaning[code] : undefined;
+  return `could not be written (${typeof code === "string" ? code : "error"}${known === undefined ? "" : `: ${known}`})`;
 }
 
 /** The folder: created 0700 when missing (on write); the user's own closed to 0700; others' open ones refused. */
@@ -117,13 +157,20 @@ function writeCache(path: string, text: string): void {
     0o600,
   );
   try {
-    fchmodSync(fd, 0o600); // the umask cannot widen it; said anyway
-    writeSync(fd, text);
+    try {
+      fchmodSync(fd, 0o600); // the umask cannot widen it; said anyway
+      writeSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path); // replaces a symlink at `path` itself, never what it points to
   } catch (error) {
-    closeSync(fd);
-    unlinkSync(temporary);
+    // The temporary file holds an access and a refresh token: it never outlives a failed write.
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // already gone
+    }
     throw error;
   }
-  closeSync(fd);
-  renameSync(temporary, path); // replaces a symlink at `path` itself, never what it points to
 }

@@ -1,6 +1,7 @@
 import { X509Certificate, createPrivateKey } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { UsageError } from "../failures";
+import { certificateProblem } from "./localCauses";
 import type { ClientCredential } from "./msal";
 import { SignInFailure } from "./tokenSource";
 
@@ -22,12 +23,16 @@ export function readCertificate(path: string): ClientCredential {
   if (certificates.length === 0 || key === undefined)
     throw new UsageError(`${path} needs the certificate and its unencrypted private key, both PEM`);
   let thumbprintSha256: string;
+  let first: X509Certificate;
   try {
     createPrivateKey(key);
-    thumbprintSha256 = new X509Certificate(certificates[0] ?? "").fingerprint256.replace(/:/g, "").toLowerCase();
+    first = new X509Certificate(certificates[0] ?? "");
+    thumbprintSha256 = first.fingerprint256.replace(/:/g, "").toLowerCase();
   } catch {
     throw new UsageError(`${path} holds no readable certificate and private key`);
   }
+  const problem = certificateProblem(path, first, Date.now());
+  if (problem !== undefined) throw new UsageError(problem);
   return { kind: "certificate", thumbprintSha256, privateKey: key, x5c: certificates.join("\n") };
 }
 

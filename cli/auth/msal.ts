@@ -9,6 +9,7 @@ import {
 import type { Dispatcher } from "undici";
 import { isLoopback } from "../targets";
 import { fileCachePlugin } from "./cacheFile";
+import { clockHint } from "./localCauses";
 import { ConnectionFailure, TimeoutFailure } from "../net/send";
 import { SIGN_IN_NETWORK_ERROR, SignInNetworkError, msalNetwork } from "./msalNetwork";
 import { SignInFailure, type AcquiredToken, type TokenProvider } from "./tokenSource";
@@ -277,7 +278,8 @@ function translate(resource: string) {
     const description = String((error as { errorMessage?: unknown }).errorMessage ?? (error as Error).message ?? "");
     if (error instanceof SignInNetworkError || code === SIGN_IN_NETWORK_ERROR) {
       const failure = error instanceof SignInNetworkError ? error.failure : new Error(description);
-      const unreachable = failure instanceof ConnectionFailure || failure instanceof TimeoutFailure;
+      const unreachable =
+        (failure instanceof ConnectionFailure && failure.offline) || failure instanceof TimeoutFailure;
       throw new SignInFailure(
         unreachable
           ? `sign-in for ${resource}: network failure: ${failure.message}`
@@ -289,6 +291,8 @@ function translate(resource: string) {
       throw new SignInFailure(`sign-in for ${resource}: network failure: no answer from the sign-in host`, "offline");
     // Entra's AADSTS line is the useful part; trace and correlation ids follow on later lines.
     const aadsts = /AADSTS\d+:[^\r\n]*?(?=\s+-\s+Correlation ID|\s+Trace ID|$)/m.exec(description)?.[0];
+    const clock = aadsts === undefined ? undefined : clockHint(aadsts, Date.now());
+    if (clock !== undefined) throw new SignInFailure(`sign-in for ${resource} failed: ${aadsts}; ${clock}`, "failed");
     throw new SignInFailure(
       `sign-in for ${resource} failed: ${aadsts ?? (typeof code === "string" && code !== "" ? code : description.split(/\r?\n/)[0])}`,
     );

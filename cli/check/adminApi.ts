@@ -103,7 +103,7 @@ async function askPage(http: HttpClient, url: string, token: Bearer, origin: str
   try {
     answer = await http.send(url, { token });
   } catch (error) {
-    if (error instanceof ConnectionFailure || error instanceof TimeoutFailure)
+    if ((error instanceof ConnectionFailure && error.offline) || error instanceof TimeoutFailure)
       throw new TransientPageFailure(`the admin API (${origin}) did not answer: ${oneLine(error)}`);
     throw new PageFailure(`the admin API (${origin}): ${oneLine(error)}`); // a redirect, an oversized answer
   }

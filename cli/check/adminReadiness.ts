@@ -1,3 +1,5 @@
+import { cleanText } from "../../core/inputs";
+
 /**
  * What the admin list says about an environment's readiness for the F&O link, beside what adminView.ts reads: the
  * setup's progress and the environment's capacity. Field names are the Power Platform admin API's
@@ -29,7 +31,8 @@ export interface ReadinessView {
   capacity: EnvironmentCapacity[] | null;
 }
 
-const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
+/** Text from the API, cleaned as every admin list field is (core/inputs.ts): "   " is no value. */
+const text = (value: unknown): string | null => cleanText(value) ?? null;
 const number = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 const record = (value: unknown): Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

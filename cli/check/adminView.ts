@@ -1,4 +1,6 @@
 import { readinessOf, type ReadinessView } from "./adminReadiness";
+import { normaliseGuid } from "../../core/guid";
+import { cleanText, urlText } from "../../core/inputs";
 
 /**
  * The admin center's view of one environment, read from one item of the Power Platform admin API's environment list
@@ -28,7 +30,9 @@ export interface ListedEnvironment {
   adminCenter: AdminCenterView;
 }
 
-const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
+const text = (value: unknown): string | null => cleanText(value) ?? null;
+/** A GUID in its one form (core/guid.ts), or the text as given when it is not one. */
+const id = (value: unknown): string | null => normaliseGuid(value) ?? text(value);
 const record = (value: unknown): Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
@@ -40,16 +44,17 @@ export function readListedEnvironment(item: unknown): ListedEnvironment {
   const runtime = record(record(properties.states).runtime);
   const app = properties.linkedAppMetadata === undefined ? null : record(properties.linkedAppMetadata);
   const linkedApp =
-    app === null || (text(app.id) === null && text(app.url) === null)
+    app === null || (text(app.id) === null && urlText(app.url) === undefined)
       ? null
-      : { type: text(app.type), id: text(app.id), url: text(app.url) };
+      : { type: text(app.type), id: id(app.id), url: urlText(app.url) ?? null };
   return {
     name: text(properties.displayName) ?? text(entry.name) ?? "(unnamed)",
-    instanceUrl: text(metadata.instanceUrl),
+    // "   " or "https://" names no database, as "" and a missing field do (core/inputs.ts urlText).
+    instanceUrl: urlText(metadata.instanceUrl) ?? null,
     adminCenter: {
       environmentId: text(entry.name),
       sku: text(properties.environmentSku),
-      tenantId: text(properties.tenantId),
+      tenantId: id(properties.tenantId),
       runtimeState: text(runtime.id),
       instanceState: text(metadata.instanceState),
       linkedApp,

@@ -148,7 +148,12 @@ function errorOf(result: IntegrationResult, lastFailure: string | undefined): En
       return {
         code: result.code ?? null,
         status: result.status ?? null,
-        message: result.message ?? describeResult(result, english).detail ?? describeResult(result, english).title,
+        // The transport's own words first: core shortens a message to 300 characters, and a cause's remedy is longer.
+        message:
+          lastFailure ??
+          result.message ??
+          describeResult(result, english).detail ??
+          describeResult(result, english).title,
       };
   }
 }

@@ -6,6 +6,7 @@ import type { Cloud } from "../clouds";
 import type { AuditOptions, CheckOptions } from "../program";
 import { renderCsv } from "../output/csv";
 import { renderHtml } from "../output/html";
+import { jsonText } from "../output/json";
 import { renderMarkdown } from "../output/markdown";
 import { progressBar } from "../output/progress";
 import { terminalText } from "../output/sanitize";
@@ -101,8 +102,8 @@ export async function checkCommand(options: CheckOptions, kit: CommandKit): Prom
             environments: shown,
             findings: findings.filter((f) => f.environments.length === 0 || f.environments.some((n) => names.has(n))),
           };
-    process.stdout.write(`${JSON.stringify(filtered, null, 2)}\n`);
-  } else if (options.csv === true) process.stdout.write(renderCsv(shown, capacity));
+    process.stdout.write(jsonText(filtered));
+  } else if (options.csv === true) process.stdout.write(renderCsv(shown, capacity, options.delimiter));
   else if (options.md === true) process.stdout.write(renderMarkdown(document, shown));
   else process.stdout.write(renderTable(document, shown));
   if (!machineOutput && environments.some((e) => e.state === "unauthorized"))

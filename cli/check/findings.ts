@@ -1,5 +1,6 @@
 import { ENABLE_VIRTUAL_ENTITIES_ARTICLE_URL } from "../../core/record";
 import type { AdminCenterView } from "./adminView";
+import { PENDING_UPGRADE_NEXT_STEP, pendingUpgrades } from "./pendingUpgrade";
 import { readinessFindings } from "./readinessFindings";
 import type { EnvironmentReport } from "./report";
 import { busy, setupFailed, setupInProgress } from "./setupState";
@@ -22,6 +23,7 @@ export const FINDING_CODES = [
   "capacityOver",
   "finOpsStorageOver",
   "recordLinkTableMissing",
+  "pendingUpgrade",
   "disabled",
   "adminMode",
   "setupInProgress",
@@ -58,6 +60,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   capacityOver: "warning",
   finOpsStorageOver: "warning",
   recordLinkTableMissing: "warning",
+  pendingUpgrade: "warning",
   disabled: "info",
   adminMode: "info",
   setupInProgress: "info",
@@ -98,6 +101,7 @@ export const NEXT_STEP: Record<FindingCode, string> = {
   noDataverse:
     "This is the initial environment created for an F&O environment: add Dataverse with Microsoft's Enable Power Platform integration (Lifecycle Services), then check again.",
   unified: "Nothing to do: F&O runs inside Power Platform here; manage both in the Power Platform admin center.",
+  pendingUpgrade: PENDING_UPGRADE_NEXT_STEP,
 };
 
 /**
@@ -251,6 +255,7 @@ export function findingsFor(
       );
   }
   readinessFindings(environments, tenant, add);
+  for (const [e, message] of pendingUpgrades(environments)) add("pendingUpgrade", [e], message);
   for (const e of environments) e.findings = FINDING_CODES.filter((code) => involved.get(e)?.has(code) === true);
   const order = (f: Finding) => FINDING_CODES.indexOf(f.code);
   return found.sort((a, b) => order(a) - order(b));

@@ -1,3 +1,4 @@
+import { normaliseVersion } from "../../core/inputs";
 import { isLogicalName } from "../../core/record/names";
 import { oneLine } from "../failures";
 import type { Bearer, HttpClient } from "../http";
@@ -76,7 +77,8 @@ export async function readParts(envUrl: string, http: HttpClient, token: Bearer)
         return {
           uniqueName,
           installed: row !== undefined,
-          version: typeof row?.version === "string" ? row.version : null,
+          // Four parts, as FinOpsLink's own version is read (core/inputs.ts normaliseVersion).
+          version: normaliseVersion(row?.version) ?? (typeof row?.version === "string" ? row.version : null),
         };
       });
     }),

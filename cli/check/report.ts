@@ -52,8 +52,13 @@ export interface EnvironmentReport {
    * `pac org who --json`, so scripts written for either tool read it; null when not linked.
    */
   erpUrl: string | null;
-  /** FinOpsLink in the `solutions` table; null when it could not be read. */
-  solution: { installed: boolean; version: string | null; managed: boolean | null } | null;
+  /** FinOpsLink in the `solutions` table (and a staged upgrade never applied: `holding`); null when not read. */
+  solution: {
+    installed: boolean;
+    version: string | null;
+    managed: boolean | null;
+    holding?: { version: string | null } | null;
+  } | null;
   error: { code: string | null; status: number | null; message: string } | null;
   /** The link function's last answer: HTTP status (null without one), Dataverse's service request id, time in ms. */
   answer: { status: number | null; serviceRequestId: string | null; ms: number } | null;

@@ -1,6 +1,8 @@
+import { cleanText } from "../../core/inputs";
 import { bearerFor, type TokenSource } from "../auth/tokenSource";
 import { oneLine } from "../failures";
 import type { Bearer, HttpClient } from "../http";
+import { ForeignAnswerFailure } from "../net/send";
 import { toMB } from "./adminReadiness";
 import { httpWords } from "./solutionRow";
 
@@ -35,7 +37,8 @@ export const DATAVERSE_TYPES = ["Database", "File", "Log"] as const;
 /** The F&O storage types (finance and operations database and file capacity). */
 export const FINOPS_TYPES = ["FinOpsDatabase", "FinOpsFile"] as const;
 
-const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
+/** Text from the API, cleaned as every admin list field is (core/inputs.ts): "   " is no value. */
+const text = (value: unknown): string | null => cleanText(value) ?? null;
 const number = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 const record = (value: unknown): Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -85,7 +88,9 @@ export async function readTenantCapacity(api: string, http: HttpClient, token: B
   try {
     answer = await http.send(url, { token });
   } catch (error) {
-    return { checked: false, reason: `the licensing API did not answer: ${oneLine(error)}`, failed: true };
+    // A web page in its place (a proxy's block page, a captive portal) did answer: said as what it is (cli/net/send.ts).
+    const words = error instanceof ForeignAnswerFailure ? "the licensing API" : "the licensing API did not answer";
+    return { checked: false, reason: `${words}: ${oneLine(error)}`, failed: true };
   }
   if (answer.status === 401 || answer.status === 403)
     return {

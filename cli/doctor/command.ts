@@ -3,6 +3,7 @@ import { exitCodeFor } from "../check/report";
 import type { CommandKit } from "../commandKit";
 import type { DoctorOptions } from "../program";
 import { EXIT, UsageError } from "../failures";
+import { jsonText } from "../output/json";
 import { environmentUrl, serviceUrl } from "../targets";
 import { diagnose } from "./diagnose";
 import { renderDoctor } from "./render";
@@ -26,7 +27,7 @@ export async function doctorCommand(options: DoctorOptions, kit: CommandKit): Pr
       version: kit.version,
     },
   );
-  process.stdout.write(options.json === true ? `${JSON.stringify(document, null, 2)}\n` : renderDoctor(document));
+  process.stdout.write(options.json === true ? jsonText(document) : renderDoctor(document));
   sayCapacityNotChecked(document.capacity);
   if (document.capacity !== undefined && !document.capacity.checked && document.capacity.failed) return EXIT.failed;
   return exitCodeFor([document.check], document.findings, options.failOn);

@@ -1,12 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { bearerFor, type TokenSource } from "../auth/tokenSource";
-import { readInstalledSolution, httpWords, SOLUTION_NAME } from "../check/solutionRow";
+import { readInstalledSolution, httpWords, HOLDING_NAME, SOLUTION_NAME } from "../check/solutionRow";
 import { resourceOf } from "../check/checkEnvironment";
+import { normaliseGuid } from "../../core/guid";
 import { oneLine } from "../failures";
 import type { Bearer, HttpClient } from "../http";
 import { stopwatch } from "../stopwatch";
 import type { Target } from "../targets";
-import { importJobError } from "./importJob";
+import { normaliseVersion } from "../../core/inputs";
+import type { HttpAnswer } from "../http";
+import { saysBusy, untilNotBusy } from "./busy";
+import { importJobError, importJobResult } from "./importJob";
+import { holdingRefusal, importCommandFor, saysHoldingExists, TOKEN_LAPSED } from "./lifeCycle";
 import { findImportInProgress, followImportJob } from "./inProgress";
 import { compareVersions, type SolutionZip } from "./solutionZip";
 
@@ -21,6 +26,13 @@ export interface ImportReport {
   zip: { version: string; managed: boolean };
   published: boolean;
   message: string;
+  /**
+   * What the import job's own result says besides success (warnings, components that failed), as
+   * `warning: <component>: <text>`; empty when it said nothing else or could not be read.
+   */
+  notes: string[];
+  /** The command (or step) that finishes what is left (a publish Dataverse was too busy for, a staged upgrade), or null. */
+  nextStep: string | null;
   elapsedMs: number;
 }
 
@@ -66,6 +78,37 @@ export async function importSolution(
     installed: null,
     zip: { version: zip.version, managed: zip.managed },
     published: false,
+    notes: [],
+    nextStep: null,
+  };
+  const again = importCommandFor(target.url, zip);
+  const sleep = settings.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  /** Sends `request` again while Dataverse says it is busy, within --wait; says the first busy answer. */
+  const whenNotBusy = (what: string, request: () => Promise<HttpAnswer>) =>
+    untilNotBusy(request, {
+      deadline: Date.now() + settings.maxWaitMs,
+      pollMs: settings.pollMs,
+      sleep,
+      onBusy: (answer) =>
+        settings.say(
+          `${target.name}: Dataverse is busy (${httpWords(answer.status, answer.text)}): asking for ${what} again every ${Math.round(settings.pollMs / 1000)} s, for up to ${Math.round(settings.maxWaitMs / 1000)} s (--wait)…`,
+        ),
+    });
+  /** PublishAllXml, busy retried; "imported, not published" with the command that finishes it when it stays busy. */
+  const publishOrSay = async (done: string, extra: Partial<ImportReport> = {}): Promise<ImportReport> => {
+    const failed = await publish(target, token, settings, whenNotBusy);
+    if (failed === undefined) return finish("imported", `${done} and published`, { ...extra, published: true });
+    if (failed.busy)
+      return finish(
+        "imported",
+        `${done}, not published: Dataverse stayed busy for ${Math.round(settings.maxWaitMs / 1000)} s (${failed.words}); publish with: ${again}`,
+        { ...extra, published: false, nextStep: again },
+      );
+    return finish(
+      "failed",
+      `${done.replace(/^the import in progress ended: /, "")}, but publishing failed: ${failed.words}`,
+      extra,
+    );
   };
   const finish = (outcome: ImportOutcome, message: string, extra: Partial<ImportReport> = {}): ImportReport => {
     const report = { ...base, ...extra, outcome, message, elapsedMs: elapsed() };
@@ -73,8 +116,8 @@ export async function importSolution(
     return report;
   };
   const kind = (managed: boolean) => (managed ? "managed" : "unmanaged");
+  const token = bearerFor(settings.tokens, resourceOf(target.url));
   try {
-    const token = bearerFor(settings.tokens, resourceOf(target.url));
     await token.token();
     const running = await findImportInProgress(target.url, settings.http, token);
     if (running !== undefined) {
@@ -83,23 +126,33 @@ export async function importSolution(
         `${target.name}: a ${SOLUTION_NAME} import is already in progress (import job ${running}, started earlier): following it…`,
       );
       const outcome = await followImportJob(target.url, running, token, settings);
+      if (outcome === TOKEN_LAPSED)
+        return finish(
+          "failed",
+          `${TOKEN_LAPSED}: run the same command again with a valid token to follow it: ${again}`,
+          {
+            nextStep: again,
+          },
+        );
       if (outcome !== "succeeded") return finish("failed", `import failed: ${outcome}`);
       const after = await readInstalledSolution(target.url, settings.http, token);
-      if (after.managed === false) {
-        const published = await publish(target, token, settings);
-        if (published !== undefined) return finish("failed", `imported, but publishing failed: ${published}`);
-        return finish(
-          "imported",
-          `the import in progress ended: ${SOLUTION_NAME} ${after.version ?? "?"} (unmanaged) imported and published`,
-          { published: true },
+      if (after.managed === false)
+        return publishOrSay(
+          `the import in progress ended: ${SOLUTION_NAME} ${after.version ?? "?"} (unmanaged) imported`,
         );
-      }
       return finish("imported", `the import in progress ended: ${SOLUTION_NAME} ${after.version ?? "?"} imported`);
     }
     const installed = await readInstalledSolution(target.url, settings.http, token);
     if (installed.installed && installed.version !== null && installed.managed !== null)
       base.installed = { version: installed.version, managed: installed.managed };
     const current = base.installed;
+    if (installed.holding !== null) {
+      // A staged upgrade never applied: Dataverse refuses every import until it is applied or removed.
+      const staged = normaliseVersion(installed.holding.version) ?? installed.holding.version;
+      if (!zip.managed || staged !== zip.version)
+        return finish("refused", holdingRefusal(target.url, staged, zip), { nextStep: again });
+      return applyStagedUpgrade(target, zip, token, settings, whenNotBusy, finish, again);
+    }
     if (current !== null) {
       if (current.managed !== zip.managed)
         return finish(
@@ -112,8 +165,14 @@ export async function importSolution(
         settings.say(
           `${target.name}: ${SOLUTION_NAME} ${current.version} (unmanaged) is installed: publishing all customizations…`,
         );
-        const failed = await publish(target, token, settings);
-        if (failed !== undefined) return finish("failed", `already imported, but publishing failed: ${failed}`);
+        const failed = await publish(target, token, settings, whenNotBusy);
+        if (failed?.busy === true)
+          return finish(
+            "skipped",
+            `skipped: ${SOLUTION_NAME} ${current.version} is already installed, not published: Dataverse stayed busy for ${Math.round(settings.maxWaitMs / 1000)} s (${failed.words}); publish with: ${again}`,
+            { nextStep: again },
+          );
+        if (failed !== undefined) return finish("failed", `already imported, but publishing failed: ${failed.words}`);
         return finish(
           "skipped",
           `skipped: ${SOLUTION_NAME} ${current.version} is already installed; published all customizations`,
@@ -133,55 +192,139 @@ export async function importSolution(
       `${target.name}: ${upgrade ? "upgrading to" : "importing"} ${SOLUTION_NAME} ${zip.version} (${kind(zip.managed)})${current === null ? "" : ` over ${current.version}`}${upgrade ? " (stage and upgrade)" : current === null ? "" : " (update)"}…`,
     );
     const importJobId = randomUUID();
-    const answer = await settings.http.send(`${target.url}/api/data/v9.2/${message}`, {
-      method: "POST",
-      token,
-      body: {
-        OverwriteUnmanagedCustomizations: false,
-        PublishWorkflows: true,
-        CustomizationFile: zip.base64,
-        ImportJobId: importJobId,
-      },
-    });
-    if (!answer.ok) return finish("failed", `import refused: ${httpWords(answer.status, answer.text)}`);
+    // Another import (or publish) running: "Cannot start another [Import]…" is asked again, within --wait.
+    const { answer, busy } = await whenNotBusy(message, () =>
+      settings.http.send(`${target.url}/api/data/v9.2/${message}`, {
+        method: "POST",
+        token,
+        body: {
+          OverwriteUnmanagedCustomizations: false,
+          PublishWorkflows: true,
+          CustomizationFile: zip.base64,
+          ImportJobId: importJobId,
+        },
+      }),
+    );
+    if (busy)
+      return finish(
+        "failed",
+        `not imported: Dataverse stayed busy with another operation for ${Math.round(settings.maxWaitMs / 1000)} s (${httpWords(answer.status, answer.text)}); run again later: ${again}`,
+        { nextStep: again },
+      );
+    if (!answer.ok) {
+      if (saysHoldingExists(answer.text))
+        return finish("refused", holdingRefusal(target.url, null, zip), { nextStep: again });
+      return finish("failed", `import refused: ${httpWords(answer.status, answer.text)}`);
+    }
     const started = JSON.parse(answer.text) as { AsyncOperationId?: unknown; ImportJobKey?: unknown };
-    if (typeof started.AsyncOperationId !== "string")
-      return finish("failed", `import failed: ${message} returned no AsyncOperationId`);
-    const jobId = typeof started.ImportJobKey === "string" ? started.ImportJobKey : importJobId;
-    settings.started?.(`async operation ${started.AsyncOperationId}`);
-    settings.say(`${target.name}: ${message} started (async operation ${started.AsyncOperationId}); waiting for it…`);
+    // Both ids go into a URL: only a GUID is taken (core/guid.ts), never the server's text as it is.
+    const operationId = normaliseGuid(started.AsyncOperationId);
+    if (operationId === undefined) return finish("failed", `import failed: ${message} returned no AsyncOperationId`);
+    const jobId = normaliseGuid(started.ImportJobKey) ?? importJobId;
+    settings.started?.(`async operation ${operationId}`);
+    settings.say(`${target.name}: ${message} started (async operation ${operationId}); waiting for it…`);
 
-    const ended = await waitForOperation(target, started.AsyncOperationId, token, settings);
+    const ended = await waitForOperation(target, operationId, token, settings);
+    if (ended === TOKEN_LAPSED)
+      return finish("failed", `${TOKEN_LAPSED}: run the same command again with a valid token to follow it: ${again}`, {
+        nextStep: again,
+      });
     if (ended !== "succeeded") {
       const jobError = await importJobError(target.url, jobId, token, settings.http);
-      return finish("failed", `import failed: ${jobError ?? ended}`);
+      const words = jobError ?? ended;
+      // A staged upgrade that appeared after the solutions were read (another admin, another tool).
+      if (saysHoldingExists(words))
+        return finish("refused", holdingRefusal(target.url, null, zip), { nextStep: again });
+      if (saysBusy(words))
+        return finish("failed", `import failed: ${words}; Dataverse was busy: run again later: ${again}`, {
+          nextStep: again,
+        });
+      return finish("failed", `import failed: ${words}`);
     }
-    let published = false;
+    // What the job says besides success (warnings, components that failed) belongs in the report.
+    const notes = (await importJobResult(target.url, jobId, token, settings.http))?.notes ?? [];
+    const said = notes.length === 0 ? "" : `; Dataverse noted ${notes.length}: ${notes.join("; ")}`;
+    const done = `${upgrade ? "upgraded to" : "imported"} ${SOLUTION_NAME} ${zip.version} (${kind(zip.managed)})`;
     if (!zip.managed) {
       settings.say(`${target.name}: publishing all customizations…`);
-      const failed = await publish(target, token, settings);
-      if (failed !== undefined) return finish("failed", `imported, but publishing failed: ${failed}`);
-      published = true;
+      const report = await publishOrSay(done, { notes });
+      return notes.length === 0 || report.outcome === "failed"
+        ? report
+        : { ...report, message: `${report.message}${said}` };
     }
-    return finish(
-      "imported",
-      `${upgrade ? "upgraded to" : "imported"} ${SOLUTION_NAME} ${zip.version} (${kind(zip.managed)})${published ? " and published" : ""}`,
-      { published },
-    );
+    return finish("imported", `${done}${said}`, { notes });
   } catch (error) {
     return finish("failed", `failed: ${oneLine(error)}`);
   }
 }
 
-/** PublishAllXml; undefined when it succeeded, else the server's words. */
-async function publish(target: { url: string }, token: Bearer, settings: ImportSettings): Promise<string | undefined> {
-  const answer = await settings.http.send(`${target.url}/api/data/v9.2/PublishAllXml`, {
-    method: "POST",
-    token,
-    body: {},
-    timeoutMs: settings.publishTimeoutMs,
-  });
-  return answer.ok ? undefined : httpWords(answer.status, answer.text);
+type WhenNotBusy = (what: string, request: () => Promise<HttpAnswer>) => Promise<{ answer: HttpAnswer; busy: boolean }>;
+type Finish = (outcome: ImportOutcome, message: string, extra?: Partial<ImportReport>) => ImportReport;
+
+/**
+ * PublishAllXml, asked again while Dataverse is busy with another customization (0x80071151, within --wait):
+ * undefined when it succeeded, else the server's words and whether it was still busy.
+ */
+async function publish(
+  target: { url: string },
+  token: Bearer,
+  settings: ImportSettings,
+  whenNotBusy: WhenNotBusy,
+): Promise<{ words: string; busy: boolean } | undefined> {
+  const { answer, busy } = await whenNotBusy("PublishAllXml", () =>
+    settings.http.send(`${target.url}/api/data/v9.2/PublishAllXml`, {
+      method: "POST",
+      token,
+      body: {},
+      timeoutMs: settings.publishTimeoutMs,
+    }),
+  );
+  return answer.ok ? undefined : { words: httpWords(answer.status, answer.text), busy };
+}
+
+/**
+ * Applies the staged upgrade whose version is the zip's (the holding solution FinOpsLink_Upgrade replaces
+ * FinOpsLink, and components it no longer has are removed): DeleteAndPromoteAsync with the solution's unique name,
+ * its async operation polled like an import's; busy retried within --wait. Microsoft Learn, Web API
+ * "DeleteAndPromoteAsync Action" (UniqueName -> AsyncOperationId).
+ */
+async function applyStagedUpgrade(
+  target: Target,
+  zip: SolutionZip,
+  token: Bearer,
+  settings: ImportSettings,
+  whenNotBusy: WhenNotBusy,
+  finish: Finish,
+  again: string,
+): Promise<ImportReport> {
+  settings.say(
+    `${target.name}: ${HOLDING_NAME} ${zip.version} is staged (an upgrade never applied), the zip's version: applying it (DeleteAndPromoteAsync)…`,
+  );
+  const { answer, busy } = await whenNotBusy("DeleteAndPromoteAsync", () =>
+    settings.http.send(`${target.url}/api/data/v9.2/DeleteAndPromoteAsync`, {
+      method: "POST",
+      token,
+      body: { UniqueName: SOLUTION_NAME },
+    }),
+  );
+  if (busy)
+    return finish(
+      "failed",
+      `the staged upgrade to ${zip.version} was not applied: Dataverse stayed busy for ${Math.round(settings.maxWaitMs / 1000)} s (${httpWords(answer.status, answer.text)}); run again later: ${again}`,
+      { nextStep: again },
+    );
+  if (!answer.ok)
+    return finish("failed", `applying the staged upgrade was refused: ${httpWords(answer.status, answer.text)}`);
+  const operationId = normaliseGuid((JSON.parse(answer.text) as { AsyncOperationId?: unknown }).AsyncOperationId);
+  if (operationId === undefined)
+    return finish("failed", "applying the staged upgrade failed: DeleteAndPromoteAsync returned no AsyncOperationId");
+  settings.started?.(`async operation ${operationId}`);
+  const ended = await waitForOperation(target, operationId, token, settings);
+  if (ended !== "succeeded") return finish("failed", `applying the staged upgrade failed: ${ended}`);
+  return finish(
+    "imported",
+    `upgraded to ${SOLUTION_NAME} ${zip.version} (managed): applied the staged upgrade ${HOLDING_NAME}`,
+  );
 }
 
 /** Polls asyncoperations(id) until statecode 3 (Completed): statuscode 30 succeeded, anything else is its message. */
@@ -198,6 +341,8 @@ async function waitForOperation(
       `${target.url}/api/data/v9.2/asyncoperations(${id})?$select=statecode,statuscode,message,friendlymessage`,
       { token },
     );
+    // A token that cannot be renewed (--access-token) may expire during a long import; Dataverse goes on with it.
+    if (answer.status === 401) return TOKEN_LAPSED;
     if (!answer.ok) return `reading the import's progress: ${httpWords(answer.status, answer.text)}`;
     const row = JSON.parse(answer.text) as {
       statecode?: unknown;

@@ -1,6 +1,8 @@
+import { normaliseGuid } from "../../core/guid";
 import type { Bearer, HttpClient } from "../http";
 import { SOLUTION_NAME } from "../check/solutionRow";
 import { importJobError } from "./importJob";
+import { TOKEN_LAPSED } from "./lifeCycle";
 
 /** An import job older than this without an end is taken as abandoned, not as in progress. */
 const IN_PROGRESS_WITHIN_MS = 6 * 60 * 60_000;
@@ -30,7 +32,7 @@ export async function findImportInProgress(
   try {
     const rows = (JSON.parse(answer.text) as { value?: Array<{ importjobid?: unknown }> }).value ?? [];
     const id = rows[0]?.importjobid;
-    return typeof id === "string" && /^[0-9a-f-]{36}$/i.test(id) ? id : undefined;
+    return normaliseGuid(id);
   } catch {
     return undefined;
   }
@@ -53,6 +55,7 @@ export async function followImportJob(
       `${envUrl}/api/data/v9.2/importjobs(${jobId})?$select=completedon,progress`,
       { token },
     );
+    if (answer.status === 401) return TOKEN_LAPSED; // a token that could not be renewed; the import goes on
     if (!answer.ok) return `reading the import in progress: HTTP ${answer.status}`;
     let completed: unknown;
     try {

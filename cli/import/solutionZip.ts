@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { XMLParser } from "fast-xml-parser";
+import { cleanText, normaliseVersion, zipEntryName } from "../../core/inputs";
 import { UsageError } from "../failures";
 
 export interface SolutionZip {
   path: string;
   uniqueName: string;
-  /** Dataverse's four-part version, e.g. 1.0.0.0. */
+  /** Dataverse's four-part version, e.g. 1.0.0.0 (a `1.0` in solution.xml reads 1.0.0.0: core/inputs.ts). */
   version: string;
   managed: boolean;
   /** The zip, base64, as ImportSolutionAsync takes it. */
@@ -42,7 +43,7 @@ export function readSolutionZip(path: string): SolutionZip {
   } catch {
     throw new UsageError(`${path} is not a zip file`);
   }
-  const manifests = entries.filter((entry) => entry.name.replace(/^\/+/, "").toLowerCase() === "solution.xml");
+  const manifests = entries.filter((entry) => zipEntryName(entry.name) === "solution.xml");
   if (manifests.length > 1)
     throw new UsageError(`${path} holds ${manifests.length} solution.xml entries: refused (a solution has one)`);
   if (manifests.some((entry) => entry.originalSize > MAX_MANIFEST_BYTES))
@@ -52,25 +53,26 @@ export function readSolutionZip(path: string): SolutionZip {
     throw new UsageError(`${path}: its entries declare ${Math.round(declared / 1024 / 1024)} MB inflated: refused`);
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(new Uint8Array(bytes), { filter: (file) => file.name === "solution.xml" });
+    files = unzipSync(new Uint8Array(bytes), { filter: (file) => zipEntryName(file.name) === "solution.xml" });
   } catch {
     throw new UsageError(`${path} is not a zip file`);
   }
-  const xml = files["solution.xml"];
+  const xml = Object.values(files)[0];
   if (xml === undefined) throw new UsageError(`${path} is not a Dataverse solution: it has no solution.xml`);
   let manifest: Record<string, unknown> | undefined;
   try {
-    const parsed = new XMLParser({ parseTagValue: false }).parse(strFromU8(xml)) as {
+    // A byte order mark before `<?xml` (an editor's save) is no part of the document.
+    const parsed = new XMLParser({ parseTagValue: false }).parse(strFromU8(xml).replace(/^\ufeff/, "")) as {
       ImportExportXml?: { SolutionManifest?: Record<string, unknown> };
     };
     manifest = parsed.ImportExportXml?.SolutionManifest;
   } catch {
     manifest = undefined;
   }
-  const uniqueName = manifest?.UniqueName;
-  const version = manifest?.Version;
-  const managed = manifest?.Managed;
-  if (typeof uniqueName !== "string" || typeof version !== "string" || !/^\d+(\.\d+){1,3}$/.test(version))
+  const uniqueName = cleanText(manifest?.UniqueName);
+  const version = normaliseVersion(manifest?.Version);
+  const managed = cleanText(manifest?.Managed);
+  if (uniqueName === undefined || version === undefined)
     throw new UsageError(`${path} is not a Dataverse solution: solution.xml has no unique name and version`);
   if (managed !== "0" && managed !== "1")
     throw new UsageError(`${path} is not an importable solution: <Managed> is ${String(managed)}, not 0 or 1`);

@@ -47,16 +47,52 @@ export function checkProxySettings(settings: ProxySettings): string | undefined 
 export function createDispatcher(settings: ProxySettings, connections?: number): Dispatcher {
   const options = connections === undefined ? {} : { connections };
   if (settings.httpProxy === undefined && settings.httpsProxy === undefined) return new Agent(options);
-  return withoutExperimentalWarning(
-    () =>
-      new EnvHttpProxyAgent({
-        ...options,
-        httpProxy: withScheme(settings.httpProxy),
-        httpsProxy: withScheme(settings.httpsProxy ?? settings.httpProxy),
-        // undici reads NO_PROXY from the environment unless told; an empty string means "proxy everything".
-        noProxy: settings.noProxy ?? "",
-      }),
+  return remembered(
+    settings,
+    withoutExperimentalWarning(
+      () =>
+        new EnvHttpProxyAgent({
+          ...options,
+          httpProxy: withScheme(settings.httpProxy),
+          httpsProxy: withScheme(settings.httpsProxy ?? settings.httpProxy),
+          // undici reads NO_PROXY from the environment unless told; an empty string means "proxy everything".
+          noProxy: settings.noProxy ?? "",
+        }),
+    ),
   );
+}
+
+/** The proxy settings each proxy dispatcher was made with: to name the proxy when a connection through it fails. */
+const proxies = new WeakMap<Dispatcher, ProxySettings>();
+
+function remembered(settings: ProxySettings, dispatcher: Dispatcher): Dispatcher {
+  proxies.set(dispatcher, settings);
+  return dispatcher;
+}
+
+/**
+ * The proxy URL (credentials included: for cli/net/proxyChallenge.ts only, never for words) a request to `url`
+ * went through on `dispatcher`, or undefined when it went direct: HTTPS_PROXY (else HTTP_PROXY) for https, HTTP_PROXY
+ * for http, none for a host NO_PROXY lists (`host`, `host:port`, `.domain`, `*.domain`, `*`).
+ */
+export function proxyFor(dispatcher: Dispatcher, url: string): string | undefined {
+  const settings = proxies.get(dispatcher);
+  if (settings === undefined) return undefined;
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const host = target.hostname.toLowerCase();
+  for (const entry of (settings.noProxy ?? "").split(/[\s,]+/).filter((e) => e !== "")) {
+    if (entry === "*") return undefined;
+    const [name = "", port] = entry.toLowerCase().split(/:(?=\d+$)/);
+    if (port !== undefined && port !== target.port) continue;
+    const domain = name.replace(/^\*?\./, "");
+    if (host === domain || host.endsWith(`.${domain}`)) return undefined;
+  }
+  return withScheme(target.protocol === "https:" ? (settings.httpsProxy ?? settings.httpProxy) : settings.httpProxy);
 }
 
 function withScheme(value: string | undefined): string | undefined {

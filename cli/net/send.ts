@@ -1,4 +1,7 @@
 import { fetch, type Dispatcher } from "undici";
+import { proxyFor } from "./agent";
+import { networkCause, proxySignInWords } from "./causes";
+import { proxyChallenge } from "./proxyChallenge";
 
 /** The largest answer read: Dataverse's and the admin API's pages, and Entra's token answers, are far smaller. */
 export const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
@@ -11,9 +14,19 @@ export class TimeoutFailure extends Error {
   }
 }
 
-/** No HTTP answer at all: DNS, refused or reset connection, a proxy that refused the tunnel. */
+/**
+ * No HTTP answer at all: DNS, refused or reset connection, a proxy that refused the tunnel, a certificate not
+ * trusted. The message names the cause and what to do (cli/net/causes.ts); `offline` is false when something did
+ * answer, only not as it must (a proxy asking for a sign-in, a certificate): that is a failure, not "unreachable".
+ */
 export class ConnectionFailure extends Error {
   override readonly name = "ConnectionFailure";
+  constructor(
+    message: string,
+    readonly offline: boolean = true,
+  ) {
+    super(message);
+  }
 }
 
 /** The server answered with a redirect: never followed, so a token or a secret never goes to another host. */
@@ -32,6 +45,24 @@ export class SizeFailure extends Error {
   override readonly name = "SizeFailure";
   constructor(readonly limitBytes: number) {
     super(`the answer is larger than ${limitBytes / 1024 / 1024} MB: not read`);
+  }
+}
+
+/**
+ * An answer that is a web page, not an API's (a proxy's block page, a captive portal, a sign-in page, or a URL that
+ * is not the service's): no endpoint the command line calls answers HTML, so it is said as what it is, never read as
+ * "invalid answer", "not linked" or a JSON error.
+ */
+export class ForeignAnswerFailure extends Error {
+  override readonly name = "ForeignAnswerFailure";
+  constructor(
+    readonly status: number,
+    host: string,
+    title: string | undefined,
+  ) {
+    super(
+      `${host} answered HTTP ${status} with a web page${title === undefined ? "" : ` ("${title}")`}, not the service's API: a proxy, a captive portal or a sign-in page answered in its place, or ${host} is not the service's address`,
+    );
   }
 }
 
@@ -79,7 +110,7 @@ export async function send(url: string, init: SendInit): Promise<SentAnswer> {
       });
     } catch (error) {
       if (timedOut) throw new TimeoutFailure(init.timeoutMs);
-      throw new ConnectionFailure(connectionWords(error));
+      throw await connectionFailure(error, url, init);
     }
     if (response.status >= 300 && response.status < 400 && response.status !== 304) {
       await response.body?.cancel().catch(() => undefined);
@@ -96,8 +127,10 @@ export async function send(url: string, init: SendInit): Promise<SentAnswer> {
     } catch (error) {
       if (error instanceof SizeFailure) throw error;
       if (timedOut) throw new TimeoutFailure(init.timeoutMs);
-      throw new ConnectionFailure(connectionWords(error));
+      throw await connectionFailure(error, url, init);
     }
+    const page = webPage(response.headers.get("content-type"), text);
+    if (page !== null) throw new ForeignAnswerFailure(response.status, hostOf(url), page.title);
     return {
       status: response.status,
       ok: response.ok,
@@ -143,11 +176,52 @@ function redirectTarget(from: string, location: string | null): string {
   }
 }
 
-function connectionWords(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-  if (typeof cause?.code === "string") return `could not connect (${cause.code})`;
-  if (typeof cause?.message === "string") return `could not connect (${cause.message})`;
-  return "could not connect";
+/**
+ * The failure with its real cause (cli/net/causes.ts); after a proxy's 407, the proxy is asked once per run what it
+ * wants (its Proxy-Authenticate schemes, which undici drops), so the words can say Negotiate/NTLM or Basic.
+ */
+async function connectionFailure(error: unknown, url: string, init: SendInit): Promise<ConnectionFailure> {
+  const proxyUrl = proxyFor(init.dispatcher, url);
+  const proxy = proxyUrl === undefined ? undefined : originOf(proxyUrl);
+  const cause = networkCause(error, url, proxy, Date.now());
+  if (cause.proxyStatus === 407 && proxyUrl !== undefined && proxy !== undefined) {
+    const challenge = await proxyChallenge(proxyUrl, url, Math.min(init.timeoutMs, 10_000));
+    if (challenge !== undefined)
+      return new ConnectionFailure(
+        proxySignInWords(proxy, challenge.schemes, new URL(proxyUrl).username !== ""),
+        false,
+      );
+  }
+  return new ConnectionFailure(cause.words, cause.offline);
+}
+
+/**
+ * An HTML page (by its content type, or a body that starts like one) and its title, else null. Dataverse, the admin
+ * API and Entra answer JSON (or nothing: 204); their errors are JSON too.
+ */
+export function webPage(contentType: string | null, text: string): { title: string | undefined } | null {
+  const html =
+    /^\s*text\/html\b/i.test(contentType ?? "") || /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 200));
+  if (!html) return null;
+  const title = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(text)?.[1]?.replace(/\s+/g, " ").trim().slice(0, 80);
+  return { title: title === "" ? undefined : title };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "the server";
+  }
+}
+
+/** A proxy named in words: its origin, never a user or password. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "the proxy";
+  }
 }
 
 export function formatSeconds(ms: number): string {

@@ -1,3 +1,4 @@
+import { stringify } from "csv-stringify/sync";
 import type { EnvironmentReport } from "../check/report";
 import { readinessCells, READINESS_COLUMNS } from "./readiness";
 import { terminalText } from "./sanitize";
@@ -24,12 +25,23 @@ const COLUMNS = [
   ...READINESS_COLUMNS,
 ] as const;
 
+/** `--delimiter`: `,` (RFC 4180), `;` (Excel where Windows' list separator is `;`, e.g. German) or a tab. */
+export const DELIMITERS = { ",": ",", ";": ";", tab: "\t" } as const;
+export type Delimiter = keyof typeof DELIMITERS;
+
 /**
- * `--csv`: RFC 4180, a header line, one line per environment; every server string through terminalText (one line,
- * no escapes), finding codes separated by `;`; then the database use, the tenant's free capacity and the parts.
+ * `--csv`: a header line and one line per environment, CRLF line ends, fields quoted when they hold the delimiter,
+ * a quote or a line break (csv-stringify). It starts with a UTF-8 byte order mark: Excel on Windows reads a CSV
+ * without one in the ANSI code page ("MÃ¼ller"), and PowerShell's Import-Csv / ConvertFrom-Csv and .NET read it and
+ * drop it. Every server string goes through terminalText (one line, no escapes); finding codes are joined by `;`;
+ * after them the database use, the tenant's free capacity and the parts (cli/output/readiness.ts).
  */
-export function renderCsv(environments: ReadonlyArray<EnvironmentReport>, capacity?: TenantCapacityReport): string {
-  const lines = [COLUMNS.join(",")];
+export function renderCsv(
+  environments: ReadonlyArray<EnvironmentReport>,
+  capacity?: TenantCapacityReport,
+  delimiter: Delimiter = ",",
+): string {
+  const rows: string[][] = [];
   for (const e of environments) {
     const admin = e.adminCenter.compared ? e.adminCenter : null;
     const row: Record<(typeof COLUMNS)[number], unknown> = {
@@ -52,18 +64,21 @@ export function renderCsv(environments: ReadonlyArray<EnvironmentReport>, capaci
       findings: e.findings.join(";"),
       ...readinessCells(e, capacity),
     };
-    lines.push(COLUMNS.map((column) => cell(row[column])).join(","));
+    rows.push(COLUMNS.map((column) => cell(row[column])));
   }
-  return `${lines.join("\r\n")}\r\n`;
+  return stringify([[...COLUMNS], ...rows], {
+    bom: true,
+    delimiter: DELIMITERS[delimiter],
+    record_delimiter: "windows",
+  });
 }
 
 /**
- * One field: quoted when it holds a comma, quote or line break. Text from a server that starts like a formula
- * (= + - @) gets a leading apostrophe, so a spreadsheet shows it instead of running it.
+ * One field's text. Text from a server that starts like a formula (= + - @) gets a leading apostrophe, so a
+ * spreadsheet shows it instead of running it.
  */
 function cell(value: unknown): string {
   if (value === undefined || value === null) return "";
-  let text = terminalText(value);
-  if (typeof value === "string" && /^\s*[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = terminalText(value);
+  return typeof value === "string" && /^\s*[=+\-@]/.test(text) ? `'${text}` : text;
 }

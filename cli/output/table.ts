@@ -2,6 +2,7 @@ import Table from "cli-table3";
 import type { Finding } from "../check/findings";
 import type { CheckDocument, EnvironmentReport } from "../check/report";
 import { COULD_NOT_CHECK } from "../check/report";
+import { couldNotCheckLines } from "./causeGroups";
 import { readinessLines, shownFindings } from "./readiness";
 import { terminalText } from "./sanitize";
 import { finOpsHost, plural, seconds, solutionWords, STATE_WORDS } from "./words";
@@ -58,9 +59,7 @@ export function renderTable(document: CheckDocument, shown: ReadonlyArray<Enviro
   }
   const failed = shown.filter((e) => COULD_NOT_CHECK.has(e.state));
   if (failed.length > 0) {
-    lines.push("", "Could not be checked:");
-    for (const e of failed)
-      lines.push(`  ${terminalText(e.name)}: ${terminalText(e.error?.message ?? STATE_WORDS[e.state])}`);
+    lines.push("", "Could not be checked:", ...couldNotCheckLines(failed));
   }
   const notCompared = new Map<string, number>();
   for (const e of shown)

@@ -36,9 +36,13 @@ export function solutionWords(environment: EnvironmentReport): string {
   const { solution } = environment;
   if (environment.answer === null && solution === null) return "";
   if (solution === null) return "?";
-  if (!solution.installed) return "not installed";
+  if (!solution.installed)
+    return solution.holding == null
+      ? "not installed"
+      : terminalText(`not installed (${solution.holding.version ?? "?"} staged)`);
   const kind = solution.managed === true ? "managed" : solution.managed === false ? "unmanaged" : "";
-  return terminalText(`${solution.version ?? "?"} ${kind}`.trim());
+  const staged = solution.holding == null ? "" : ` (${solution.holding.version ?? "?"} staged, not applied)`;
+  return terminalText(`${`${solution.version ?? "?"} ${kind}`.trim()}${staged}`);
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

@@ -73,7 +73,7 @@ describe("which environments", () => {
             extra: { ...LINKED_EXTRA },
           },
           erpUrl: fno.Url, // Microsoft's Dataverse CLI's name for the linked F&O URL (pac org who --json)
-          solution: { installed: true, version: "1.0.0.0", managed: true },
+          solution: { installed: true, version: "1.0.0.0", managed: true, holding: null }, // holding: a staged upgrade (test/cli/lifeCycle.test.ts)
           error: null,
           answer: { status: 200, serviceRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/), ms: expect.any(Number) },
           parts: null,
@@ -220,7 +220,8 @@ describe("output", () => {
     ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("");
-    const lines = run.stdout.split("\r\n");
+    expect(run.stdout.startsWith("\ufeff")).toBe(true); // Excel's cue that it is UTF-8 (test/cli/machineOutput.test.ts)
+    const lines = run.stdout.slice(1).split("\r\n");
     const fno = finOpsOf({ name: "a", link: "linked" });
     expect(lines[0]).toBe(
       "name,url,state,fnoUrl,tenantId,environmentId,solutionInstalled,solutionVersion,solutionManaged,errorCode,errorStatus,errorMessage,elapsedMs,sku,runtimeState,adminCenterFnoId,findings,databaseMB,tenantDatabaseFreeMB,tenantFileFreeMB,tenantLogFreeMB,parts",
@@ -351,7 +352,9 @@ describe("scale and service protection", () => {
     expect(run.code).toBe(2);
     expect(documentOf(run).environments[0]).toMatchObject({
       state: "offline",
-      error: { message: "could not connect (ECONNREFUSED)" },
+      error: {
+        message: `${new URL(closedPort).host} refused the connection (ECONNREFUSED): nothing listens there, or a firewall rejects it`,
+      },
     });
   });
 });

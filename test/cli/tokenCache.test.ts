@@ -68,7 +68,7 @@ it("a cache path that is a symbolic link is refused; the file it points to is ne
   expect(JSON.parse(run.stdout)).toMatchObject({
     environments: [
       {
-        state: "unauthorized",
+        state: "failed", // a local refusal, never "sign-in refused" (Entra)
         error: { message: `the token cache ${cache} is a symbolic link: refused (--token-cache)` },
       },
     ],

@@ -131,7 +131,7 @@ describe("CSV", () => {
   it("quotes commas, quotes and line breaks, and defuses formula-like text from servers", () => {
     const csv = renderCsv([report("failed", '=HYPERLINK("x"), and\nmore')]);
     // One line per environment: the server's line break is a space (terminalText).
-    expect(csv.split("\r\n")[1]).toBe(
+    expect(csv.slice(1).split("\r\n")[1]).toBe(
       `x,https://x.crm.dynamics.com,failed,,,,,,,,,"'=HYPERLINK(""x""), and more",1,,,,,,,,,`,
     );
   });

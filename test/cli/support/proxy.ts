@@ -10,9 +10,13 @@ export interface LoggingProxy {
   close(): Promise<void>;
 }
 
-/** Starts test/cli/support/loggingProxy.mjs (npm `proxy`) in its own process and collects its log. */
-export function startLoggingProxy(): Promise<LoggingProxy> {
-  const child = spawn(process.execPath, [join(__dirname, "loggingProxy.mjs")], {
+/**
+ * Starts test/cli/support/loggingProxy.mjs (npm `proxy`) in its own process and collects its log; `negotiate`: it
+ * answers every request 407 with `Proxy-Authenticate: Negotiate`.
+ */
+export function startLoggingProxy(options: { negotiate?: boolean } = {}): Promise<LoggingProxy> {
+  const args = [join(__dirname, "loggingProxy.mjs"), ...(options.negotiate === true ? ["--negotiate"] : [])];
+  const child = spawn(process.execPath, args, {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const log: LoggingProxy["log"] = [];

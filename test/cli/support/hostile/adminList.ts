@@ -11,7 +11,13 @@ import { refuseUnlessValid, type TokenBook } from "./tokens";
  * F&O link.
  */
 export function adminList(
-  environments: Array<{ name: string; instanceUrl: string | null; finOps?: FinOpsLink }>,
+  environments: Array<{
+    name: string;
+    instanceUrl: string | null;
+    finOps?: FinOpsLink;
+    /** `linkedEnvironmentMetadata.instanceUrl` exactly as given (no slash added): slightly-off inputs. */
+    rawInstanceUrl?: string;
+  }>,
   options: {
     book: TokenBook;
     pageSize: number;
@@ -36,7 +42,11 @@ export function adminList(
       name: e.name,
       properties: {
         displayName: e.name,
-        ...(e.instanceUrl === null ? {} : { linkedEnvironmentMetadata: { instanceUrl: `${e.instanceUrl}/` } }),
+        ...(e.rawInstanceUrl !== undefined
+          ? { linkedEnvironmentMetadata: { instanceUrl: e.rawInstanceUrl } }
+          : e.instanceUrl === null
+            ? {}
+            : { linkedEnvironmentMetadata: { instanceUrl: `${e.instanceUrl}/` } }),
         ...(e.finOps === undefined
           ? {}
           : { linkedAppMetadata: { type: "Linked", id: e.finOps.Id, url: `${e.finOps.Url}/` } }),

@@ -39,7 +39,29 @@ export interface DataverseState {
   running?: { importJobId: string; pollsLeft: number; version: string; managed: boolean };
   /** PublishAllXml answers this status (204 by default). */
   publishStatus?: number;
+  /**
+   * A staged upgrade never applied: the holding solution FinOpsLink_Upgrade (its version). While it is there every
+   * ImportSolutionAsync/StageAndUpgradeAsync fails as Dataverse's does ("Holding solution FinOpsLink_Upgrade already
+   * exists."); DeleteAndPromoteAsync applies it.
+   */
+  holding?: { version: string };
+  /** The next this many PublishAllXml answers are Dataverse's busy 400 (0x80071151; Infinity: always). */
+  publishBusy?: number;
+  /** The next this many import messages are refused busy ("Cannot start another [Import]…"). */
+  importBusy?: number;
+  /** The next this many DeleteAndPromoteAsync messages are refused busy. */
+  promoteBusy?: number;
+  /** The data XML a successful import job carries (default: one success result). */
+  jobData?: string;
 }
+
+/** Dataverse's 400 for an operation that waits for another customization (the words of issue 23's report). */
+const busyError = (operation: string, running: string) => ({
+  error: {
+    code: "0x80071151",
+    message: `Cannot start the requested operation [${operation}] because there is another [${running}] running at this moment.`,
+  },
+});
 
 interface Operation {
   id: string;
@@ -47,6 +69,8 @@ interface Operation {
   pollsLeft: number;
   version: string;
   managed: boolean;
+  /** The failure it ends with (the import job's data carries it too). */
+  error?: string;
 }
 
 /** Reads <Version> and <Managed> from the CustomizationFile's solution.xml (the zip is our own build's). */
@@ -75,14 +99,47 @@ export function dataverse(state: DataverseState): Route {
     if (path === "RetrieveFinanceAndOperationsIntegrationDetails()" && exchange.method === "GET")
       return json(response, 200, linkedBody(state.finOps === undefined ? {} : { ...state.finOps }));
     if (path === "solutions" && exchange.method === "GET") {
+      const filter = exchange.query.get("$filter") ?? "";
       const row =
         state.solution === null
           ? []
           : [{ uniquename: "FinOpsLink", version: state.solution.version, ismanaged: state.solution.managed }];
-      return json(response, 200, { value: row });
+      const holding =
+        state.holding !== undefined && /uniquename eq 'FinOpsLink_Upgrade'/.test(filter)
+          ? [{ uniquename: "FinOpsLink_Upgrade", version: state.holding.version, ismanaged: true }]
+          : [];
+      return json(response, 200, { value: [...row, ...holding] });
+    }
+    if (path === "DeleteAndPromoteAsync" && exchange.method === "POST") {
+      state.messages.push(path);
+      if ((state.promoteBusy ?? 0) > 0) {
+        state.promoteBusy = (state.promoteBusy ?? 0) - 1;
+        return json(response, 400, busyError("DeleteAndPromote", "Import"));
+      }
+      const holding = state.holding;
+      if (holding === undefined)
+        return json(response, 400, { error: { code: "0x8004701c", message: "No holding solution to promote." } });
+      const operation: Operation = {
+        id: randomUUID(),
+        jobId: randomUUID(),
+        pollsLeft: state.pollsBeforeDone ?? 1,
+        version: holding.version,
+        managed: true,
+      };
+      operations.set(operation.id, operation);
+      return json(response, 200, { AsyncOperationId: operation.id });
     }
     if ((path === "ImportSolutionAsync" || path === "StageAndUpgradeAsync") && exchange.method === "POST") {
       state.messages.push(path);
+      if ((state.importBusy ?? 0) > 0) {
+        state.importBusy = (state.importBusy ?? 0) - 1;
+        return json(response, 400, {
+          error: {
+            code: "0x80071151",
+            message: "Cannot start another [Import] because there is a previous [Import] running at this moment.",
+          },
+        });
+      }
       const input = JSON.parse(exchange.body) as { CustomizationFile?: string; ImportJobId?: string };
       const manifest = await manifestOf(input.CustomizationFile ?? "");
       const operation: Operation = {
@@ -90,6 +147,9 @@ export function dataverse(state: DataverseState): Route {
         jobId: input.ImportJobId ?? randomUUID(),
         pollsLeft: state.pollsBeforeDone ?? 1,
         ...manifest,
+        ...(state.holding === undefined
+          ? {}
+          : { error: "Solution manifest import: FAILURE: Holding solution FinOpsLink_Upgrade already exists." }),
       };
       operations.set(operation.id, operation);
       return json(response, 200, { AsyncOperationId: operation.id, ImportJobKey: operation.jobId });
@@ -102,7 +162,10 @@ export function dataverse(state: DataverseState): Route {
         operation.pollsLeft--;
         return json(response, 200, { statecode: 2, statuscode: 20 });
       }
+      if (operation.error !== undefined)
+        return json(response, 200, { statecode: 3, statuscode: 31, message: operation.error });
       state.solution = { version: operation.version, managed: operation.managed };
+      if (state.holding?.version === operation.version) delete state.holding; // DeleteAndPromote applied it
       return json(response, 200, { statecode: 3, statuscode: 30 });
     }
     if (path === "importjobs" && exchange.method === "GET") {
@@ -129,10 +192,22 @@ export function dataverse(state: DataverseState): Route {
           data: done ? '<importexportxml><result result="success" errorcode="0" errortext="" /></importexportxml>' : "",
         });
       }
-      return json(response, 200, { importjobid: jobMatch[1], completedon: new Date().toISOString(), data: "" });
+      const operation = [...operations.values()].find((o) => o.jobId === jobMatch[1]);
+      const data =
+        operation?.error !== undefined
+          ? `<importexportxml><solutionManifests><solutionManifest><result result="failure" errorcode="0x80048033" errortext="${operation.error}" /></solutionManifest></solutionManifests></importexportxml>`
+          : operation !== undefined
+            ? (state.jobData ??
+              '<importexportxml><result result="success" errorcode="0" errortext="" /></importexportxml>')
+            : "";
+      return json(response, 200, { importjobid: jobMatch[1], completedon: new Date().toISOString(), data });
     }
     if (path === "PublishAllXml" && exchange.method === "POST") {
       state.messages.push(path);
+      if ((state.publishBusy ?? 0) > 0) {
+        state.publishBusy = (state.publishBusy ?? 0) - 1;
+        return json(response, 400, busyError("PublishAll", "EntityCustomization"));
+      }
       const status = state.publishStatus ?? 204;
       if (status === 204) {
         response.writeHead(204);
