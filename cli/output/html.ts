@@ -1,7 +1,7 @@
 import escapeHtml from "escape-html";
 import type { Finding, Severity } from "../check/findings";
 import { COULD_NOT_CHECK, type CheckDocument, type EnvironmentReport } from "../check/report";
-import { readinessOf, shownFindings } from "./readiness";
+import { readinessSummary, shownFindings } from "./readiness";
 import { terminalText } from "./sanitize";
 import { summaryLine } from "./table";
 import { solutionWords, STATE_WORDS } from "./words";
@@ -113,7 +113,7 @@ export function renderHtml(
       `</section>`,
     );
   }
-  const readiness = readinessOf(document, shown, true);
+  const readiness = readinessSummary(document, shown, true);
   const items = [
     ...(readiness.tenant === null ? [] : [`Tenant capacity: ${readiness.tenant}`]),
     ...readiness.environments.map(({ name, words }) => `${name}: ${words}`),

@@ -74,7 +74,7 @@ export function partsWords(parts: PartsReport | null): string {
  * text (terminalText). The terminal table leaves the database use to --json, --csv and the reports: one more line per
  * environment of a large tenant would be noise there.
  */
-export function readinessOf(
+export function readinessSummary(
   document: CheckDocument,
   shown: ReadonlyArray<EnvironmentReport>,
   withDatabase: boolean,
@@ -89,7 +89,7 @@ export function readinessOf(
 
 /** The terminal table's lines after the findings: the tenant's capacity, then (with `--parts`) the parts. */
 export function readinessLines(document: CheckDocument, shown: ReadonlyArray<EnvironmentReport>): string[] {
-  const { tenant, environments } = readinessOf(document, shown, false);
+  const { tenant, environments } = readinessSummary(document, shown, false);
   const lines: string[] = [];
   if (tenant !== null) lines.push("", `Tenant capacity: ${tenant}`);
   if (environments.length > 0)
