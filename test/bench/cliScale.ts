@@ -240,13 +240,13 @@ export async function cliScaleSection(plan: ScalePlan, out: (line?: string) => v
     out();
     out(`Sign-in: ${plan.tokens} environments at concurrency 32, requests to the emulated token endpoint:`);
     out();
-    out("| sign-in | token requests | wall | (wall − start-up) ÷ bound | exit code |");
-    out("| --- | ---: | ---: | ---: | ---: |");
+    out("| sign-in | token requests | wall | (wall − start-up) ÷ bound | CPU | peak RSS | exit code |");
+    out("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const signIn of ["client-credentials", "device-code"] as const) {
       const run = await scaleRun(plan.bin, plan.tokens, 32, signIn);
       runs.push(run);
       out(
-        `| ${run.signIn} | ${run.tokenRequests} | ${seconds(run.wallMs)} | ${((run.wallMs - run.startupMs) / run.boundMs).toFixed(2)} | ${run.exitCode} |`,
+        `| ${run.signIn} | ${run.tokenRequests} | ${seconds(run.wallMs)} | ${((run.wallMs - run.startupMs) / run.boundMs).toFixed(2)} | ${seconds(run.cpuMs)} | ${run.peakRssMb.toFixed(0)} MB | ${run.exitCode} |`,
       );
     }
   }
@@ -275,7 +275,11 @@ if (require.main === module) {
       "cpu-prof": { type: "string" },
     },
   });
-  const numbers = (text: string) => text.split(",").map((n) => Number(n.trim()));
+  const numbers = (text: string) =>
+    text
+      .split(",")
+      .filter((n) => n.trim() !== "")
+      .map((n) => Number(n.trim()));
   const plan = defaultPlan(resolve(__dirname, "..", ".."));
   if (values.sizes !== undefined) plan.sizes = numbers(values.sizes);
   if (values.concurrency !== undefined) plan.concurrencies = numbers(values.concurrency);
