@@ -152,6 +152,13 @@ export async function scaleRun(
     const emulatorCpu = process.cpuUsage();
     const run = await runChild(bin, args, { HOME: home }, cpuProf);
     const emulatorUsage = process.cpuUsage(emulatorCpu);
+    if (run.code === 2) {
+      // Some environments could not be checked: say why (a bench of failures measures nothing).
+      const rows = (JSON.parse(run.stdout || "{}") as { environments?: Array<{ error: { message: string } | null }> })
+        .environments;
+      const why = new Set((rows ?? []).flatMap((row) => (row.error === null ? [] : [row.error.message])));
+      process.stderr.write(`bench: ${signIn} run exited 2: ${[...why].slice(0, 3).join(" | ")}\n`);
+    }
     const stats = emulator.stats();
     const dataverseRequests = stats.environments.reduce((sum, e) => sum + e.requests, 0);
     return {
