@@ -220,7 +220,11 @@ describe("redirects are never followed, and said", () => {
       error: { message: `the server answered HTTP 302, a redirect to ${thief.origin}: not followed` },
     });
     expect(thief.exchanges).toEqual([]);
-    expect(env.exchanges).toHaveLength(1); // the solution row is not asked after that
+    // The link and the solution row went out together (one round trip); neither redirect was followed.
+    expect(env.exchanges.map((e) => e.path).sort()).toEqual([
+      "/api/data/v9.2/RetrieveFinanceAndOperationsIntegrationDetails()",
+      "/api/data/v9.2/solutions",
+    ]);
   });
 });
 
