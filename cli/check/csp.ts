@@ -26,7 +26,7 @@ export function cspOf(row: Record<string, unknown>): CspReport {
   const columns: Record<string, string | boolean | null> = {};
   for (const [key, value] of Object.entries(row))
     if (CSP_COLUMN.test(key) && !key.includes("@") && !/forcanvas/i.test(key))
-      columns[key] = typeof value === "string" || typeof value === "boolean" ? value : value === null ? null : null;
+      columns[key] = typeof value === "string" || typeof value === "boolean" ? value : null;
   const enabled = row.iscontentsecuritypolicyenabled === true;
   const settings = new Map<string, unknown>();
   const configuration = row.contentsecuritypolicyconfiguration;

@@ -1,7 +1,7 @@
 import escapeHtml from "escape-html";
 import type { Finding, Severity } from "../check/findings";
 import { COULD_NOT_CHECK, type CheckDocument, type EnvironmentReport } from "../check/report";
-import { readinessLines, shownFindings } from "./readiness";
+import { readinessSummary, shownFindings } from "./readiness";
 import { terminalText } from "./sanitize";
 import { summaryLine } from "./table";
 import { solutionWords, STATE_WORDS } from "./words";
@@ -113,9 +113,12 @@ export function renderHtml(
       `</section>`,
     );
   }
-  const readiness = readinessLines(document, shown).filter((l) => l.trim() !== "");
-  if (readiness.length > 0)
-    body.push(`<h2>Readiness</h2>`, `<ul>${readiness.map((l) => `<li>${h(l.trim())}</li>`).join("")}</ul>`);
+  const readiness = readinessSummary(document, shown, true);
+  const items = [
+    ...(readiness.tenant === null ? [] : [`Tenant capacity: ${readiness.tenant}`]),
+    ...readiness.environments.map(({ name, words }) => `${name}: ${words}`),
+  ];
+  if (items.length > 0) body.push(`<h2>Readiness</h2>`, `<ul>${items.map((l) => `<li>${h(l)}</li>`).join("")}</ul>`);
   if (notLinked.length > 0)
     body.push(`<h2>Not linked</h2>`, environmentTable(notLinked, "Dataverse environments not linked"));
   if (notChecked.length > 0)

@@ -2,7 +2,7 @@ import markdownEscape from "markdown-escape";
 import { markdownTable } from "markdown-table";
 import type { CheckDocument, EnvironmentReport } from "../check/report";
 import { COULD_NOT_CHECK } from "../check/report";
-import { readinessLines, shownFindings } from "./readiness";
+import { readinessSummary, shownFindings } from "./readiness";
 import { terminalText } from "./sanitize";
 import { summaryLine } from "./table";
 import { finOpsHost, solutionWords, STATE_WORDS } from "./words";
@@ -49,10 +49,11 @@ export function renderMarkdown(document: CheckDocument, shown: ReadonlyArray<Env
     for (const e of failed)
       out.push(`- ${markdownCell(e.name)}: ${markdownCell(e.error?.message ?? STATE_WORDS[e.state])}`);
   }
-  const readiness = readinessLines(document, shown);
-  if (readiness.length > 0) {
+  const readiness = readinessSummary(document, shown, true);
+  if (readiness.tenant !== null || readiness.environments.length > 0) {
     out.push("", "### Readiness", "");
-    for (const line of readiness.filter((l) => l.trim() !== "")) out.push(`- ${markdownCell(line.trim())}`);
+    if (readiness.tenant !== null) out.push(`- Tenant capacity: ${markdownCell(readiness.tenant)}`);
+    for (const { name, words } of readiness.environments) out.push(`- ${markdownCell(name)}: ${markdownCell(words)}`);
   }
   out.push("", markdownCell(summaryLine(document, shown.length)), "");
   return out.join("\n");

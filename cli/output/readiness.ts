@@ -69,21 +69,31 @@ export function partsWords(parts: PartsReport | null): string {
 }
 
 /**
- * The lines after the findings: the tenant's free capacity per type, each environment's database use, and (with
- * `--parts`) each environment's installed parts. A blank line leads each group; none when nothing was read.
+ * What the outputs say after the findings: the tenant's free capacity per type (null when not read), and per
+ * environment (with `withDatabase`: --md, --html) its database use and (with `--parts`) its installed parts, as plain
+ * text (terminalText). The terminal table leaves the database use to --json, --csv and the reports: one more line per
+ * environment of a large tenant would be noise there.
  */
+export function readinessSummary(
+  document: CheckDocument,
+  shown: ReadonlyArray<EnvironmentReport>,
+  withDatabase: boolean,
+): { tenant: string | null; environments: Array<{ name: string; words: string }> } {
+  const environments = shown.flatMap((e) => {
+    const database = withDatabase ? databaseWords(e) : "";
+    const words = [database === "" ? "" : `database ${database}`, partsWords(e.parts)].filter((w) => w !== "");
+    return words.length === 0 ? [] : [{ name: terminalText(e.name), words: words.join("; ") }];
+  });
+  return { tenant: tenantCapacityWords(document), environments };
+}
+
+/** The terminal table's lines after the findings: the tenant's capacity, then (with `--parts`) the parts. */
 export function readinessLines(document: CheckDocument, shown: ReadonlyArray<EnvironmentReport>): string[] {
+  const { tenant, environments } = readinessSummary(document, shown, false);
   const lines: string[] = [];
-  const tenant = tenantCapacityWords(document);
   if (tenant !== null) lines.push("", `Tenant capacity: ${tenant}`);
-  const used = shown.filter((e) => databaseWords(e) !== "");
-  if (used.length > 0)
-    lines.push("", `Database use: ${used.map((e) => `${terminalText(e.name)} ${databaseWords(e)}`).join(", ")}`);
-  const withParts = shown.filter((e) => e.parts !== null);
-  if (withParts.length > 0) {
-    lines.push("", "Installed parts:");
-    for (const e of withParts) lines.push(`  ${terminalText(e.name)}: ${partsWords(e.parts)}`);
-  }
+  if (environments.length > 0)
+    lines.push("", "Installed parts:", ...environments.map(({ name, words }) => `  ${name}: ${words}`));
   return lines;
 }
 

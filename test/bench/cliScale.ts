@@ -152,6 +152,13 @@ export async function scaleRun(
     const emulatorCpu = process.cpuUsage();
     const run = await runChild(bin, args, { HOME: home }, cpuProf);
     const emulatorUsage = process.cpuUsage(emulatorCpu);
+    if (run.code === 2) {
+      // Some environments could not be checked: say why (a bench of failures measures nothing).
+      const rows = (JSON.parse(run.stdout || "{}") as { environments?: Array<{ error: { message: string } | null }> })
+        .environments;
+      const why = new Set((rows ?? []).flatMap((row) => (row.error === null ? [] : [row.error.message])));
+      process.stderr.write(`bench: ${signIn} run exited 2: ${[...why].slice(0, 3).join(" | ")}\n`);
+    }
     const stats = emulator.stats();
     const dataverseRequests = stats.environments.reduce((sum, e) => sum + e.requests, 0);
     return {
@@ -240,13 +247,13 @@ export async function cliScaleSection(plan: ScalePlan, out: (line?: string) => v
     out();
     out(`Sign-in: ${plan.tokens} environments at concurrency 32, requests to the emulated token endpoint:`);
     out();
-    out("| sign-in | token requests | wall | (wall − start-up) ÷ bound | exit code |");
-    out("| --- | ---: | ---: | ---: | ---: |");
+    out("| sign-in | token requests | wall | (wall − start-up) ÷ bound | CPU | peak RSS | exit code |");
+    out("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const signIn of ["client-credentials", "device-code"] as const) {
       const run = await scaleRun(plan.bin, plan.tokens, 32, signIn);
       runs.push(run);
       out(
-        `| ${run.signIn} | ${run.tokenRequests} | ${seconds(run.wallMs)} | ${((run.wallMs - run.startupMs) / run.boundMs).toFixed(2)} | ${run.exitCode} |`,
+        `| ${run.signIn} | ${run.tokenRequests} | ${seconds(run.wallMs)} | ${((run.wallMs - run.startupMs) / run.boundMs).toFixed(2)} | ${seconds(run.cpuMs)} | ${run.peakRssMb.toFixed(0)} MB | ${run.exitCode} |`,
       );
     }
   }
@@ -275,7 +282,11 @@ if (require.main === module) {
       "cpu-prof": { type: "string" },
     },
   });
-  const numbers = (text: string) => text.split(",").map((n) => Number(n.trim()));
+  const numbers = (text: string) =>
+    text
+      .split(",")
+      .filter((n) => n.trim() !== "")
+      .map((n) => Number(n.trim()));
   const plan = defaultPlan(resolve(__dirname, "..", ".."));
   if (values.sizes !== undefined) plan.sizes = numbers(values.sizes);
   if (values.concurrency !== undefined) plan.concurrencies = numbers(values.concurrency);

@@ -220,8 +220,7 @@ describe("redirects are never followed, and said", () => {
       error: { message: `the server answered HTTP 302, a redirect to ${thief.origin}: not followed` },
     });
     expect(thief.exchanges).toEqual([]);
-    // The link and the solution row go out together (checkEnvironment's one concurrent set): neither redirect is
-    // followed, and nothing is asked after them.
+    // The link and the solution row went out together (one round trip); neither redirect was followed.
     expect(env.exchanges.map((e) => e.path).sort()).toEqual([
       "/api/data/v9.2/RetrieveFinanceAndOperationsIntegrationDetails()",
       "/api/data/v9.2/solutions",

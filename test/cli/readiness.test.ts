@@ -280,7 +280,7 @@ describe("--html: the readiness findings and figures in the shared report", () =
     }
     expect(html).toMatch(/<h2>Readiness<\/h2>\n<ul><li>Tenant capacity: Database 1024 MB over of 10\.0 GB, /);
     expect(html).toContain(
-      "<li>contoso-prod: virtual tables 9.0.2.1, ERP catalog 1.0.0.14; dual-write; CSP enforced</li>",
+      "<li>contoso-prod: database 4300 MB; virtual tables 9.0.2.1, ERP catalog 1.0.0.14; dual-write; CSP enforced</li>",
     );
   });
 });
