@@ -1,3 +1,4 @@
+import { normaliseHost } from "../../core/inputs";
 import { ENABLE_VIRTUAL_ENTITIES_ARTICLE_URL } from "../../core/record";
 import type { AdminCenterView } from "./adminView";
 import { PENDING_UPGRADE_NEXT_STEP, pendingUpgrades } from "./pendingUpgrade";
@@ -123,7 +124,7 @@ export function notCheckedReason(
 export function finOpsKind(url: string): "production" | "sandbox" | "development" | "unknown" {
   let host: string;
   try {
-    host = new URL(url).hostname.toLowerCase();
+    host = normaliseHost(new URL(url).hostname);
   } catch {
     return "unknown";
   }
@@ -136,10 +137,12 @@ export function finOpsKind(url: string): "production" | "sandbox" | "development
 const same = (a: string | null | undefined, b: string | null | undefined) =>
   typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();
 
-function hostOf(url: string | null | undefined): string | null {
+/** A URL's host (and port) as DNS compares it (core/inputs.ts normaliseHost: `Contoso.Operations.dynamics.com.`). */
+export function hostOf(url: string | null | undefined): string | null {
   if (typeof url !== "string") return null;
   try {
-    return new URL(url).host.toLowerCase();
+    const { hostname, port } = new URL(url);
+    return `${normaliseHost(hostname)}${port === "" ? "" : `:${port}`}`;
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 import { databaseMB } from "./adminReadiness";
-import type { FindingCode } from "./findings";
+import { hostOf, type FindingCode } from "./findings";
 import type { EnvironmentReport } from "./report";
 import { isCloudHosted, setupFailed } from "./setupState";
 import {
@@ -16,15 +16,6 @@ import {
 export const SETUP_NEEDS_MB = 1024;
 
 type Add = (code: FindingCode, reports: EnvironmentReport[], message: string, nextStep?: string) => void;
-
-const hostOf = (url: string | null | undefined): string | null => {
-  if (typeof url !== "string") return null;
-  try {
-    return new URL(url).host.toLowerCase();
-  } catch {
-    return null;
-  }
-};
 
 /** `812 MB free of 10.0 GB (9.2 GB used)`, `1024 MB over of 10.0 GB (11.0 GB used)`. */
 function lineWords(line: TenantCapacityLine): string {

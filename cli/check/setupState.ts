@@ -1,3 +1,4 @@
+import { normaliseHost } from "../../core/inputs";
 import type { AdminCenterView } from "./adminView";
 
 /**
@@ -28,7 +29,7 @@ export function busy(view: Pick<AdminCenterView, "managementState">): boolean {
 export function isCloudHosted(url: string | null | undefined): boolean {
   if (typeof url !== "string") return false;
   try {
-    return /\.(cloudax|axcloud)\.dynamics\.com$/.test(new URL(url).hostname.toLowerCase());
+    return /\.(cloudax|axcloud)\.dynamics\.com$/.test(normaliseHost(new URL(url).hostname));
   } catch {
     return false;
   }

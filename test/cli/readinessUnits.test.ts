@@ -71,6 +71,8 @@ describe("the admin list's readiness fields", () => {
     expect(setupFailed(view("Succeeded"))).toBe(false);
     expect(isCloudHosted("https://x1234devaos.cloudax.dynamics.com")).toBe(true);
     expect(isCloudHosted("https://x.axcloud.dynamics.com/")).toBe(true);
+    // A host as DNS compares it (core/inputs.ts): upper case and the root's trailing dot are the same host.
+    expect(isCloudHosted("https://X1234DEVAOS.CloudAx.Dynamics.com./")).toBe(true);
     expect(isCloudHosted("https://cloudax.dynamics.com.evil.example")).toBe(false);
     expect(isCloudHosted("not a url")).toBe(false);
   });

@@ -216,6 +216,7 @@ describe("findings", () => {
     expect(finOpsKind("https://x1234devaos.cloudax.dynamics.com")).toBe("development");
     expect(finOpsKind("https://x.axcloud.dynamics.com")).toBe("development");
     expect(finOpsKind("https://x.operations.dynamics.com")).toBe("production");
+    expect(finOpsKind("https://X-UAT.Sandbox.Operations.dynamics.com.")).toBe("sandbox"); // as DNS compares hosts
     expect(finOpsKind("https://example.com")).toBe("unknown");
   });
 
@@ -237,6 +238,9 @@ describe("findings", () => {
   it("the admin center and Dataverse: another F&O environment, linked on one side only; nothing when they agree", () => {
     const fno = { id: "f1", url: "https://f1.operations.dynamics.com" };
     expect(findingsFor([linked("same", fno, {})])).toEqual([]);
+    // Compared by host (no id): upper case and the root's trailing dot name the same host (core/inputs.ts).
+    const dotted = { linkedApp: { type: "Linked", id: null, url: "https://F1.Operations.dynamics.com." } };
+    expect(findingsFor([linked("dotted", fno, dotted)])).toEqual([]);
     expect(findingsFor([linked("other", fno, { linkedApp: { type: "Linked", id: "f2", url: null } })])[0].code).toBe(
       "adminCenterMismatch",
     );
