@@ -102,7 +102,7 @@ export async function checkCommand(options: CheckOptions, kit: CommandKit): Prom
             findings: findings.filter((f) => f.environments.length === 0 || f.environments.some((n) => names.has(n))),
           };
     process.stdout.write(`${JSON.stringify(filtered, null, 2)}\n`);
-  } else if (options.csv === true) process.stdout.write(renderCsv(shown, capacity));
+  } else if (options.csv === true) process.stdout.write(renderCsv(shown, document));
   else if (options.md === true) process.stdout.write(renderMarkdown(document, shown));
   else process.stdout.write(renderTable(document, shown));
   if (!machineOutput && environments.some((e) => e.state === "unauthorized"))

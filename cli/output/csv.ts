@@ -1,7 +1,6 @@
-import type { EnvironmentReport } from "../check/report";
+import type { CheckDocument, EnvironmentReport } from "../check/report";
 import { readinessCells, READINESS_COLUMNS } from "./readiness";
 import { terminalText } from "./sanitize";
-import type { TenantCapacityReport } from "../check/tenantCapacity";
 
 const COLUMNS = [
   "name",
@@ -26,9 +25,13 @@ const COLUMNS = [
 
 /**
  * `--csv`: RFC 4180, a header line, one line per environment; every server string through terminalText (one line,
- * no escapes), finding codes separated by `;`; then the database use, the tenant's free capacity and the parts.
+ * no escapes), finding codes separated by `;`; then the database use, the tenant's free capacity, the findings about
+ * the tenant and the parts (readiness.ts), from `tenant` (the document's capacity and findings).
  */
-export function renderCsv(environments: ReadonlyArray<EnvironmentReport>, capacity?: TenantCapacityReport): string {
+export function renderCsv(
+  environments: ReadonlyArray<EnvironmentReport>,
+  tenant?: Pick<CheckDocument, "capacity" | "findings">,
+): string {
   const lines = [COLUMNS.join(",")];
   for (const e of environments) {
     const admin = e.adminCenter.compared ? e.adminCenter : null;
@@ -50,7 +53,7 @@ export function renderCsv(environments: ReadonlyArray<EnvironmentReport>, capaci
       runtimeState: admin?.runtimeState,
       adminCenterFnoId: admin?.linkedApp?.id,
       findings: e.findings.join(";"),
-      ...readinessCells(e, capacity),
+      ...readinessCells(e, tenant),
     };
     lines.push(COLUMNS.map((column) => cell(row[column])).join(","));
   }

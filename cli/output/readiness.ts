@@ -9,7 +9,6 @@ import {
   freeWords,
   lineOf,
   sizeWords,
-  type TenantCapacityReport,
 } from "../check/tenantCapacity";
 import { terminalText } from "./sanitize";
 
@@ -103,15 +102,16 @@ export const READINESS_COLUMNS = [
   "tenantDatabaseFreeMB",
   "tenantFileFreeMB",
   "tenantLogFreeMB",
+  "tenantFindings",
   "parts",
 ] as const;
 
 export function readinessCells(
   e: EnvironmentReport,
-  capacity: TenantCapacityReport | undefined,
+  tenant: Pick<CheckDocument, "capacity" | "findings"> | undefined,
 ): Record<(typeof READINESS_COLUMNS)[number], unknown> {
   const free = (type: string) => {
-    const mb = lineOf(capacity ?? null, type)?.freeMB;
+    const mb = lineOf(tenant?.capacity ?? null, type)?.freeMB;
     return mb === null || mb === undefined ? null : Math.round(mb);
   };
   const mb = e.adminCenter.compared ? databaseMB(e.adminCenter.capacity) : null;
@@ -120,6 +120,11 @@ export function readinessCells(
     tenantDatabaseFreeMB: free("Database"),
     tenantFileFreeMB: free("File"),
     tenantLogFreeMB: free("Log"),
+    // The findings about the tenant (capacity) name no environment: each line carries their codes.
+    tenantFindings: (tenant?.findings ?? [])
+      .filter((f) => f.environments.length === 0)
+      .map((f) => f.code)
+      .join(";"),
     parts: partsWords(e.parts),
   };
 }
