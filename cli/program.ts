@@ -118,7 +118,12 @@ function withCommonOptions(command: Command): Command {
       integer(0, 10),
       3,
     )
-    .option("--concurrency <n>", "environments in flight at once (a Retry-After wait frees its slot)", integer(1, 64), 8)
+    .option(
+      "--concurrency <n>",
+      "environments in flight at once (a Retry-After wait frees its slot)",
+      integer(1, 64),
+      8,
+    )
     .option("--json", "one JSON document on stdout");
 }
 
