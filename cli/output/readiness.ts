@@ -3,13 +3,7 @@ import { CSP_WORDS } from "../check/csp";
 import type { Finding } from "../check/findings";
 import type { PartsReport } from "../check/parts";
 import type { CheckDocument, EnvironmentReport } from "../check/report";
-import {
-  DATAVERSE_TYPES,
-  FINOPS_TYPES,
-  freeWords,
-  lineOf,
-  sizeWords,
-} from "../check/tenantCapacity";
+import { DATAVERSE_TYPES, FINOPS_TYPES, freeWords, lineOf, sizeWords } from "../check/tenantCapacity";
 import { terminalText } from "./sanitize";
 
 /**
