@@ -85,7 +85,7 @@ export async function readTenantCapacity(api: string, http: HttpClient, token: B
   try {
     answer = await http.send(url, { token });
   } catch (error) {
-    return { checked: false, reason: `the licensing API did not answer: ${oneLine(error)}`, failed: true };
+    return { checked: false, reason: `the licensing API: ${oneLine(error)}`, failed: true };
   }
   if (answer.status === 401 || answer.status === 403)
     return {
