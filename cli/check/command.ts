@@ -103,7 +103,7 @@ export async function checkCommand(options: CheckOptions, kit: CommandKit): Prom
             findings: findings.filter((f) => f.environments.length === 0 || f.environments.some((n) => names.has(n))),
           };
     process.stdout.write(jsonText(filtered));
-  } else if (options.csv === true) process.stdout.write(renderCsv(shown, capacity, options.delimiter));
+  } else if (options.csv === true) process.stdout.write(renderCsv(shown, document, options.delimiter));
   else if (options.md === true) process.stdout.write(renderMarkdown(document, shown));
   else process.stdout.write(renderTable(document, shown));
   if (!machineOutput && environments.some((e) => e.state === "unauthorized"))

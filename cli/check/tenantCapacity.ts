@@ -2,7 +2,6 @@ import { cleanText } from "../../core/inputs";
 import { bearerFor, type TokenSource } from "../auth/tokenSource";
 import { oneLine } from "../failures";
 import type { Bearer, HttpClient } from "../http";
-import { ForeignAnswerFailure } from "../net/send";
 import { toMB } from "./adminReadiness";
 import { httpWords } from "./solutionRow";
 
@@ -88,9 +87,7 @@ export async function readTenantCapacity(api: string, http: HttpClient, token: B
   try {
     answer = await http.send(url, { token });
   } catch (error) {
-    // A web page in its place (a proxy's block page, a captive portal) did answer: said as what it is (cli/net/send.ts).
-    const words = error instanceof ForeignAnswerFailure ? "the licensing API" : "the licensing API did not answer";
-    return { checked: false, reason: `${words}: ${oneLine(error)}`, failed: true };
+    return { checked: false, reason: `the licensing API: ${oneLine(error)}`, failed: true };
   }
   if (answer.status === 401 || answer.status === 403)
     return {

@@ -1,8 +1,7 @@
 import { stringify } from "csv-stringify/sync";
-import type { EnvironmentReport } from "../check/report";
+import type { CheckDocument, EnvironmentReport } from "../check/report";
 import { readinessCells, READINESS_COLUMNS } from "./readiness";
 import { terminalText } from "./sanitize";
-import type { TenantCapacityReport } from "../check/tenantCapacity";
 
 const COLUMNS = [
   "name",
@@ -34,11 +33,12 @@ export type Delimiter = keyof typeof DELIMITERS;
  * a quote or a line break (csv-stringify). It starts with a UTF-8 byte order mark: Excel on Windows reads a CSV
  * without one in the ANSI code page ("MÃ¼ller"), and PowerShell's Import-Csv / ConvertFrom-Csv and .NET read it and
  * drop it. Every server string goes through terminalText (one line, no escapes); finding codes are joined by `;`;
- * after them the database use, the tenant's free capacity and the parts (cli/output/readiness.ts).
+ * then the database use, the tenant's free capacity, the findings about the tenant and the parts (readiness.ts), from
+ * `tenant` (the document's capacity and findings).
  */
 export function renderCsv(
   environments: ReadonlyArray<EnvironmentReport>,
-  capacity?: TenantCapacityReport,
+  tenant?: Pick<CheckDocument, "capacity" | "findings">,
   delimiter: Delimiter = ",",
 ): string {
   const rows: string[][] = [];
@@ -62,7 +62,7 @@ export function renderCsv(
       runtimeState: admin?.runtimeState,
       adminCenterFnoId: admin?.linkedApp?.id,
       findings: e.findings.join(";"),
-      ...readinessCells(e, capacity),
+      ...readinessCells(e, tenant),
     };
     rows.push(COLUMNS.map((column) => cell(row[column])));
   }

@@ -3,14 +3,7 @@ import { CSP_WORDS } from "../check/csp";
 import type { Finding } from "../check/findings";
 import type { PartsReport } from "../check/parts";
 import type { CheckDocument, EnvironmentReport } from "../check/report";
-import {
-  DATAVERSE_TYPES,
-  FINOPS_TYPES,
-  freeWords,
-  lineOf,
-  sizeWords,
-  type TenantCapacityReport,
-} from "../check/tenantCapacity";
+import { DATAVERSE_TYPES, FINOPS_TYPES, freeWords, lineOf, sizeWords } from "../check/tenantCapacity";
 import { terminalText } from "./sanitize";
 
 /**
@@ -103,15 +96,16 @@ export const READINESS_COLUMNS = [
   "tenantDatabaseFreeMB",
   "tenantFileFreeMB",
   "tenantLogFreeMB",
+  "tenantFindings",
   "parts",
 ] as const;
 
 export function readinessCells(
   e: EnvironmentReport,
-  capacity: TenantCapacityReport | undefined,
+  tenant: Pick<CheckDocument, "capacity" | "findings"> | undefined,
 ): Record<(typeof READINESS_COLUMNS)[number], unknown> {
   const free = (type: string) => {
-    const mb = lineOf(capacity ?? null, type)?.freeMB;
+    const mb = lineOf(tenant?.capacity ?? null, type)?.freeMB;
     return mb === null || mb === undefined ? null : Math.round(mb);
   };
   const mb = e.adminCenter.compared ? databaseMB(e.adminCenter.capacity) : null;
@@ -120,6 +114,11 @@ export function readinessCells(
     tenantDatabaseFreeMB: free("Database"),
     tenantFileFreeMB: free("File"),
     tenantLogFreeMB: free("Log"),
+    // The findings about the tenant (capacity) name no environment: each line carries their codes.
+    tenantFindings: (tenant?.findings ?? [])
+      .filter((f) => f.environments.length === 0)
+      .map((f) => f.code)
+      .join(";"),
     parts: partsWords(e.parts),
   };
 }

@@ -295,12 +295,16 @@ describe("check --all --parts over the default tenant, over its capacity: every 
     const run = await runCli(["check", "--all", "--admin-api", emulator.adminApi, ...PP(), ...TOKEN, "--csv"]);
     expect(run.code).toBe(2);
     const [head, ...rows] = run.stdout.split("\r\n").filter((l) => l !== "");
-    expect(head).toMatch(/,findings,databaseMB,tenantDatabaseFreeMB,tenantFileFreeMB,tenantLogFreeMB,parts$/);
+    expect(head).toMatch(
+      /,findings,databaseMB,tenantDatabaseFreeMB,tenantFileFreeMB,tenantLogFreeMB,tenantFindings,parts$/,
+    );
     expect(rows).toHaveLength(19);
     expect(rows.find((r) => r.startsWith("contoso-prod,"))).toMatch(
-      /,4300,-1024,-520,9216,"virtual tables 9\.0\.2\.1, ERP catalog 1\.0\.0\.14; dual-write; CSP enforced"$/,
+      /,4300,-1024,-520,9216,capacityOver;finOpsStorageOver,"virtual tables 9\.0\.2\.1, ERP catalog 1\.0\.0\.14; dual-write; CSP enforced"$/,
     );
-    expect(rows.find((r) => r.startsWith("tailspin,"))).toMatch(/,capacityShort;setupFailed,0,-1024,-520,9216,$/);
+    expect(rows.find((r) => r.startsWith("tailspin,"))).toMatch(
+      /,capacityShort;setupFailed,0,-1024,-520,9216,capacityOver;finOpsStorageOver,$/,
+    );
   });
 
   it("--only and --name: what is shown, and what is checked; the exit code speaks for every environment checked", async () => {

@@ -224,16 +224,16 @@ describe("output", () => {
     const lines = run.stdout.slice(1).split("\r\n");
     const fno = finOpsOf({ name: "a", link: "linked" });
     expect(lines[0]).toBe(
-      "name,url,state,fnoUrl,tenantId,environmentId,solutionInstalled,solutionVersion,solutionManaged,errorCode,errorStatus,errorMessage,elapsedMs,sku,runtimeState,adminCenterFnoId,findings,databaseMB,tenantDatabaseFreeMB,tenantFileFreeMB,tenantLogFreeMB,parts",
+      "name,url,state,fnoUrl,tenantId,environmentId,solutionInstalled,solutionVersion,solutionManaged,errorCode,errorStatus,errorMessage,elapsedMs,sku,runtimeState,adminCenterFnoId,findings,databaseMB,tenantDatabaseFreeMB,tenantFileFreeMB,tenantLogFreeMB,tenantFindings,parts",
     );
     expect(lines[1]).toMatch(
       new RegExp(
-        `^[^,]+,${emulator.envUrl("a")},linked,${fno.Url},${fno.TenantId},${fno.Id},true,1\\.0\\.0\\.0,true,,,,\\d+,,,,,,,,,$`,
+        `^[^,]+,${emulator.envUrl("a")},linked,${fno.Url},${fno.TenantId},${fno.Id},true,1\\.0\\.0\\.0,true,,,,\\d+,,,,,,,,,,$`,
       ),
     );
     // The server's message has commas: quoted.
     expect(lines[2]).toMatch(
-      /,forbidden,,,,false,,,0x80040220,,"Principal user \(Id=[^"]+, type=8, [^"]+",\d+,,,,,,,,,$/,
+      /,forbidden,,,,false,,,0x80040220,,"Principal user \(Id=[^"]+, type=8, [^"]+",\d+,,,,,,,,,,$/,
     );
     expect(lines[3]).toBe("");
   });

@@ -35,8 +35,8 @@ describe("machine output", () => {
     const run = await all("--csv", "--delimiter", ";", "--parts");
     expect(run.code).toBe(0);
     const lines = run.stdout.replace(BOM, "").split("\r\n");
-    // 17 columns, then the readiness audit's 5 (databaseMB, the tenant's free capacity per type, parts).
-    expect(lines[0].split(";")).toHaveLength(22);
+    // 17 columns, then the readiness audit's 6 (databaseMB, the tenant's free capacity per type, tenantFindings, parts).
+    expect(lines[0].split(";")).toHaveLength(23);
     // The parts' words hold "; ": quoted, so the row is still one column per field.
     expect(lines[1]).toMatch(/;"[^"]*; [^"]*"$/);
     expect(lines[0]).not.toContain(",");

@@ -5,6 +5,8 @@
  * HTTP on 127.0.0.1.
  */
 import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { EnvironmentSpec } from "../../demo/emulator/environments";
@@ -137,6 +139,55 @@ describe("the tenant's capacity: free = total − consumption.actual, once per r
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^finops-link: capacity was not checked: the licensing API answered HTTP 500/);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      "a redirect (the token is not sent on)",
+      302,
+      { Location: "https://evil.example/steal" },
+      "",
+      /the licensing API: the server answered HTTP 302, a redirect to https:\/\/evil\.example: not followed/,
+    ],
+    // A web page is said as one in every request (cli/net/send.ts ForeignAnswerFailure), never as a JSON error.
+    [
+      "a web page",
+      200,
+      { "Content-Type": "text/html" },
+      "<html><title>Blocked</title>proxy</html>",
+      /the licensing API: 127\.0\.0\.1:\d+ answered HTTP 200 with a web page \("Blocked"\), not the service's API/,
+    ],
+    ["text that is not JSON", 200, { "Content-Type": "text/plain" }, "proxy", /not JSON/],
+  ])("a licensing API answering %s: one line, exit 2, nothing else changes", async (_, status, headers, body, said) => {
+    const emulator = await tenant(pick("contoso-prod"));
+    const asked: string[] = [];
+    const licensing: Server = createServer((request, response) => {
+      asked.push(request.url ?? "");
+      response.writeHead(status, headers);
+      response.end(body);
+    });
+    await new Promise<void>((resolve) => licensing.listen(0, "127.0.0.1", resolve));
+    try {
+      const api = `http://127.0.0.1:${(licensing.address() as AddressInfo).port}/ppapi`;
+      const run = await runCli([
+        "check",
+        "--all",
+        "--admin-api",
+        emulator.adminApi,
+        "--power-platform-api",
+        api,
+        ...TOKEN,
+        "--json",
+      ]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).toMatch(/^finops-link: capacity was not checked: /);
+      expect(run.stderr).toMatch(said);
+      expect(asked).toEqual(["/ppapi/licensing/tenantCapacity?api-version=2022-03-01-preview"]);
+      expect(documentOf(run)).toMatchObject({ capacity: { checked: false, failed: true }, findings: [] });
+    } finally {
+      await new Promise((resolve) => licensing.close(resolve));
+    }
   });
 
   it("--admin-api without --power-platform-api: the capacity is not asked (no token goes to the cloud's API)", async () => {

@@ -132,7 +132,7 @@ describe("CSV", () => {
     const csv = renderCsv([report("failed", '=HYPERLINK("x"), and\nmore')]);
     // One line per environment: the server's line break is a space (terminalText).
     expect(csv.slice(1).split("\r\n")[1]).toBe(
-      `x,https://x.crm.dynamics.com,failed,,,,,,,,,"'=HYPERLINK(""x""), and more",1,,,,,,,,,`,
+      `x,https://x.crm.dynamics.com,failed,,,,,,,,,"'=HYPERLINK(""x""), and more",1,,,,,,,,,,`,
     );
   });
 });
