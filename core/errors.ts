@@ -1,5 +1,5 @@
 import type { IntegrationResult } from "./result";
-import { NetworkFailure, ServiceFailure, isObject, odataError } from "./transports/transport";
+import { NetworkFailure, NotDataverse, ServiceFailure, isObject, odataError } from "./transports/transport";
 
 /** 0x80048d0b: "Dataverse instance isn't integrated with finance and operations." */
 export const NOT_LINKED_CODE = "0x80048d0b";
@@ -56,7 +56,8 @@ export function classifyFailure(error: unknown): IntegrationResult {
  */
 export function isAnswer(error: unknown): boolean {
   try {
-    if (error instanceof NetworkFailure || error instanceof ServiceFailure) return true;
+    if (error instanceof NetworkFailure || error instanceof ServiceFailure || error instanceof NotDataverse)
+      return true;
     if (!isXrmShaped(error)) return classify(error).kind === "offline";
     const body = odataError(error.raw);
     if (body.code !== undefined || body.message !== undefined) return true;
@@ -69,6 +70,7 @@ export function isAnswer(error: unknown): boolean {
 
 function classify(error: unknown): IntegrationResult {
   if (error instanceof NetworkFailure) return { kind: "offline" };
+  if (error instanceof NotDataverse) return { kind: "failed", notDataverse: true };
   if (error instanceof ServiceFailure)
     return classifyCoded(httpStatus(error.status), toHexCode(error.code), error.message);
   if (isScriptError(error)) {
