@@ -49,7 +49,7 @@ export function classifyFailure(error: unknown): IntegrationResult {
 
 /**
  * Whether what a host's `execute` threw or rejected with is an answer: Dataverse's (an error code, an HTTP status, an
- * OData error body in `raw`) or the platform saying the device is offline (status 0, fetch's network TypeError, the
+ * OData error body in `raw`; a 404 only with a code) or the platform saying the device is offline (status 0, fetch's network TypeError, the
  * offline words above). Anything else (a script error inside the host, a missing method, the PCF runtime's "Feature
  * 'WebAPI.execute' is required to be specified…" or "not supported on this device", an object with none of those
  * fields) is not: that host cannot execute, and transports/xrm.ts sends the request through fetch. Never throws.
@@ -62,6 +62,9 @@ export function isAnswer(error: unknown): boolean {
     const body = odataError(error.raw);
     if (body.code !== undefined || body.message !== undefined) return true;
     const result = classifyXrmError(error);
+    // A 404 without Dataverse's code is no Dataverse answer: the function exists on every organization, and Dataverse
+    // words its 404s with a code. A page that is none (a canvas app's player) answers so: fetch then says what it is.
+    if (result.kind === "failed" && result.status === 404 && result.code === undefined) return false;
     return result.kind !== "failed" || result.code !== undefined || result.status !== undefined;
   } catch {
     return false; // a hostile object: no answer

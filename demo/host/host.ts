@@ -46,6 +46,20 @@ const api: DemoHostApi = {
     scheduleRender();
     for (const render of renderers) render();
   },
+  postSaveHandlers: [],
+  save() {
+    // The row object is shared with the form model and every control's context: changed in place, all see the save.
+    if (config.record.savedRow !== undefined) Object.assign(config.record.row, config.record.savedRow);
+    api.log("save", `${config.record.row.entityTypeName} ${config.record.row.entityId}`);
+    for (const handler of api.postSaveHandlers) {
+      try {
+        handler({ getFormContext: () => model.formContext, getEventArgs: () => ({ getIsSaveSuccess: () => true }) });
+      } catch (error) {
+        api.log("post-save handler threw", String(error));
+      }
+    }
+    api.rerender();
+  },
 };
 const model: FormModel = new FormModel(
   formLayout(config),

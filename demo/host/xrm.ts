@@ -13,6 +13,7 @@ export function createXrm(win: Window, config: DemoConfig, host: DemoHostApi): o
     (url, init) => win.fetch(url, init),
     CALLERS.formScript,
     (_caller, operation) => host.log("Xrm.WebApi.online.execute", operation),
+    { bodyUsed: config.controlWebApi === "bodyUsed" },
   );
 
   const records = createRecordCalls(

@@ -39,7 +39,7 @@ function picker(query: PageQuery): string {
   <label>Controls <select name="controls">${[0, 1, 2, 3].map((n) => option(n, String(n), n === query.controls)).join("")}</select></label>
   <label><input type="hidden" name="script" value="0"><input type="checkbox" name="script" value="1"${query.script ? " checked" : ""}> Form script</label>
   <label><input type="checkbox" name="offline" value="1"${query.offline ? " checked" : ""}> Offline</label>
-  <label>Control calls via <select name="webapi">${option("execute", "webAPI.execute", query.controlWebApi === "execute")}${option("noExecute", "fetch (no execute)", query.controlWebApi === "noExecute")}${option("notImplemented", "fetch (execute not implemented)", query.controlWebApi === "notImplemented")}</select></label>
+  <label>Control calls via <select name="webapi">${option("execute", "webAPI.execute", query.controlWebApi === "execute")}${option("noExecute", "fetch (no execute)", query.controlWebApi === "noExecute")}${option("notImplemented", "fetch (execute not implemented)", query.controlWebApi === "notImplemented")}${option("bodyUsed", "execute resolves a spent Response", query.controlWebApi === "bodyUsed")}</select></label>
   <label>Form script options <input name="formOptions" size="28" placeholder='{"notify":"always"}' value="${escapeHtml(query.rawFormOptions)}"></label>
   ${query.order === "scriptFirst" ? '<input type="hidden" name="order" value="scriptFirst">' : ""}
   ${query.delayMs === undefined ? "" : `<input type="hidden" name="delay" value="${query.delayMs}">`}

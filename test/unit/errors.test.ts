@@ -217,6 +217,13 @@ describe("isAnswer: what execute rejected with came from Dataverse, or is the pl
     expect(isAnswer(error)).toBe(true);
   });
 
+  test.each([
+    ["a 404 status line with a player's HTML page in raw", { message: "404 Not Found", raw: "<!DOCTYPE html><html>" }],
+    ["status 404 without a code", { status: 404, message: "Not Found" }],
+  ])("%s: no, not Dataverse's (fetch says whose page it is)", (_label, error) => {
+    expect(isAnswer(error)).toBe(false);
+  });
+
   test.each(HOST_FAILURES)("%s: no, the host cannot execute", (_label, make) => {
     expect(isAnswer(make())).toBe(false);
   });
