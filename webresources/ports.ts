@@ -84,6 +84,11 @@ export interface XrmPort {
   Navigation?: {
     openUrl(url: string): void;
     openAlertDialog(strings: { text: string; title?: string; confirmButtonLabel?: string }): Thenable<unknown>;
+    openConfirmDialog?(strings: {
+      text: string;
+      title?: string;
+      confirmButtonLabel?: string;
+    }): Thenable<{ confirmed?: boolean } | undefined>;
   };
 }
 
