@@ -18,18 +18,18 @@ const outDir = join(root, "out/controls/LinkedEnvironment");
 const bundlePath = join(outDir, "bundle.js");
 
 /**
- * 13.5 KB: 12 KB until issue 23, whose built-in English (the control's, record and result words: about 1,200 B gzip
- * -9, so a host without the resx never shows raw keys) and checks of whose answer it is (about 300 B) took the bundle
- * from 12,231 B to about 13,750 B.
+ * 14 KB: 12 KB until issue 23, whose built-in English (the control's, record and result words: about 1,200 B gzip
+ * -9, so a host without the resx never shows raw keys), checks of whose answer it is (about 300 B) and the record
+ * link's second look after a save took the bundle from 12,231 B to 13,823 B.
  */
-const BUDGET_GZIP_BYTES = 13.5 * 1024;
+const BUDGET_GZIP_BYTES = 14 * 1024;
 
 beforeAll(() => {
   if (!existsSync(bundlePath)) execSync("npm run build:control", { cwd: root, stdio: "pipe", timeout: 240_000 });
 }, 300_000);
 
 describe("the built control", () => {
-  it("stays within the size budget (13.5 KB gzip -9)", () => {
+  it("stays within the size budget (14 KB gzip -9)", () => {
     const bundle = readFileSync(bundlePath);
     expect(gzipSync(bundle, { level: 9 }).length).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
   });
