@@ -196,7 +196,7 @@ describe("lifecycle", () => {
     // Issue 23, kind 2: the text used to stay until a reload, with no Retry.
     const { webAPI, utils } = platform();
     const control = new LinkedEnvironment();
-    const properties = { recordLink: "matchRow" };
+    const properties = { recordLink: "matchRow" as const };
     const unsaved = { entityTypeName: "account", entityId: "", entityRecordName: "" };
     const first = fakeContext({ webAPI, utils, row: unsaved, properties });
     control.init(first, jest.fn());
