@@ -66,6 +66,7 @@ const model: FormModel = new FormModel(
   () => scheduleRender(),
   (kind, text) => api.log(kind, text),
   config.record.row,
+  (handler) => void api.postSaveHandlers.push(handler),
 );
 api.formNotifications = model.notifications;
 w.__finopsDemo = api;

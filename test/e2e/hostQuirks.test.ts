@@ -69,6 +69,32 @@ describe("moments that pass (kind 2)", () => {
   });
 });
 
+describe("the form script after a save (kind 2)", () => {
+  it("a new account's record option: 'Save this row…', then the first save offers to open the saved row", async () => {
+    const { page } = await harness.newPage();
+    const formOptions = { global: true, recordLink: "matchRow" };
+    await openForm(page, harness.server.url, { scenario: "linked", record: "newRow", controls: 0, formOptions });
+    const before = await waitForHost(page, "globalNotifications");
+    await page.waitForFunction(
+      (text) =>
+        (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo.globalNotifications.some((n) =>
+          n.message.includes(text),
+        ),
+      en("Record_Unsaved"),
+    );
+    expect(before.globalNotifications).toHaveLength(1);
+    await page.evaluate(() => (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo.save());
+    const label = en("Record_Open", "Contoso Pharmaceuticals");
+    await page.waitForFunction(
+      (text) =>
+        (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo.globalNotifications.some(
+          (n) => n.actionLabel === text,
+        ),
+      label,
+    );
+  });
+});
+
 describe("a command bar button whose answer comes late (kind 2)", () => {
   // Chromium lets a click open a window for 5 s of real time (its transient user activation), which no fake clock
   // moves: the search answers after 6 s, so this test waits that long once. The demo's openUrl refuses, as a popup
