@@ -127,7 +127,10 @@ async function lookUp(
     ),
   ]);
   if (metadata.failed) return failed(metadata.error);
-  const entityName = isObject(metadata.value) ? metadata.value.EntitySetName : undefined;
+  // Only Dataverse's answer is an answer: a host that resolves no metadata object at all (undefined, a string) cannot
+  // read metadata; that says nothing about the table being enabled.
+  if (!isObject(metadata.value)) return unusable;
+  const entityName = metadata.value.EntitySetName;
   if (!isLogicalName(entityName)) return { kind: "notEnabled", table };
   const found = (cmp: unknown, entityGuid: unknown): RecordResult => {
     const target = targetOf(cmp, entityName, entityGuid);
