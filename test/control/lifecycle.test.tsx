@@ -10,6 +10,7 @@ import {
   fetchResponse,
   FO_URL,
   HOST_FAILURES,
+  HOST_RESOLUTIONS,
   linkedBody,
   mobileOfflineError,
   NOT_LINKED,
@@ -221,6 +222,22 @@ describe("the path the request takes", () => {
       expect(view.container.textContent).not.toMatch(/Feature|not a function|not defined|not supported|broke|Couldn't/);
     });
   });
+
+  // Issue 23, kind 1: execute RESOLVES something that is no readable Dataverse answer (a Response whose body was
+  // already read, HTML, no Response): never "You're offline" while fetch works.
+  it.each(HOST_RESOLUTIONS)(
+    "execute resolves %s: one fetch carries it and only its outcome shows",
+    async (_l, make) => {
+      fetchMock.mockImplementation(async () => NOT_LINKED_ANSWER);
+      const execute = jest.fn(async () => make());
+      const { view } = start({ webAPI: runtimeWebApi(execute) });
+      await flush();
+      expect(execute).toHaveBeenCalledTimes(1);
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      expect(screen.getByRole("link", { name: /How to enable the Power Platform integration/ })).toBeTruthy();
+      expect(view.container.textContent).not.toMatch(/offline|body stream|Couldn't/);
+    },
+  );
 
   it("any other rejection of execute is the answer (no fetch)", async () => {
     const execute = jest.fn(async () => Promise.reject(xrmError(NOT_LINKED)));
