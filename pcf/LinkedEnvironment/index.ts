@@ -28,6 +28,8 @@ export class LinkedEnvironment implements ComponentFramework.ReactControl<IInput
   private notifyIfPending!: (pending: string | undefined) => void;
   /** What the record link was last looked up for (recordLoader.ts recordKey): a save changes it. */
   private recordKey = "";
+  /** The host's offline flag as last seen: back online, the link is asked again without a Retry. */
+  private hostOffline = false;
   private readonly idPrefix = nextIdPrefix();
 
   init(context: Context, notifyOutputChanged: () => void): void {
@@ -58,6 +60,7 @@ export class LinkedEnvironment implements ComponentFramework.ReactControl<IInput
       () => ({ kind: "unavailable", table: "", failure: { kind: "failed" } }),
     );
     this.recordKey = recordKey(context);
+    this.hostOffline = isHostOffline(context);
     this.recordStore.refresh();
   }
 
@@ -70,6 +73,9 @@ export class LinkedEnvironment implements ComponentFramework.ReactControl<IInput
       this.recordKey = key;
       this.recordStore.refresh(true);
     }
+    const offline = isHostOffline(context);
+    if (this.hostOffline && !offline) this.store.refresh();
+    this.hostOffline = offline;
     this.notifyIfPending(this.pendingColumnValue());
     return React.createElement(
       LinkedEnvironmentRoot,
@@ -105,5 +111,14 @@ export class LinkedEnvironment implements ComponentFramework.ReactControl<IInput
       canEdit: canEditColumn(this.context),
       currentValue: this.context.parameters.value?.raw,
     });
+  }
+}
+
+/** The host's offline flag (the mobile app); a throwing host is taken as online. */
+function isHostOffline(context: Context): boolean {
+  try {
+    return context.client.isOffline();
+  } catch {
+    return false;
   }
 }

@@ -292,6 +292,23 @@ describe("offline: the mobile app's rejection and the host's flag", () => {
     expectOfflineWithLastKnown();
   });
 
+  it("back online (the host's flag turns false at an updateView): the link is asked again without a Retry", async () => {
+    // Issue 23, kind 2: what the host said at init is looked at again.
+    const control = start({ offline: true });
+    await flush();
+    expect(screen.getByText("You're offline.")).toBeTruthy();
+    control.update({ offline: true }); // still offline: nothing asked
+    await flush();
+    expect(fetchMock).not.toHaveBeenCalled();
+    control.update({ offline: false });
+    await flush();
+    control.update({ offline: false });
+    await flush();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText("You're offline.")).toBeNull();
+    expect(screen.getByRole("link", { name: /contoso/ })).toBeTruthy();
+  });
+
   it("without execute, a fetch rejected with UciError is offline too, and Retry keeps the last known link", async () => {
     const first = start({ properties: { cacheMinutes: 0 } });
     await flush();
