@@ -144,5 +144,7 @@ document.addEventListener("DOMContentLoaded", () => {
       JSON.stringify(config.record.settings),
     );
   });
+  // record=newRow: the form's Save (the row gets its id and name; post-save handlers and updateView follow).
+  document.getElementById("command-save")?.addEventListener("click", () => api.save());
   if (config.order !== "scriptFirst" || !config.formScript) mountControls();
 });

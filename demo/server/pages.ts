@@ -105,7 +105,7 @@ ${config.control ? `<script src="${escapeHtml(config.control.bundleUrl)}"></scri
   <ul id="global-notifications" class="notifications" aria-label="App notifications" aria-live="polite" hidden></ul>
   <article class="record" data-table="${escapeHtml(config.record.row.entityTypeName)}">
     <h2>${escapeHtml(config.record.row.entityRecordName)}</h2>
-    ${config.formScript ? '<div class="commands" role="toolbar" aria-label="Command bar"><button type="button" id="command-open-record">Open in finance and operations</button></div>' : ""}
+    ${config.formScript || config.record.savedRow ? `<div class="commands" role="toolbar" aria-label="Command bar">${config.record.savedRow ? '<button type="button" id="command-save">Save</button>' : ""}${config.formScript ? '<button type="button" id="command-open-record">Open in finance and operations</button>' : ""}</div>` : ""}
     <ul id="form-notifications" class="notifications" aria-label="Form notifications" aria-live="polite" hidden></ul>
     <section class="tab" data-tab="summary" aria-labelledby="tab-summary"><h3 id="tab-summary">Summary</h3>
       <div class="section" data-section="finops_section"><h4>Finance and operations</h4><div id="controls">${slots || "<p>No control on this form.</p>"}</div></div>

@@ -54,7 +54,7 @@ describe("moments that pass (kind 2)", () => {
     const { page } = await harness.newPage();
     await openForm(page, harness.server.url, { scenario: "linked", record: "newRow", script: false });
     await waitForControlText(page, en("Record_Unsaved"));
-    await page.evaluate(() => (window as unknown as { __finopsDemo: DemoHostApi }).__finopsDemo.save());
+    await page.click("#command-save"); // the form's Save: the platform then calls updateView with the saved row
     const text = en("Record_Open", "Contoso Pharmaceuticals");
     await waitForControlText(page, text);
     const row = CUSTOMER_ROWS[0];
