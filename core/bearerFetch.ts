@@ -32,7 +32,12 @@ function isLoopback(hostname: string): boolean {
  * an absolute https URL (http only for loopback) or has a path, query or user name.
  */
 export function bearerFetch(options: BearerFetchOptions): FetchLike {
-  const base = new URL(options.orgUrl);
+  let base: URL;
+  try {
+    base = new URL(options.orgUrl);
+  } catch {
+    throw new TypeError("orgUrl must be an absolute URL, e.g. https://contoso.crm.dynamics.com");
+  }
   if (base.protocol !== "https:" && !(base.protocol === "http:" && isLoopback(base.hostname)))
     throw new TypeError(`orgUrl must be https (plain http only on loopback): ${base.protocol}`);
   if (base.username !== "" || base.password !== "" || base.search !== "" || base.pathname.replace(/\/+$/, "") !== "")
