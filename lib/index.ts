@@ -11,7 +11,7 @@
  */
 export { getIntegrationDetails } from "../core/client";
 export type { IntegrationResult, LinkedDetails, ResultKind, InvalidField } from "../core/result";
-export type { GetDetailsOptions, RequestOptions, WebApiLike, StorageLike, FetchLike } from "../core/options";
+export type { GetDetailsOptions, RequestOptions, WebApiLike, StorageLike, FetchLike, Thenable } from "../core/options";
 export { pcfWebApi } from "../core/pcfWebApi";
 export { bearerFetch, type BearerFetchOptions, type PlainFetch, type TokenProvider } from "../core/bearerFetch";
 export { safeHttpsUrl, buildDeepLink, resolveDeepLink, type DeepLink } from "../core/links";
