@@ -16,7 +16,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The lines of the version's section, without its heading, trimmed; an Error when CHANGELOG.md has none. */
 export function releaseNotes(text: string, version: string): string {
-  const heading = new RegExp(`^## \\[${escape(version)}\\](?: - \\d{4}-\\d{2}-\\d{2})?\\s*$`, "m");
+  const heading = new RegExp(`^## \\[${escape(version)}\\](?: - \\d{4}-\\d{2}-\\d{2})?[ \\t]*$`, "m");
   const match = heading.exec(text);
   if (match === null)
     throw new Error(
@@ -31,7 +31,7 @@ export function releaseNotes(text: string, version: string): string {
 export function cutRelease(text: string, version: string, date: string): string {
   if (new RegExp(`^## \\[${escape(version)}\\]`, "m").test(text))
     throw new Error(`CHANGELOG.md already has a section for ${version}`);
-  const unreleased = /^## \[Unreleased\]\s*$/m.exec(text);
+  const unreleased = /^## \[Unreleased\][ \t]*$/m.exec(text);
   if (unreleased === null) throw new Error('CHANGELOG.md has no "## [Unreleased]" section');
   const at = unreleased.index + unreleased[0].length;
   return `${text.slice(0, at)}\n\n## [${version}] - ${date}${text.slice(at)}`;
