@@ -133,6 +133,7 @@ export function packedTarball(): Packed {
 
 /** `npm install -g --prefix <prefix> --offline <tarball>`, the way an admin installs it; returns how long it took. */
 export function installInto(prefix: string, tarball: string): number {
+  mkdirSync(prefix, { recursive: true });
   const started = process.hrtime.bigint();
   execFileSync("npm", ["install", "--global", "--prefix", prefix, "--cache", join(prefix, ".npm-cache"), tarball], {
     cwd: prefix,
