@@ -17,4 +17,5 @@ export { bearerFetch, type BearerFetchOptions, type PlainFetch, type TokenProvid
 export { safeHttpsUrl, buildDeepLink, resolveDeepLink, type DeepLink } from "../core/links";
 export { buildRecordLink, ENTITY_NAVIGATION_MI, type RecordTarget } from "../core/record/url";
 export { classifyFailure, NOT_LINKED_CODE } from "../core/errors";
+export { parseDetails, type ParseOutcome } from "../core/parse";
 export { FUNCTION_NAME, integrationDetailsMetadata, IntegrationDetailsRequest } from "../core/request";
