@@ -109,7 +109,7 @@ it("finops-link zips writes both zips of its version, byte for byte the build's,
   expect(again.stdout.split("\n").filter((line) => line.endsWith("\tunchanged"))).toHaveLength(2);
 });
 
-it("a missing packaged zip is reported as a broken install (reinstall), never as 'run npm run build'", async () => {
+it("a missing packaged zip or program file is reported as a broken install (reinstall), never as 'run npm run build'", async () => {
   // A copy of the install without its zips, so the shared one stays whole.
   const { tarball } = packedTarball();
   const emulator = await tenant([{ name: "x", link: "linked", solution: null }]);
@@ -123,6 +123,13 @@ it("a missing packaged zip is reported as a broken install (reinstall), never as
   expect(run.code).toBe(64);
   expect(run.stderr).toMatch(/is missing from this finops-link .* install: reinstall it/);
   expect(run.stderr).not.toMatch(/npm run build/);
+  // Without its program file, the bin says the same, not "not built yet".
+  rmSync(join(broken, "lib", "node_modules", "finops-link", "out", "cli", "finops-link.mjs"));
+  const bare = await runInstalled("finops-link", ["--version"], { cwd, prefix: broken });
+  expect(bare.code).toBe(2);
+  expect(bare.stderr).toBe(
+    "finops-link: this install is incomplete (out/cli/finops-link.mjs is missing): reinstall finops-link\n",
+  );
 });
 
 it("npx file:<tarball> check … works the same", async () => {
