@@ -8,7 +8,7 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -105,6 +105,15 @@ function once(folder: string, fill: (temporary: string) => void): string {
   return folder;
 }
 
+/** Earlier builds' tarballs and installs: left a day (another checkout may still be testing one), then removed. */
+function pruneOlderThanADay(cache: string, keep: string): void {
+  for (const entry of existsSync(cache) ? readdirSync(cache) : []) {
+    const path = join(cache, entry);
+    if (entry !== keep && Date.now() - statSync(path).mtimeMs > 24 * 3600_000)
+      rmSync(path, { recursive: true, force: true });
+  }
+}
+
 export interface Packed {
   /** The tarball, `finops-link-<version>.tgz`. */
   tarball: string;
@@ -120,6 +129,7 @@ export function packedTarball(): Packed {
   if (packed !== undefined) return packed;
   const list = packList();
   const key = keyOf(list);
+  pruneOlderThanADay(join(tmpdir(), "finops-link-package"), key);
   const folder = once(join(tmpdir(), "finops-link-package", key, "tarball"), (temporary) => {
     execFileSync("npm", ["pack", "--ignore-scripts", "--pack-destination", temporary], {
       cwd: ROOT,
