@@ -104,7 +104,7 @@ export function release(options: { build: boolean; out?: string }): string {
   const { version } = manifest;
   // Before building: a version without release notes stops here, not after a minute of building.
   const notes = releaseNotes(readFileSync(join(root, "CHANGELOG.md"), "utf8"), version);
-  if (options.build) run("npm", ["run", "build"]);
+  if (options.build) execFileSync("npm", ["run", "build"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
   const out = resolve(options.out ?? join(root, "release", version));
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
