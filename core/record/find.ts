@@ -1,4 +1,4 @@
-import { cacheMinutesOrDefault, timeoutSecondsOrDefault, type RequestOptions } from "../options";
+import { cacheMinutesOrDefault, timeoutSecondsOrDefault, type RequestOptions, type Thenable } from "../options";
 import { cacheScope, isPastTimestamp, KEY_PREFIX } from "../cache/scope";
 import { GuardedJson, storageFrom } from "../storage";
 import { isObject } from "../transports/transport";
@@ -9,10 +9,7 @@ import type { RecordResult } from "./result";
 import type { ActiveRecordSettings, CompanySource } from "./settings";
 import type { RecordTarget } from "./url";
 
-/** What Xrm's and PCF's asynchronous calls return: a Promise, or Xrm.Async.PromiseLike (handlers must be given). */
-export interface Thenable<T> {
-  then(onFulfilled: (value: T) => unknown, onRejected: (reason: unknown) => unknown): unknown;
-}
+export type { Thenable } from "../options";
 
 /**
  * The calls the record link makes, by table logical name: PCF's `context.webAPI` + `context.utils.getEntityMetadata`

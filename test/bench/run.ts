@@ -6,6 +6,7 @@ import * as prettier from "prettier";
 import { unmanagedZipPath, zipPaths } from "../../demo/build/ensureBuilt";
 import { BASELINE, bundleGrowth } from "./baseline";
 import { cliScale } from "./cliScale";
+import { packageBench } from "./package";
 import { readSolution } from "../../demo/package/readSolution";
 import { ROOT, startHarness, type FormQuery } from "../e2e/support/demo";
 import {
@@ -171,6 +172,8 @@ async function main(): Promise<void> {
   out(
     `Lower bound: ${scale.environments} environments ÷ concurrency ${scale.concurrency} × ${scale.perEnvironmentMs.toFixed(0)} ms per environment (${scale.requestsPerEnvironment.toFixed(2)} requests × 50 ms) = ${(scale.lowerBoundMs / 1000).toFixed(2)} s; **wall time ÷ lower bound = ${scale.ratio.toFixed(2)}**. With the ${scale.throttled} 429 answers' 1 s waits spread over the slots too, the bound is ${(scale.lowerBoundWithWaitsMs / 1000).toFixed(2)} s (ratio ${(scale.wallMs / scale.lowerBoundWithWaitsMs).toFixed(2)}); the rest is the program's own cost (process start, the admin list, parsing) and the machine's load.`,
   );
+
+  await packageBench(out);
 
   if (!values["no-write"]) {
     const header =
