@@ -7,7 +7,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import prettier from "eslint-config-prettier";
 
-const browserCode = ["core/**/*.ts", "pcf/**/*.{ts,tsx}", "webresources/**/*.ts"];
+const browserCode = ["core/**/*.ts", "lib/**/*.ts", "pcf/**/*.{ts,tsx}", "webresources/**/*.ts"];
 const REACT = ["react", "react-dom", "@fluentui/*"];
 
 /**
@@ -57,8 +57,9 @@ export default tseslint.config(
     rules: deliverableImports(["pcf", "cli"], "The form script is plain: no React."),
   },
   {
-    // docs/ARCHITECTURE.md: core knows nothing of React, form APIs, edges, or a global Xrm.
-    files: ["core/**/*.ts"],
+    // docs/ARCHITECTURE.md: core knows nothing of React, form APIs, edges, Node, or a global Xrm. lib/ (the npm
+    // package's library entry) only re-exports core, under the same rules: it runs in browser bundles and in Node.
+    files: ["core/**/*.ts", "lib/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -69,6 +70,7 @@ export default tseslint.config(
               group: ["**/pcf/**", "**/webresources/**", "**/cli/**", "**/solution/**", "**/demo/**"],
               message: "core/ imports no edge.",
             },
+            { group: ["node:*"], message: "core/ runs in browsers too: no Node module." },
           ],
         },
       ],

@@ -1,4 +1,4 @@
-/** Jest projects, named for what they run: core-control-form (jsdom, no build needed), docs (links, the CLI reference and the screenshots list; no build needed), solution-zips (the built zips), cli (the built finops-link against the emulated tenant), browser-e2e (real Chromium on the demo). */
+/** Jest projects, named for what they run: core-control-form (jsdom, no build needed), docs (links, the CLI reference and the screenshots list; no build needed), solution-zips (the built zips), cli (the built finops-link against the emulated tenant), package (npm pack's tarball: its contents, installed outside the checkout, and a consumer project), browser-e2e (real Chromium on the demo). */
 const transform = { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json" }] };
 
 module.exports = {
@@ -34,6 +34,12 @@ module.exports = {
       testEnvironment: "node",
       transform,
       testMatch: ["<rootDir>/test/cli/**/*.test.ts"],
+    },
+    {
+      displayName: "package",
+      testEnvironment: "node",
+      transform,
+      testMatch: ["<rootDir>/test/package/**/*.test.ts"],
     },
     {
       displayName: "browser-e2e",

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CommanderError } from "commander";
@@ -18,9 +18,10 @@ import { jsonText } from "./output/json";
 import { terminalText } from "./output/sanitize";
 import { authorityUrl, environmentUrl, nameOf } from "./targets";
 import { COMMANDS, program, usage, type CommonOptions, type ImportOptions } from "./program";
-import { zipNames } from "../core/zipNames";
+import { packagedZip } from "./import/packagedZips";
+import { zipsCommand, type ZipsOptions } from "./zips/command";
 
-/** The repository root: the built file lives in out/cli/, the source in cli/. */
+/** The package (or checkout) root: the built file lives in out/cli/, the source in cli/; package.json is at both. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
@@ -46,20 +47,12 @@ function connect(options: CommonOptions, cloud: Cloud) {
   return { http, tokens };
 }
 
-function defaultZip(managed: boolean): string {
-  const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
-  const names = zipNames("FinOpsLink", version);
-  const path = join(ROOT, "solution", "bin", managed ? names.managed : names.unmanaged);
-  if (!existsSync(path)) throw new UsageError(`${path} does not exist: run npm run build, or pass --zip <path>`);
-  return path;
-}
-
 async function importCommand(options: ImportOptions): Promise<number> {
   const cloud = cloudOf(options);
   const notice = urlNotices();
   const urls = [...new Set(options.env.map((value) => environmentUrl(value, cloud.dataverseDomain, notice)))];
   if (urls.length === 0) throw new UsageError("say where to import: --env <url> (repeatable)");
-  const zip = readSolutionZip(options.zip ?? defaultZip(options.unmanaged !== true));
+  const zip = readSolutionZip(options.zip ?? packagedZip(ROOT, options.unmanaged !== true));
   if (zip.uniqueName !== "FinOpsLink")
     throw new UsageError(`${zip.path} holds the solution ${zip.uniqueName}, not FinOpsLink`);
   if (options.unmanaged === true && zip.managed)
@@ -119,6 +112,7 @@ async function main(argv: string[]): Promise<number> {
     check: (options: Parameters<typeof checkCommand>[0]) => checkCommand(options, kit),
     doctor: (options: Parameters<typeof doctorCommand>[0]) => doctorCommand(options, kit),
     import: importCommand,
+    zips: (options: ZipsOptions) => zipsCommand(ROOT, options),
     clouds,
   };
   const root = program(ROOT, actions, (code) => (exitCode = code));

@@ -6,6 +6,7 @@ import { CLOUDS, type CloudName } from "./clouds";
 import { DELIMITERS, type Delimiter } from "./output/csv";
 import { ONLY, type Only } from "./output/filter";
 import type { Severity } from "./check/findings";
+import type { ZipsOptions } from "./zips/command";
 
 /**
  * The command line's definitions: every command and option `finops-link` knows, and nothing that runs them.
@@ -64,10 +65,11 @@ export interface Actions {
   doctor(options: DoctorOptions): Promise<number>;
   import(options: ImportOptions): Promise<number>;
   clouds(options: { json?: boolean }): number;
+  zips(options: ZipsOptions): number;
 }
 
 /** The commands, for picking the usage line of a failed command line. */
-export const COMMANDS = ["check", "doctor", "import", "clouds"] as const;
+export const COMMANDS = ["check", "doctor", "import", "zips", "clouds"] as const;
 
 function integer(min: number, max: number) {
   return (value: string): number => {
@@ -203,12 +205,19 @@ export function program(root: string, actions: Actions, setExit: (code: number) 
     cli
       .command("import")
       .description("import (install or upgrade) the FinOps Link solution through the Web API")
-      .option("--zip <path>", "the solution zip (default: the managed zip npm run build wrote)")
+      .option("--zip <path>", "the solution zip (default: the managed zip this finops-link ships)")
       .option("--unmanaged", "import the unmanaged zip (then publish all customizations)")
       .option("--update", "managed over an older managed version: update in place instead of stage and upgrade")
       .option("--poll <seconds>", "how often to ask how the import is going (at least 1)", secondsBetween(1, 600), 5)
       .option("--wait <seconds>", "the longest wait for one import to end", secondsBetween(1, 86_400), 3600),
   ).action(async (options: ImportOptions) => setExit(await actions.import(options)));
+  cli
+    .command("zips")
+    .description("write the two solution zips this finops-link ships to a folder, to import by hand or with pac")
+    .option("--out <folder>", "the folder to write to (created when missing)", ".")
+    .option("--force", "replace a file of the same name with other contents")
+    .option("--json", "one JSON document on stdout")
+    .action((options: ZipsOptions) => setExit(actions.zips(options)));
   cli
     .command("clouds")
     .description("the sign-in, admin API and Dataverse defaults of each --cloud")
@@ -226,7 +235,9 @@ export function usage(command: string | undefined): string {
       return "finops-link doctor --env <url> [--json] [sign-in options]";
     case "import":
       return "finops-link import --env <url>... [--zip <path>] [--unmanaged] [--update] [--wait <s>] [sign-in options]";
+    case "zips":
+      return "finops-link zips [--out <folder>] [--force] [--json]";
     default:
-      return "finops-link <check|doctor|import|clouds> [options]";
+      return "finops-link <check|doctor|import|zips|clouds> [options]";
   }
 }

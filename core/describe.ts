@@ -40,6 +40,7 @@ export function describeResult(result: IntegrationResult, t: ResultTranslator): 
  */
 function failedDetail(result: Extract<IntegrationResult, { kind: "failed" }>, t: ResultTranslator): string {
   if (result.noTransport === true) return t("Result_NoTransport");
+  if (result.notDataverse === true) return t("Result_NotDataverse");
   if (result.timedOutAfterSeconds !== undefined)
     return fillPlaceholders(t("Result_TimedOut"), [result.timedOutAfterSeconds]);
   const message = distinctMessage(result);

@@ -1,5 +1,5 @@
 import type { IntegrationResult } from "./result";
-import { NetworkFailure, ServiceFailure, isObject, odataError } from "./transports/transport";
+import { NetworkFailure, NotDataverse, ServiceFailure, isObject, odataError } from "./transports/transport";
 
 /** 0x80048d0b: "Dataverse instance isn't integrated with finance and operations." */
 export const NOT_LINKED_CODE = "0x80048d0b";
@@ -49,18 +49,22 @@ export function classifyFailure(error: unknown): IntegrationResult {
 
 /**
  * Whether what a host's `execute` threw or rejected with is an answer: Dataverse's (an error code, an HTTP status, an
- * OData error body in `raw`) or the platform saying the device is offline (status 0, fetch's network TypeError, the
+ * OData error body in `raw`; a 404 only with a code) or the platform saying the device is offline (status 0, fetch's network TypeError, the
  * offline words above). Anything else (a script error inside the host, a missing method, the PCF runtime's "Feature
  * 'WebAPI.execute' is required to be specified…" or "not supported on this device", an object with none of those
  * fields) is not: that host cannot execute, and transports/xrm.ts sends the request through fetch. Never throws.
  */
 export function isAnswer(error: unknown): boolean {
   try {
-    if (error instanceof NetworkFailure || error instanceof ServiceFailure) return true;
+    if (error instanceof NetworkFailure || error instanceof ServiceFailure || error instanceof NotDataverse)
+      return true;
     if (!isXrmShaped(error)) return classify(error).kind === "offline";
     const body = odataError(error.raw);
     if (body.code !== undefined || body.message !== undefined) return true;
     const result = classifyXrmError(error);
+    // A 404 without Dataverse's code is no Dataverse answer: the function exists on every organization, and Dataverse
+    // words its 404s with a code. A page that is none (a canvas app's player) answers so: fetch then says what it is.
+    if (result.kind === "failed" && result.status === 404 && result.code === undefined) return false;
     return result.kind !== "failed" || result.code !== undefined || result.status !== undefined;
   } catch {
     return false; // a hostile object: no answer
@@ -69,6 +73,7 @@ export function isAnswer(error: unknown): boolean {
 
 function classify(error: unknown): IntegrationResult {
   if (error instanceof NetworkFailure) return { kind: "offline" };
+  if (error instanceof NotDataverse) return { kind: "failed", notDataverse: true };
   if (error instanceof ServiceFailure)
     return classifyCoded(httpStatus(error.status), toHexCode(error.code), error.message);
   if (isScriptError(error)) {

@@ -1,6 +1,14 @@
-/** The part of `Xrm.WebApi` the core uses; `Xrm.WebApi` itself satisfies it. */
+/** What Xrm's and PCF's asynchronous calls return: a Promise, or Xrm.Async.PromiseLike (handlers must be given). */
+export interface Thenable<T> {
+  then(onFulfilled: (value: T) => unknown, onRejected: (reason: unknown) => unknown): unknown;
+}
+
+/**
+ * The part of `Xrm.WebApi` the core uses; `Xrm.WebApi` itself satisfies it (its execute returns an
+ * Xrm.Async.PromiseLike, which the core awaits, giving both handlers).
+ */
 export interface WebApiLike {
-  online: { execute(request: object): PromiseLike<unknown> };
+  online: { execute(request: object): Thenable<unknown> };
 }
 
 /** The part of the DOM `Storage` the cache uses; `sessionStorage` satisfies it. */

@@ -23,7 +23,8 @@ export type InvalidField = "Url" | "TenantId" | "Id" | "body";
  * - invalid: a 200 whose body broke the contract (`field` and a developer-facing `reason`).
  * - failed: anything else, with the error code in hex (`0x80040216`), the HTTP status and the server's message, each
  *   only when known (the core never makes up words: describe.ts picks translated ones); `noTransport` when the host
- *   offers neither Xrm.WebApi nor fetch, so no request could be sent; `timedOutAfterSeconds` when no answer came within
+ *   offers neither Xrm.WebApi nor fetch, so no request could be sent; `notDataverse` when the page's own origin answered
+ *   the Web API's path, but not as Dataverse does (a canvas app or another player hosts the control); `timedOutAfterSeconds` when no answer came within
  *   the timeout (the request was given up, and Retry starts a new one).
  */
 export type IntegrationResult =
@@ -39,6 +40,7 @@ export type IntegrationResult =
       status?: number;
       message?: string;
       noTransport?: true;
+      notDataverse?: true;
       timedOutAfterSeconds?: number;
     };
 

@@ -14,7 +14,7 @@ function definitions(): Command {
   const never = () => {
     throw new Error("the reference never runs a command");
   };
-  return program(ROOT, { check: never, doctor: never, import: never, clouds: never }, () => undefined);
+  return program(ROOT, { check: never, doctor: never, import: never, zips: never, clouds: never }, () => undefined);
 }
 
 const cell = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");

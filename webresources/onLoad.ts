@@ -22,10 +22,46 @@ import { findTargets } from "./visibility";
  */
 export function onLoad(executionContext?: unknown, options?: unknown): void {
   try {
-    void showLinkOnForm(executionContext, options, pageXrm());
+    const xrm = pageXrm();
+    void showLinkOnForm(executionContext, options, xrm);
+    lookAgainAfterSaves(formOf(executionContext), () => void showLinkOnForm(executionContext, options, xrm));
   } catch (error) {
     console.warn("FinOps Link: onLoad failed", error);
   }
+}
+
+/** Forms whose saves are already watched: onLoad may run more than once on one form. */
+const watched = new WeakSet<object>();
+
+/**
+ * A moment that passes: onLoad sees the row as it was at load; a new row gets its id at its first save, and a save
+ * may rename it (its columns saved too). After each save (`data.entity.addOnPostSave`, else `data.addOnLoad`, which
+ * runs on a save's data load) `again` runs when the row's id or name changed: the record option looks the record up
+ * for the saved row and the notification follows. The link check itself comes from the cache. Never throws.
+ */
+export function lookAgainAfterSaves(form: FormPort | undefined, again: () => void): void {
+  try {
+    const data = form?.data;
+    if (!form || !data || watched.has(form)) return;
+    let seen = rowKey(form);
+    const handler = () => {
+      const now = rowKey(form);
+      if (now === seen) return;
+      seen = now;
+      again();
+    };
+    if (typeof data.entity.addOnPostSave === "function") data.entity.addOnPostSave(handler);
+    else if (typeof data.addOnLoad === "function") data.addOnLoad(handler);
+    else return;
+    watched.add(form);
+  } catch (error) {
+    console.warn("FinOps Link: could not watch the form's saves", error);
+  }
+}
+
+function rowKey(form: FormPort): string {
+  const row = rowOf(form);
+  return JSON.stringify([row.id, row.name]);
 }
 
 /** The work behind onLoad, with the Client API handed in. Resolves when done; never rejects. */

@@ -30,7 +30,7 @@ export async function openLinkedEnvironment(
         : undefined;
     const url = safeHttpsUrl(link?.href);
     if (url) {
-      host.navigation.openUrl(url);
+      await host.open(url);
       // The environment opened, not the page asked for: say why, so the button does not look broken.
       if (link?.tooLong) await alert(t("Result_DeepLinkTooLong"));
       return;

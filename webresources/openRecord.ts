@@ -43,7 +43,7 @@ export async function openRecord(
     if (record.kind !== "found") return void (await alert(recordWords(record, t)));
     const href = buildRecordLink(link.details.url, record.target);
     if (href === undefined) return void (await alert(t("Form_UnsafeUrl")));
-    host.navigation.openUrl(href);
+    await host.open(href);
   } catch (error) {
     console.warn("FinOps Link: could not open the record in finance and operations", error);
   }

@@ -34,8 +34,19 @@ export interface TabPort {
 
 export interface FormPort {
   getAttribute(name: string): AttributePort | null;
-  /** The row: its table, its id (empty on a new row), its primary name. */
-  data?: { entity: { getEntityName(): string; getId(): string; getPrimaryAttributeValue?(): string | null } };
+  /**
+   * The row: its table, its id (empty on a new row), its primary name; addOnPostSave (Unified Interface) and
+   * data.addOnLoad (every data load, a save's included) tell when a save changed them.
+   */
+  data?: {
+    entity: {
+      getEntityName(): string;
+      getId(): string;
+      getPrimaryAttributeValue?(): string | null;
+      addOnPostSave?(handler: (context: unknown) => void): void;
+    };
+    addOnLoad?(handler: (context: unknown) => void): void;
+  };
   ui: {
     setFormNotification(message: string, level: Xrm.FormNotificationLevel, uniqueId: string): boolean;
     clearFormNotification(uniqueId: string): boolean;
@@ -84,6 +95,11 @@ export interface XrmPort {
   Navigation?: {
     openUrl(url: string): void;
     openAlertDialog(strings: { text: string; title?: string; confirmButtonLabel?: string }): Thenable<unknown>;
+    openConfirmDialog?(strings: {
+      text: string;
+      title?: string;
+      confirmButtonLabel?: string;
+    }): Thenable<{ confirmed?: boolean } | undefined>;
   };
 }
 

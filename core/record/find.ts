@@ -1,4 +1,4 @@
-import { cacheMinutesOrDefault, timeoutSecondsOrDefault, type RequestOptions } from "../options";
+import { cacheMinutesOrDefault, timeoutSecondsOrDefault, type RequestOptions, type Thenable } from "../options";
 import { cacheScope, isPastTimestamp, KEY_PREFIX } from "../cache/scope";
 import { GuardedJson, storageFrom } from "../storage";
 import { isObject } from "../transports/transport";
@@ -9,10 +9,7 @@ import type { RecordResult } from "./result";
 import type { ActiveRecordSettings, CompanySource } from "./settings";
 import type { RecordTarget } from "./url";
 
-/** What Xrm's and PCF's asynchronous calls return: a Promise, or Xrm.Async.PromiseLike (handlers must be given). */
-export interface Thenable<T> {
-  then(onFulfilled: (value: T) => unknown, onRejected: (reason: unknown) => unknown): unknown;
-}
+export type { Thenable } from "../options";
 
 /**
  * The calls the record link makes, by table logical name: PCF's `context.webAPI` + `context.utils.getEntityMetadata`
@@ -127,7 +124,10 @@ async function lookUp(
     ),
   ]);
   if (metadata.failed) return failed(metadata.error);
-  const entityName = isObject(metadata.value) ? metadata.value.EntitySetName : undefined;
+  // Only Dataverse's answer is an answer: a host that resolves no metadata object at all (undefined, a string) cannot
+  // read metadata; that says nothing about the table being enabled.
+  if (!isObject(metadata.value)) return unusable;
+  const entityName = metadata.value.EntitySetName;
   if (!isLogicalName(entityName)) return { kind: "notEnabled", table };
   const found = (cmp: unknown, entityGuid: unknown): RecordResult => {
     const target = targetOf(cmp, entityName, entityGuid);

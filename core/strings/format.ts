@@ -13,9 +13,10 @@ export function fillPlaceholders(text: string, args: ReadonlyArray<string | numb
 }
 
 /**
- * A Translate over a host's lookup. A lookup that throws, or gives null, undefined or "" (what hosts return for a key
- * or a language they lack), falls back to `fallback(key)`, else to the key itself, so a missing string is visible
- * rather than an empty box, and never an exception.
+ * A Translate over a host's lookup. A lookup that throws, or gives null, undefined, "", blanks or the key itself (what
+ * hosts return for a key or a language they lack: PCF's getString answers a missing key with the key), falls back to
+ * `fallback(key)`, else to the key itself, so a missing string is visible rather than an empty box, and never an
+ * exception.
  */
 export function createTranslator<K extends string>(
   lookup: (key: K) => string | null | undefined,
@@ -28,6 +29,7 @@ export function createTranslator<K extends string>(
     } catch {
       text = undefined;
     }
-    return fillPlaceholders(typeof text === "string" && text !== "" ? text : (fallback?.(key) ?? key), args);
+    const found = typeof text === "string" && text.trim() !== "" && text !== key ? text : undefined;
+    return fillPlaceholders(found ?? fallback?.(key) ?? key, args);
   };
 }

@@ -53,6 +53,8 @@ export const RESULT_ENGLISH = {
   Result_FailedNoDetail: "No details were given. Try again in a few minutes.",
   Result_NoTransport:
     "This browser can't send requests to Dataverse. Open the page in a current browser or in the Power Apps app.",
+  Result_NotDataverse:
+    "This page isn't a Dataverse organization, so the link can't be checked here. Add the control to a model-driven app form.",
   Result_TimedOut: "The request took longer than {0} seconds.",
   Result_Retry: "Retry",
   Result_DeepLinkTooLong:
@@ -111,6 +113,8 @@ export const coreNotes: TranslatorNotes<CoreStringKey> = {
   Result_FailedStatusOnly: "Shown after Result_Failed. {0} = HTTP status number, e.g. 503.",
   Result_FailedNoDetail: "Shown after Result_Failed when the server gave no details.",
   Result_NoTransport: "Shown after Result_Failed when this browser cannot send requests to Dataverse at all.",
+  Result_NotDataverse:
+    "Shown after Result_Failed when the control runs on a page that is not a Dataverse organization (a canvas app or another player).",
   Result_Retry: "Control: button that asks Dataverse again.",
   Result_TimedOut:
     "Shown after Result_Failed when Dataverse did not answer in time. {0} = the time limit in seconds, e.g. 30.",
@@ -165,6 +169,8 @@ export const coreStrings: Catalog<CoreStringKey> = {
     Result_FailedNoDetail: "Es wurden keine Details angegeben. Versuchen Sie es in einigen Minuten erneut.",
     Result_NoTransport:
       "Dieser Browser kann keine Anfragen an Dataverse senden. Öffnen Sie die Seite in einem aktuellen Browser oder in der Power Apps-App.",
+    Result_NotDataverse:
+      "Diese Seite ist keine Dataverse-Organisation, daher kann die Verknüpfung hier nicht geprüft werden. Fügen Sie das Steuerelement einem Formular einer modellgesteuerten App hinzu.",
     Result_TimedOut: "Die Anfrage hat länger als {0} Sekunden gedauert.",
     Result_Retry: "Erneut versuchen",
     Result_DeepLinkTooLong:
@@ -215,6 +221,8 @@ export const coreStrings: Catalog<CoreStringKey> = {
     Result_FailedNoDetail: "Aucun détail n’a été fourni. Réessayez dans quelques minutes.",
     Result_NoTransport:
       "Ce navigateur ne peut pas envoyer de requêtes à Dataverse. Ouvrez la page dans un navigateur récent ou dans l’application Power Apps.",
+    Result_NotDataverse:
+      "Cette page n’est pas une organisation Dataverse : le lien ne peut pas être vérifié ici. Ajoutez le contrôle à un formulaire d’application pilotée par modèle.",
     Result_TimedOut: "La requête a pris plus de {0} secondes.",
     Result_Retry: "Réessayer",
     Result_DeepLinkTooLong:
@@ -264,6 +272,8 @@ export const coreStrings: Catalog<CoreStringKey> = {
     Result_FailedNoDetail: "No se proporcionaron detalles. Vuelva a intentarlo en unos minutos.",
     Result_NoTransport:
       "Este explorador no puede enviar solicitudes a Dataverse. Abra la página en un explorador actual o en la aplicación Power Apps.",
+    Result_NotDataverse:
+      "Esta página no es una organización de Dataverse, por lo que el vínculo no se puede comprobar aquí. Agregue el control a un formulario de una aplicación basada en modelo.",
     Result_TimedOut: "La solicitud tardó más de {0} segundos.",
     Result_Retry: "Reintentar",
     Result_DeepLinkTooLong:
@@ -313,6 +323,8 @@ export const coreStrings: Catalog<CoreStringKey> = {
     Result_FailedNoDetail: "Non sono stati forniti dettagli. Riprova tra qualche minuto.",
     Result_NoTransport:
       "Questo browser non può inviare richieste a Dataverse. Apri la pagina in un browser aggiornato o nell’app Power Apps.",
+    Result_NotDataverse:
+      "Questa pagina non è un’organizzazione Dataverse, quindi il collegamento non può essere verificato qui. Aggiungi il controllo a un modulo di un’app basata su modello.",
     Result_TimedOut: "La richiesta ha richiesto più di {0} secondi.",
     Result_Retry: "Riprova",
     Result_DeepLinkTooLong:
@@ -362,6 +374,8 @@ export const coreStrings: Catalog<CoreStringKey> = {
     Result_FailedNoDetail: "Er zijn geen details opgegeven. Probeer het over een paar minuten opnieuw.",
     Result_NoTransport:
       "Deze browser kan geen aanvragen naar Dataverse sturen. Open de pagina in een recente browser of in de Power Apps-app.",
+    Result_NotDataverse:
+      "Deze pagina is geen Dataverse-organisatie, dus de koppeling kan hier niet worden gecontroleerd. Voeg het besturingselement toe aan een formulier van een modelgestuurde app.",
     Result_TimedOut: "De aanvraag duurde langer dan {0} seconden.",
     Result_Retry: "Opnieuw proberen",
     Result_DeepLinkTooLong:
@@ -411,6 +425,8 @@ export const coreStrings: Catalog<CoreStringKey> = {
     Result_FailedNoDetail: "Nenhum detalhe foi informado. Tente novamente em alguns minutos.",
     Result_NoTransport:
       "Este navegador não consegue enviar solicitações ao Dataverse. Abra a página em um navegador atualizado ou no aplicativo Power Apps.",
+    Result_NotDataverse:
+      "Esta página não é uma organização do Dataverse, portanto o vínculo não pode ser verificado aqui. Adicione o controle a um formulário de um aplicativo baseado em modelo.",
     Result_TimedOut: "A solicitação demorou mais de {0} segundos.",
     Result_Retry: "Tentar novamente",
     Result_DeepLinkTooLong:
@@ -457,6 +473,8 @@ export const coreStrings: Catalog<CoreStringKey> = {
     Result_FailedNoDetail: "詳細情報はありません。数分後にもう一度お試しください。",
     Result_NoTransport:
       "このブラウザーは Dataverse に要求を送信できません。最新のブラウザーまたは Power Apps アプリでページを開いてください。",
+    Result_NotDataverse:
+      "このページは Dataverse 組織ではないため、ここではリンクを確認できません。コントロールをモデル駆動型アプリのフォームに追加してください。",
     Result_TimedOut: "要求に {0} 秒以上かかりました。",
     Result_Retry: "再試行",
     Result_DeepLinkTooLong: "選択した会社またはページへのリンクが長すぎるため、環境のスタート ページを開きます。",
@@ -498,6 +516,7 @@ export const coreStrings: Catalog<CoreStringKey> = {
     Result_FailedStatusOnly: "服务器返回了 HTTP 状态 {0}。",
     Result_FailedNoDetail: "未提供详细信息。请过几分钟再试。",
     Result_NoTransport: "此浏览器无法向 Dataverse 发送请求。请在最新版浏览器或 Power Apps 应用中打开此页面。",
+    Result_NotDataverse: "此页面不是 Dataverse 组织，因此无法在此检查链接。请将该控件添加到模型驱动应用的窗体中。",
     Result_TimedOut: "请求耗时超过 {0} 秒。",
     Result_Retry: "重试",
     Result_DeepLinkTooLong: "指向所选公司或页面的链接过长，因此将打开该环境的起始页。",
@@ -542,6 +561,8 @@ export const coreStrings: Catalog<CoreStringKey> = {
     Result_FailedNoDetail: "لم تُقدَّم أي تفاصيل. حاول مرة أخرى بعد بضع دقائق.",
     Result_NoTransport:
       "لا يمكن لهذا المستعرض إرسال طلبات إلى Dataverse. افتح الصفحة في مستعرض حديث أو في تطبيق Power Apps.",
+    Result_NotDataverse:
+      "هذه الصفحة ليست مؤسسة Dataverse، لذا لا يمكن التحقق من الارتباط هنا. أضف عنصر التحكم إلى نموذج تطبيق يعتمد على نموذج.",
     Result_TimedOut: "استغرق الطلب أكثر من {0} ثانية.",
     Result_Retry: "إعادة المحاولة",
     Result_DeepLinkTooLong: "كان الارتباط بالشركة أو الصفحة المختارة طويلاً جدًا، لذا سيفتح صفحة البداية للبيئة.",

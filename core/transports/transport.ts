@@ -24,11 +24,54 @@ export class NetworkFailure {
   constructor(readonly message: string) {}
 }
 
+/**
+ * The page's own origin answered the Web API's path, but not as Dataverse does: a 404 without an OData error body (a
+ * canvas app's or another player's page), or a 2xx that is neither JSON nor sent with Dataverse's `OData-Version`
+ * header. The page is not a Dataverse organization, so there is no link to check from it.
+ */
+export class NotDataverse {
+  constructor(readonly status: number) {}
+}
+
 /** The parts of a fetch Response the transports read; Xrm's resolved Response has them too. */
 export interface ResponseLike {
   ok: boolean;
   status: number;
   text(): Promise<string>;
+  /** fetch's Headers; absent on some hosts' Response-likes (then only the body says whose answer it is). */
+  headers?: { get(name: string): string | null } | undefined;
+}
+
+/**
+ * What a Response's text says about who sent it. `dataverse`: JSON, an OData error body, an empty body (Dataverse
+ * answers 401 with none) or Dataverse's `OData-Version` header; `notDataverse`: a 404 without an OData error body or
+ * a 2xx that is not JSON and lacks the header (an HTML page); `other`: any other status with a body that is not
+ * Dataverse's (a gateway's HTML 502), an answer from the way to Dataverse. Never throws.
+ */
+export function whoAnswered(response: ResponseLike, text: string): "dataverse" | "notDataverse" | "other" {
+  const error = odataError(text);
+  if (error.code !== undefined || error.message !== undefined) return "dataverse";
+  if (response.status === 404) return "notDataverse";
+  if (text.trim() === "" || hasODataHeader(response) || isJson(text)) return "dataverse";
+  return response.ok ? "notDataverse" : "other";
+}
+
+function hasODataHeader(response: ResponseLike): boolean {
+  try {
+    const value = response.headers?.get("OData-Version");
+    return typeof value === "string" && value.trim() !== "";
+  } catch {
+    return false;
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Reads `{ error: { code, message } }` from an OData error body given as text or object; never throws. */
@@ -47,8 +90,8 @@ export function odataError(body: unknown): { code?: unknown; message?: unknown }
 
 /**
  * Reads a Response the same way whichever transport received it: a 2xx body as JSON (or its text when it is not
- * JSON), anything else as a ServiceFailure from the OData error body. A body stream that breaks after the headers is
- * the network going away (NetworkFailure).
+ * JSON), anything else as a ServiceFailure from the OData error body; an answer that is not Dataverse's (whoAnswered)
+ * as NotDataverse. A body stream that breaks after the headers is the network going away (NetworkFailure).
  */
 export async function readResponse(response: ResponseLike): Promise<unknown> {
   let text: string;
@@ -57,6 +100,12 @@ export async function readResponse(response: ResponseLike): Promise<unknown> {
   } catch (error) {
     throw new NetworkFailure(error instanceof Error ? error.message : String(error));
   }
+  return readText(response, text);
+}
+
+/** The second half of readResponse, for a text already read. */
+export function readText(response: ResponseLike, text: string): unknown {
+  if (whoAnswered(response, text) === "notDataverse") throw new NotDataverse(response.status);
   if (response.ok) {
     try {
       return JSON.parse(text) as unknown;

@@ -18,6 +18,8 @@ export interface RecordCase {
   fields: Record<string, string | null>;
   /** The record link settings (control properties; the same names as the form script's options). */
   settings: Record<string, string>;
+  /** A new row: what its first save makes of `row` (the demo page's Save button, `__finopsDemo.save()`). */
+  savedRow?: { entityTypeName: string; entityId: string; entityRecordName: string };
 }
 
 const MATCH = { recordLink: "matchRow" };
@@ -61,6 +63,15 @@ export const RECORD_CASES = {
     recordLink: "matchRow",
     recordCompany: "=CONTOSO",
   }),
+  newRow: {
+    ...account("contoso", "a new account, not saved yet: Save gives it its id and the name Contoso Pharmaceuticals"),
+    row: { entityTypeName: "account", entityId: "", entityRecordName: "" },
+    savedRow: {
+      entityTypeName: "account",
+      entityId: `{${ACCOUNTS.contoso.accountid.toUpperCase()}}`,
+      entityRecordName: "Contoso Pharmaceuticals",
+    },
+  },
   virtualTable: {
     description: `a Customers V3 (${CUSTOMERS_V3.table}) form: recordLink=thisRow`,
     row: {

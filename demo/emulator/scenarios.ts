@@ -122,7 +122,8 @@ export function respond(
     case "notJson":
       return {
         status: 200,
-        headers: { "Content-Type": "text/html" },
+        // Dataverse's header: its server sent the broken body (without it, the page is no Dataverse organization).
+        headers: { "Content-Type": "text/html", "OData-Version": "4.0" },
         body: "<html><body>Sign in</body></html>",
         delayMs: 0,
       };

@@ -14,10 +14,13 @@ export interface ControlInstanceConfig {
 
 /**
  * What the control's PCF context offers as `webAPI.execute`: the runtime's execute (a model-driven app), none (a canvas
- * host) or one that throws "not implemented" (a custom page; Microsoft's harness throws a script error instead). The
- * last two make the control fall back to same-origin fetch.
+ * host) or one that throws "not implemented" (a custom page; Microsoft's harness throws a script error instead), or
+ * `bodyUsed`: the runtime's execute and the form script's Xrm.WebApi.online.execute RESOLVE with a Response whose body
+ * the host already read (a public report shows the platform's own script doing that: "Failed to execute 'text' on
+ * 'Response': body stream already read"). All but the first make the control (and the last the form script too) fall
+ * back to same-origin fetch.
  */
-export const CONTROL_WEB_APIS = ["execute", "noExecute", "notImplemented"] as const;
+export const CONTROL_WEB_APIS = ["execute", "noExecute", "notImplemented", "bodyUsed"] as const;
 export type ControlWebApi = (typeof CONTROL_WEB_APIS)[number];
 
 /** Everything the server tells the page (embedded as JSON); built from the query string and the shipped zip. */
@@ -61,6 +64,7 @@ export interface DemoConfig {
   record: {
     name: string;
     row: { entityTypeName: string; entityId: string; entityRecordName: string };
+    savedRow?: { entityTypeName: string; entityId: string; entityRecordName: string };
     fields: Record<string, string | null>;
     settings: Record<string, string>;
   };

@@ -30,6 +30,7 @@ export function mountControl(
     (url, init) => window.fetch(url, init),
     CALLERS.controlExecute,
     (caller, operation) => api.log(`${instance.id} ${caller}`, operation),
+    { bodyUsed: config.controlWebApi === "bodyUsed" },
   );
   const records = createRecordCalls(
     (url, init) => window.fetch(url, init),

@@ -77,6 +77,8 @@ export class FormModel {
     private readonly onChange: () => void,
     private readonly log: (kind: DemoEvent["kind"], text: string) => void,
     row: { entityTypeName: string; entityId: string; entityRecordName: string },
+    /** formContext.data.entity.addOnPostSave: the page's save() runs what it registers (hostApi.ts). */
+    addOnPostSave: (handler: (context: unknown) => void) => void = () => undefined,
   ) {
     this.attributes = layout.attributes.map((a) => new Attribute(a.name, a.value, a, onChange));
     this.tabs = layout.tabs.map((t) => new Tab(t.name, t.sections, onChange));
@@ -86,14 +88,16 @@ export class FormModel {
       data: {
         entity: {
           getEntityName: () => row.entityTypeName,
-          getId: () => `{${row.entityId.replace(/[{}]/g, "").toUpperCase()}}`,
+          // A new row has no id yet: the platform answers "".
+          getId: () => (row.entityId === "" ? "" : `{${row.entityId.replace(/[{}]/g, "").toUpperCase()}}`),
           getPrimaryAttributeValue: () => row.entityRecordName,
+          addOnPostSave,
         },
       },
       ui: {
         setFormNotification: (message, level, uniqueId) => this.showNotification(message, level, uniqueId),
         clearFormNotification: (uniqueId) => this.clearNotification(uniqueId),
-        getFormType: () => 2, // update: an existing record the user can save
+        getFormType: () => (row.entityId === "" ? 1 : 2), // create (a new row), else update
         tabs: { get: (name) => this.tabs.find((t) => t.name === name) ?? null },
       },
     };

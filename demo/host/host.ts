@@ -46,12 +46,27 @@ const api: DemoHostApi = {
     scheduleRender();
     for (const render of renderers) render();
   },
+  postSaveHandlers: [],
+  save() {
+    // The row object is shared with the form model and every control's context: changed in place, all see the save.
+    if (config.record.savedRow !== undefined) Object.assign(config.record.row, config.record.savedRow);
+    api.log("save", `${config.record.row.entityTypeName} ${config.record.row.entityId}`);
+    for (const handler of api.postSaveHandlers) {
+      try {
+        handler({ getFormContext: () => model.formContext, getEventArgs: () => ({ getIsSaveSuccess: () => true }) });
+      } catch (error) {
+        api.log("post-save handler threw", String(error));
+      }
+    }
+    api.rerender();
+  },
 };
 const model: FormModel = new FormModel(
   formLayout(config),
   () => scheduleRender(),
   (kind, text) => api.log(kind, text),
   config.record.row,
+  (handler) => void api.postSaveHandlers.push(handler),
 );
 api.formNotifications = model.notifications;
 w.__finopsDemo = api;
@@ -129,5 +144,7 @@ document.addEventListener("DOMContentLoaded", () => {
       JSON.stringify(config.record.settings),
     );
   });
+  // record=newRow: the form's Save (the row gets its id and name; post-save handlers and updateView follow).
+  document.getElementById("command-save")?.addEventListener("click", () => api.save());
   if (config.order !== "scriptFirst" || !config.formScript) mountControls();
 });

@@ -37,4 +37,11 @@ export interface DemoHostApi {
   formScriptDone(): void;
   /** Re-renders every control, as the platform does when a property or the container changes. */
   rerender(): void;
+  /**
+   * The form's save (record=newRow): the row gets its id and name (config.record.savedRow), the form's post-save
+   * handlers run, and every control's updateView sees the new context.mode.contextInfo, as after a first save.
+   */
+  save(): void;
+  /** Handlers the form script added with formContext.data.entity.addOnPostSave. */
+  postSaveHandlers: Array<(context: unknown) => void>;
 }

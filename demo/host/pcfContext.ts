@@ -81,6 +81,7 @@ function unsupported(what: string): () => Promise<never> {
 function executeFor(inputs: ContextInputs): { execute?: (request: object) => Promise<Response> } {
   switch (inputs.config.controlWebApi) {
     case "execute":
+    case "bodyUsed": // controlHost.ts builds that execute
       return { execute: inputs.execute };
     case "notImplemented":
       return {

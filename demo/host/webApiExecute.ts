@@ -50,11 +50,15 @@ export async function platformError(response: Response): Promise<PlatformError> 
   return { errorCode, code: errorCode, message, title: response.statusText, raw, innerror: body?.error?.innererror };
 }
 
-/** An execute bound to a fetch (the calling frame's), named in the request log as `caller`. */
+/**
+ * An execute bound to a fetch (the calling frame's), named in the request log as `caller`. `bodyUsed`: it reads the
+ * body itself and resolves with the spent Response, whatever its status (config.ts CONTROL_WEB_APIS).
+ */
 export function createExecute(
   fetchImpl: (url: string, init: RequestInit) => Promise<Response>,
   caller: string,
   log: (kind: string, text: string) => void,
+  options: { bodyUsed?: boolean } = {},
 ): (request: object) => Promise<Response> {
   return async (request) => {
     const metadata = metadataOf(request);
@@ -76,6 +80,10 @@ export function createExecute(
         "x-demo-caller": caller,
       },
     });
+    if (options.bodyUsed === true) {
+      await response.text();
+      return response;
+    }
     if (response.ok) return response;
     throw await platformError(response);
   };

@@ -13,6 +13,7 @@ export function createXrm(win: Window, config: DemoConfig, host: DemoHostApi): o
     (url, init) => win.fetch(url, init),
     CALLERS.formScript,
     (_caller, operation) => host.log("Xrm.WebApi.online.execute", operation),
+    { bodyUsed: config.controlWebApi === "bodyUsed" },
   );
 
   const records = createRecordCalls(
@@ -90,9 +91,39 @@ export function createXrm(win: Window, config: DemoConfig, host: DemoHostApi): o
     },
     Navigation: {
       openUrl: (url: string) => {
+        // A browser opens a window only while the click's transient activation lasts (the click was in the top page).
+        const activation = (win.top ?? win).navigator.userActivation;
+        if (activation !== undefined && !activation.isActive) {
+          host.log("Xrm.Navigation.openUrl blocked", url);
+          return;
+        }
         host.openedUrls.push(url);
         host.log("Xrm.Navigation.openUrl", url);
         host.rerender();
+      },
+      // A real dialog on the form page: its button is a click of the user's own.
+      openConfirmDialog: (strings: { text?: string; title?: string; confirmButtonLabel?: string }) => {
+        host.log("Xrm.Navigation.openConfirmDialog", String(strings?.text ?? ""));
+        const doc = (win.top ?? win).document;
+        const dialog = doc.createElement("dialog");
+        dialog.id = "confirm-dialog";
+        const text = doc.createElement("p");
+        text.textContent = String(strings?.text ?? "");
+        const ok = doc.createElement("button");
+        ok.textContent = String(strings?.confirmButtonLabel ?? "OK");
+        const cancel = doc.createElement("button");
+        cancel.textContent = "Cancel";
+        dialog.append(text, ok, cancel);
+        doc.body.append(dialog);
+        dialog.showModal();
+        return new Promise<{ confirmed: boolean }>((resolve) => {
+          const close = (confirmed: boolean) => () => {
+            dialog.remove();
+            resolve({ confirmed });
+          };
+          ok.addEventListener("click", close(true));
+          cancel.addEventListener("click", close(false));
+        });
       },
       openAlertDialog: (alert: { text?: string }) => {
         host.log("Xrm.Navigation.openAlertDialog", String(alert?.text ?? ""));

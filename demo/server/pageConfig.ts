@@ -24,6 +24,8 @@ export interface PageQuery {
   disabled: boolean;
   /** `webapi=`: what the control's context offers as webAPI.execute (default: the runtime's execute). */
   controlWebApi: ControlWebApi;
+  /** `resx=none`: the control's host loads no resx (an unshipped language, a player): getString answers the key. */
+  noResx: boolean;
   formOptions: unknown;
   rawFormOptions: string;
   order: "together" | "scriptFirst";
@@ -67,6 +69,7 @@ export function parsePageQuery(params: URLSearchParams): PageQuery {
     offline: flag(params.get("offline"), false),
     disabled: flag(params.get("disabled"), false),
     controlWebApi: CONTROL_WEB_APIS.find((value) => value === params.get("webapi")) ?? "execute",
+    noResx: params.get("resx") === "none",
     formOptions,
     rawFormOptions: rawOptions ?? "",
     order: params.get("order") === "scriptFirst" ? "scriptFirst" : "together",
@@ -122,7 +125,7 @@ export function buildDemoConfig(
             bundleUrl: `/solution/controls/${shipped.folder.split("/").pop()}/${shipped.manifest.codePath}`,
             properties: shipped.manifest.properties,
             features: { apiVersion: shipped.manifest.apiVersion, featureUsage: shipped.manifest.featureUsage },
-            strings: shipped.strings.get(language.lcid) ?? shipped.strings.get(1033) ?? {},
+            strings: query.noResx ? {} : (shipped.strings.get(language.lcid) ?? shipped.strings.get(1033) ?? {}),
             instances: instances(query),
           }
         : null,

@@ -39,7 +39,7 @@ function picker(query: PageQuery): string {
   <label>Controls <select name="controls">${[0, 1, 2, 3].map((n) => option(n, String(n), n === query.controls)).join("")}</select></label>
   <label><input type="hidden" name="script" value="0"><input type="checkbox" name="script" value="1"${query.script ? " checked" : ""}> Form script</label>
   <label><input type="checkbox" name="offline" value="1"${query.offline ? " checked" : ""}> Offline</label>
-  <label>Control calls via <select name="webapi">${option("execute", "webAPI.execute", query.controlWebApi === "execute")}${option("noExecute", "fetch (no execute)", query.controlWebApi === "noExecute")}${option("notImplemented", "fetch (execute not implemented)", query.controlWebApi === "notImplemented")}</select></label>
+  <label>Control calls via <select name="webapi">${option("execute", "webAPI.execute", query.controlWebApi === "execute")}${option("noExecute", "fetch (no execute)", query.controlWebApi === "noExecute")}${option("notImplemented", "fetch (execute not implemented)", query.controlWebApi === "notImplemented")}${option("bodyUsed", "execute resolves a spent Response", query.controlWebApi === "bodyUsed")}</select></label>
   <label>Form script options <input name="formOptions" size="28" placeholder='{"notify":"always"}' value="${escapeHtml(query.rawFormOptions)}"></label>
   ${query.order === "scriptFirst" ? '<input type="hidden" name="order" value="scriptFirst">' : ""}
   ${query.delayMs === undefined ? "" : `<input type="hidden" name="delay" value="${query.delayMs}">`}
@@ -105,7 +105,7 @@ ${config.control ? `<script src="${escapeHtml(config.control.bundleUrl)}"></scri
   <ul id="global-notifications" class="notifications" aria-label="App notifications" aria-live="polite" hidden></ul>
   <article class="record" data-table="${escapeHtml(config.record.row.entityTypeName)}">
     <h2>${escapeHtml(config.record.row.entityRecordName)}</h2>
-    ${config.formScript ? '<div class="commands" role="toolbar" aria-label="Command bar"><button type="button" id="command-open-record">Open in finance and operations</button></div>' : ""}
+    ${config.formScript || config.record.savedRow ? `<div class="commands" role="toolbar" aria-label="Command bar">${config.record.savedRow ? '<button type="button" id="command-save">Save</button>' : ""}${config.formScript ? '<button type="button" id="command-open-record">Open in finance and operations</button>' : ""}</div>` : ""}
     <ul id="form-notifications" class="notifications" aria-label="Form notifications" aria-live="polite" hidden></ul>
     <section class="tab" data-tab="summary" aria-labelledby="tab-summary"><h3 id="tab-summary">Summary</h3>
       <div class="section" data-section="finops_section"><h4>Finance and operations</h4><div id="controls">${slots || "<p>No control on this form.</p>"}</div></div>

@@ -4,7 +4,7 @@ import { LinkedEnvironmentRoot } from "./components/LinkedEnvironmentRoot";
 import type { IInputs, IOutputs } from "./generated/ManifestTypes";
 import { platformWebApi } from "./platformWebApi";
 import { formRowOf } from "./platformRecordApi";
-import { loadRecordLink, whenEnvironmentKnown, type RecordLinkState } from "./recordLoader";
+import { loadRecordLink, recordKey, whenEnvironmentKnown, type RecordLinkState } from "./recordLoader";
 import { columnValueToWrite, createOutputNotifier } from "./mapping/columnOutput";
 import { ResultStore } from "./resultStore";
 import { readSettings } from "./mapping/settings";
@@ -17,7 +17,8 @@ type Context = ComponentFramework.Context<IInputs>;
  * FinOpsLink.LinkedEnvironment: wires the PCF lifecycle to the core and the React view. No logic of its own:
  * init starts the one request (through the host's webAPI.execute where it has one, so Retry goes the same way) and
  * the record link's lookup (recordLoader.ts: it reads once the link check names an environment),
- * updateView maps context to props, getOutputs hands over the column value, destroy silences anything still pending.
+ * updateView maps context to props (and looks the record up again when the form's row or the record settings changed:
+ * the first save of a new row, a rename), getOutputs hands over the column value, destroy silences anything still pending.
  */
 export class LinkedEnvironment implements ComponentFramework.ReactControl<IInputs, IOutputs> {
   private context!: Context;
@@ -25,6 +26,10 @@ export class LinkedEnvironment implements ComponentFramework.ReactControl<IInput
   private recordStore!: ResultStore<RecordLinkState>;
   private translate!: Translate;
   private notifyIfPending!: (pending: string | undefined) => void;
+  /** What the record link was last looked up for (recordLoader.ts recordKey): a save changes it. */
+  private recordKey = "";
+  /** The host's offline flag as last seen: back online, the link is asked again without a Retry. */
+  private hostOffline = false;
   private readonly idPrefix = nextIdPrefix();
 
   init(context: Context, notifyOutputChanged: () => void): void {
@@ -54,11 +59,23 @@ export class LinkedEnvironment implements ComponentFramework.ReactControl<IInput
       Date.now,
       () => ({ kind: "unavailable", table: "", failure: { kind: "failed" } }),
     );
+    this.recordKey = recordKey(context);
+    this.hostOffline = isHostOffline(context);
     this.recordStore.refresh();
   }
 
   updateView(context: Context): React.ReactElement {
     this.context = context;
+    // A moment that passes: a new row saved (its id arrives), renamed, or the record settings changed. What init saw is
+    // looked up again, never kept until a reload.
+    const key = recordKey(context);
+    if (key !== this.recordKey) {
+      this.recordKey = key;
+      this.recordStore.refresh(true);
+    }
+    const offline = isHostOffline(context);
+    if (this.hostOffline && !offline) this.store.refresh();
+    this.hostOffline = offline;
     this.notifyIfPending(this.pendingColumnValue());
     return React.createElement(
       LinkedEnvironmentRoot,
@@ -94,5 +111,14 @@ export class LinkedEnvironment implements ComponentFramework.ReactControl<IInput
       canEdit: canEditColumn(this.context),
       currentValue: this.context.parameters.value?.raw,
     });
+  }
+}
+
+/** The host's offline flag (the mobile app); a throwing host is taken as online. */
+function isHostOffline(context: Context): boolean {
+  try {
+    return context.client.isOffline();
+  } catch {
+    return false;
   }
 }

@@ -45,6 +45,16 @@ export async function loadRecordLink(
   });
 }
 
+/**
+ * What the record link depends on that the platform may change after init: the form's table, row id and name
+ * (context.mode.contextInfo: a new row gets its id at the first save, and its name changes on a save that renames it,
+ * which also means its columns were saved) and the record settings. A different key asks again.
+ */
+export function recordKey(context: Pick<ComponentFramework.Context<IInputs>, "mode" | "parameters">): string {
+  const row = formRowOf(context.mode);
+  return JSON.stringify([row.table, row.id, row.name, readSettings(context.parameters).record]);
+}
+
 /** Whether the link check's answer names an F&O environment: linked, or offline with the last known link. */
 export function namesEnvironment(result: IntegrationResult | undefined): boolean {
   return result?.kind === "linked" || (result?.kind === "offline" && result.lastKnown !== undefined);

@@ -6,6 +6,7 @@ import * as prettier from "prettier";
 import { unmanagedZipPath, zipPaths } from "../../demo/build/ensureBuilt";
 import { BASELINE, bundleGrowth } from "./baseline";
 import { cliScaleSection, defaultPlan } from "./cliScale";
+import { packageBench } from "./package";
 import { readSolution } from "../../demo/package/readSolution";
 import { ROOT, startHarness, type FormQuery } from "../e2e/support/demo";
 import {
@@ -145,6 +146,8 @@ async function main(): Promise<void> {
 
   out();
   await cliScaleSection(defaultPlan(ROOT), out); // alone: npx tsx test/bench/cliScale.ts (docs/development.md)
+
+  await packageBench(out);
 
   if (!values["no-write"]) {
     const header =

@@ -17,14 +17,20 @@ const root = resolve(__dirname, "../..");
 const outDir = join(root, "out/controls/LinkedEnvironment");
 const bundlePath = join(outDir, "bundle.js");
 
-const BUDGET_GZIP_BYTES = 12 * 1024;
+/**
+ * 14 KB: 12 KB until issue 23, whose built-in English (the control's, record and result words: about 1,200 B gzip
+ * -9, so a host without the resx never shows raw keys), checks of whose answer it is (about 300 B) and the record
+ * link's second look after a save (and the link's after the host comes back online) took the bundle from 12,231 B
+ * to 13,873 B.
+ */
+const BUDGET_GZIP_BYTES = 14 * 1024;
 
 beforeAll(() => {
   if (!existsSync(bundlePath)) execSync("npm run build:control", { cwd: root, stdio: "pipe", timeout: 240_000 });
 }, 300_000);
 
 describe("the built control", () => {
-  it("stays within the size budget (12 KB gzip -9)", () => {
+  it("stays within the size budget (14 KB gzip -9)", () => {
     const bundle = readFileSync(bundlePath);
     expect(gzipSync(bundle, { level: 9 }).length).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
   });

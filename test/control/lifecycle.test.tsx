@@ -10,6 +10,7 @@ import {
   fetchResponse,
   FO_URL,
   HOST_FAILURES,
+  HOST_RESOLUTIONS,
   linkedBody,
   mobileOfflineError,
   NOT_LINKED,
@@ -222,6 +223,22 @@ describe("the path the request takes", () => {
     });
   });
 
+  // Issue 23, kind 1: execute RESOLVES something that is no readable Dataverse answer (a Response whose body was
+  // already read, HTML, no Response): never "You're offline" while fetch works.
+  it.each(HOST_RESOLUTIONS)(
+    "execute resolves %s: one fetch carries it and only its outcome shows",
+    async (_l, make) => {
+      fetchMock.mockImplementation(async () => NOT_LINKED_ANSWER);
+      const execute = jest.fn(async () => make());
+      const { view } = start({ webAPI: runtimeWebApi(execute) });
+      await flush();
+      expect(execute).toHaveBeenCalledTimes(1);
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      expect(screen.getByRole("link", { name: /How to enable the Power Platform integration/ })).toBeTruthy();
+      expect(view.container.textContent).not.toMatch(/offline|body stream|Couldn't/);
+    },
+  );
+
   it("any other rejection of execute is the answer (no fetch)", async () => {
     const execute = jest.fn(async () => Promise.reject(xrmError(NOT_LINKED)));
     start({ webAPI: runtimeWebApi(execute) });
@@ -273,6 +290,23 @@ describe("offline: the mobile app's rejection and the host's flag", () => {
     await flush();
     expect(fetchMock).toHaveBeenCalledTimes(1); // only the first form's
     expectOfflineWithLastKnown();
+  });
+
+  it("back online (the host's flag turns false at an updateView): the link is asked again without a Retry", async () => {
+    // Issue 23, kind 2: what the host said at init is looked at again.
+    const control = start({ offline: true });
+    await flush();
+    expect(screen.getByText("You're offline.")).toBeTruthy();
+    control.update({ offline: true }); // still offline: nothing asked
+    await flush();
+    expect(fetchMock).not.toHaveBeenCalled();
+    control.update({ offline: false });
+    await flush();
+    control.update({ offline: false });
+    await flush();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText("You're offline.")).toBeNull();
+    expect(screen.getByRole("link", { name: /contoso/ })).toBeTruthy();
   });
 
   it("without execute, a fetch rejected with UciError is offline too, and Retry keeps the last known link", async () => {

@@ -190,9 +190,30 @@ describe("ResultStore", () => {
 });
 
 describe("createTranslator", () => {
-  it("fills placeholders and shows the key when the host has no text for it", () => {
-    const translate = createTranslator((key) => (key === "Control_CopyLabel" ? "Copy {0}" : ""));
+  it("fills placeholders from the host's text", () => {
+    const translate = createTranslator((key) => (key === "Control_CopyLabel" ? "{0} kopieren" : ""));
+    expect(translate("Control_CopyLabel", "Mandanten-ID")).toBe("Mandanten-ID kopieren");
+  });
+
+  // Issue 23, kind 3: an unshipped language or a host that loads no resx answers "", null or the key itself.
+  it.each<[string, (key: string) => string | null | undefined]>([
+    ["an empty string", () => ""],
+    ["blanks", () => "  "],
+    ["null", () => null],
+    ["undefined", () => undefined],
+    ["the key itself", (key) => key],
+    [
+      "a throw",
+      () => {
+        throw new Error("no resx");
+      },
+    ],
+  ])("a host answering %s: built-in English, never a raw key", (_label, getString) => {
+    const translate = createTranslator(getString);
+    expect(translate("Control_Heading")).toBe("Finance and operations");
+    expect(translate("Result_TenantId")).toBe("Tenant ID");
     expect(translate("Control_CopyLabel", "Tenant ID")).toBe("Copy Tenant ID");
-    expect(translate("Control_Copied")).toBe("Control_Copied");
+    expect(translate("Record_Unsaved")).toBe("Save this row to open it in finance and operations.");
+    expect(translate("Result_Retry")).toBe("Retry");
   });
 });

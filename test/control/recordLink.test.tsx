@@ -192,6 +192,37 @@ describe("lifecycle", () => {
       expect(write).not.toHaveBeenCalled();
   });
 
+  it("a new row: 'Save this row…', then the first save (updateView with the id and name) looks the record up", async () => {
+    // Issue 23, kind 2: the text used to stay until a reload, with no Retry.
+    const { webAPI, utils } = platform();
+    const control = new LinkedEnvironment();
+    const properties = { recordLink: "matchRow" as const };
+    const unsaved = { entityTypeName: "account", entityId: "", entityRecordName: "" };
+    const first = fakeContext({ webAPI, utils, row: unsaved, properties });
+    control.init(first, jest.fn());
+    const view = render(control.updateView(first));
+    await flush();
+    view.rerender(control.updateView(fakeContext({ webAPI, utils, row: unsaved, properties })));
+    expect(screen.getByText("Save this row to open it in finance and operations.")).toBeTruthy();
+    expect(webAPI.retrieveRecord).not.toHaveBeenCalled();
+
+    const saved = { ...ACCOUNT_ROW, entityRecordName: "Contoso Pharmaceuticals" };
+    view.rerender(control.updateView(fakeContext({ webAPI, utils, row: saved, properties })));
+    await flush();
+    view.rerender(control.updateView(fakeContext({ webAPI, utils, row: saved, properties })));
+    expect(screen.queryByText("Save this row to open it in finance and operations.")).toBeNull();
+    expect(
+      screen
+        .getByRole("link", { name: /^Open Contoso Pharmaceuticals in finance and operations/ })
+        .getAttribute("href"),
+    ).toBe(RECORD_HREF);
+    expect(webAPI.retrieveRecord).toHaveBeenCalledTimes(1);
+    // Further updateView calls with the same row ask nothing more.
+    view.rerender(control.updateView(fakeContext({ webAPI, utils, row: saved, properties })));
+    await flush();
+    expect(webAPI.retrieveRecord).toHaveBeenCalledTimes(1);
+  });
+
   it("where Dataverse is not linked it reads nothing; once Retry finds the link, it looks the record up", async () => {
     const { webAPI, utils } = platform();
     webAPI.execute.mockImplementation(async () => errorResponse(NOT_LINKED));

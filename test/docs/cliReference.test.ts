@@ -30,7 +30,7 @@ it("every command has its table, and every option of it is in the page", () => {
     const block = page.slice(start, page.indexOf("<!-- /cli-reference -->", start));
     for (const term of table.matchAll(/^\| `([^`]+)` \|/gm)) expect(block).toContain(`\`${term[1]}\``);
   }
-  expect([...tables().keys()]).toEqual(["finops-link", "check", "doctor", "import", "clouds"]);
+  expect([...tables().keys()]).toEqual(["finops-link", "check", "doctor", "import", "zips", "clouds"]);
 });
 
 /**

@@ -11,7 +11,17 @@ import {
   type FakeXrm,
   type ServerAnswer,
 } from "./fakes";
-import { ENVIRONMENT_ID, FO_URL, mobileOfflineError, NOT_LINKED, SERVER_ERROR, TENANT } from "../fixtures/dataverse";
+import {
+  ENVIRONMENT_ID,
+  fetchResponse,
+  FO_URL,
+  HOST_RESOLUTIONS,
+  linkedBody,
+  mobileOfflineError,
+  NOT_LINKED,
+  SERVER_ERROR,
+  TENANT,
+} from "../fixtures/dataverse";
 
 type Kind = keyof typeof ANSWERS;
 const KINDS = Object.keys(ANSWERS) as Kind[];
@@ -684,5 +694,25 @@ describe("offline, as the README's offline state says: the last known link, tabs
     utility.getGlobalContext = () => ({ getClientUrl: context.getClientUrl, userSettings: context.userSettings });
     const second = await run(ANSWERS.linked, { cacheMinutes: 0 }, fakeForm(), xrm);
     expect(second.status?.level).toBe("INFO");
+  });
+});
+
+describe("Xrm.WebApi.online.execute resolves something that is no Dataverse answer (issue 23, kind 1)", () => {
+  const original = globalThis.fetch;
+  afterEach(() => {
+    Object.defineProperty(globalThis, "fetch", { value: original, configurable: true, writable: true });
+  });
+
+  test.each(HOST_RESOLUTIONS)("%s: one same-origin fetch carries the request; never offline", async (_label, make) => {
+    const fetchImpl = jest.fn(async () => fetchResponse(200, linkedBody()));
+    Object.defineProperty(globalThis, "fetch", { value: fetchImpl, configurable: true, writable: true });
+    const xrm = fakeXrm(async () => make());
+    const form = fakeForm();
+    await showLinkOnForm(executionContextOf(form), {}, xrm);
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    const status = form.notifications.get(STATUS_ID);
+    expect(status?.level).toBe("INFO");
+    expect(status?.message).toContain(FO_URL);
+    expect(status?.message).not.toContain(coreStrings.en.Result_Offline);
   });
 });

@@ -1,6 +1,6 @@
 /** The form script's record link: FinOpsLink.Form.openRecordInFinOps (command bar) and the onLoad record option. */
 import { openRecord, openRecordInFinOps } from "../../webresources/openRecord";
-import { showLinkOnForm } from "../../webresources/onLoad";
+import { onLoad, showLinkOnForm } from "../../webresources/onLoad";
 import { OPTIONS_ID, STATUS_ID, globalNotificationsSettled } from "../../webresources/notifier";
 import type { FormPort } from "../../webresources/ports";
 import {
@@ -211,6 +211,47 @@ describe("onLoad record option", () => {
       expect(notes[0].message).toContain("The request took longer than 30 seconds.");
     } finally {
       jest.useRealTimers();
+    }
+  });
+
+  it("a new row, then its first save: the record is looked up for the saved row, no reload (issue 23, kind 2)", async () => {
+    const set = setUp();
+    let saved = false;
+    const postSave: Array<(context: unknown) => void> = [];
+    set.form.data.entity = {
+      getEntityName: () => "account",
+      getId: () => (saved ? `{${ACCOUNTS.contoso.accountid.toUpperCase()}}` : ""),
+      getPrimaryAttributeValue: () => (saved ? "Contoso Pharmaceuticals" : null),
+      addOnPostSave: (handler: (context: unknown) => void) => void postSave.push(handler),
+    } as typeof set.form.data.entity;
+    const host = globalThis as { Xrm?: unknown };
+    host.Xrm = set.xrm;
+    const settle = async () => {
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+      await globalNotificationsSettled(STATUS_ID);
+    };
+    try {
+      const context = executionContextOf(set.form);
+      onLoad(context, { global: true, recordLink: "matchRow" });
+      onLoad(context, { global: true, recordLink: "matchRow" }); // a second onLoad on the same form: watched once
+      await settle();
+      expect([...set.xrm.globalNotifications.values()][0].message).toContain(
+        "Save this row to open it in finance and operations.",
+      );
+      expect(postSave).toHaveLength(1);
+      postSave[0]({}); // a save that changed nothing asks nothing
+      await settle();
+      expect(set.calls).toEqual([]);
+      saved = true;
+      postSave[0]({});
+      await settle();
+      const notes = [...set.xrm.globalNotifications.values()];
+      expect(notes).toHaveLength(1);
+      expect(notes[0].action?.actionLabel).toBe("Open Contoso Pharmaceuticals in finance and operations");
+      notes[0].action?.eventHandler?.();
+      expect(set.xrm.openedUrls).toEqual([hrefOf(CUSTOMER_ROWS[0])]);
+    } finally {
+      delete host.Xrm;
     }
   });
 

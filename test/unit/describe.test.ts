@@ -83,6 +83,10 @@ test.each<[IntegrationResult, { title: string; detail?: string }]>([
     { kind: "failed", noTransport: true },
     { title: coreStrings.en.Result_Failed, detail: coreStrings.en.Result_NoTransport },
   ],
+  [
+    { kind: "failed", notDataverse: true },
+    { title: coreStrings.en.Result_Failed, detail: coreStrings.en.Result_NotDataverse },
+  ],
 ])("%j", (result, expected) => {
   expect(describeResult(result, en)).toEqual(expected);
 });
@@ -102,6 +106,7 @@ describe("a failure in German: only the server's own words stay as they came, no
     ["a rejection with {}", { kind: "failed" }, coreStrings.de.Result_FailedNoDetail],
     ["errorCode 123 without a message", { kind: "failed", code: "0x0000007b" }, "Fehlercode: 0x0000007b"],
     ["no transport", { kind: "failed", noTransport: true }, coreStrings.de.Result_NoTransport],
+    ["not a Dataverse organization", { kind: "failed", notDataverse: true }, coreStrings.de.Result_NotDataverse],
   ])("%s", (_label, result, detail) => {
     const words = describeResult(result, de);
     expect(words).toEqual({ title: coreStrings.de.Result_Failed, detail });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { classifyFailure, cleanMessage, isAnswer, toHexCode } from "../../core/errors";
-import { NetworkFailure, ServiceFailure } from "../../core/transports/transport";
+import { NetworkFailure, NotDataverse, ServiceFailure } from "../../core/transports/transport";
 import { HOST_FAILURES, MOBILE_OFFLINE_MESSAGE, mobileOfflineError, NOT_LINKED, xrmError } from "../fixtures/dataverse";
 
 describe("toHexCode", () => {
@@ -212,8 +212,16 @@ describe("isAnswer: what execute rejected with came from Dataverse, or is the pl
     ["the mobile app's UciError", mobileOfflineError()],
     ["a transport's ServiceFailure", new ServiceFailure(500, undefined, "")],
     ["a transport's NetworkFailure", new NetworkFailure("reset")],
+    ["a transport's NotDataverse (fetch's answer: the page is no Dataverse organization)", new NotDataverse(404)],
   ])("%s: yes", (_label, error) => {
     expect(isAnswer(error)).toBe(true);
+  });
+
+  test.each([
+    ["a 404 status line with a player's HTML page in raw", { message: "404 Not Found", raw: "<!DOCTYPE html><html>" }],
+    ["status 404 without a code", { status: 404, message: "Not Found" }],
+  ])("%s: no, not Dataverse's (fetch says whose page it is)", (_label, error) => {
+    expect(isAnswer(error)).toBe(false);
   });
 
   test.each(HOST_FAILURES)("%s: no, the host cannot execute", (_label, make) => {

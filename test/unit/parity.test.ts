@@ -68,10 +68,12 @@ async function throughEachTransport(served: ServerAnswer): Promise<Record<string
   const rejectingExecute = createExecute(serve(served), "Xrm.WebApi", () => undefined);
   const resolvingExecute = serve(served); // a host that resolves with the Response even when it is not ok
   const noFetch = async () => Promise.reject(new Error("the Xrm path must not fetch"));
+  // A resolved Response without Dataverse's body (a 503 with none, a proxy's HTML) is no answer (issue 23): the same
+  // request then goes once through same-origin fetch, which reaches the same server.
   return {
     fetch: await ask({ fetch: serve(served) }),
     xrmRejects: await ask({ webApi: { online: { execute: rejectingExecute } }, fetch: noFetch }),
-    xrmResolves: await ask({ webApi: { online: { execute: resolvingExecute } }, fetch: noFetch }),
+    xrmResolves: await ask({ webApi: { online: { execute: resolvingExecute } }, fetch: serve(served) }),
   };
 }
 

@@ -366,6 +366,18 @@ describe("findRecord: matchRow", () => {
     }
   });
 
+  test.each([undefined, null, "", "ok", 200])(
+    "metadata resolved as %p (a host that cannot read it): a plain failure, never 'not enabled'",
+    async (value) => {
+      const api = fakeApi({ getEntityMetadata: jest.fn(async () => value) });
+      await expect(findRecord(options(api))).resolves.toEqual({
+        kind: "unavailable",
+        table: CUSTOMERS_V3.table,
+        failure: { kind: "failed" },
+      });
+    },
+  );
+
   test("no permission on the virtual table: forbidden with the code, as the link check words it", async () => {
     const api = fakeApi({ retrieveMultipleRecords: jest.fn(async () => Promise.reject(xrmError(TABLE_FORBIDDEN))) });
     const result = await findRecord(options(api));

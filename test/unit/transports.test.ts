@@ -1,15 +1,18 @@
 import { getIntegrationDetails, type GetDetailsOptions, type IntegrationResult } from "../../core";
 import { fetchReturning, linkedBody, webApiRejecting, webApiResolving } from "./fakes";
 import {
+  DATAVERSE_HEADERS,
   ENVIRONMENT_ID,
   errorBody,
   fetchResponse,
   FO_URL,
   HOST_FAILURES,
+  HOST_RESOLUTIONS,
   LINKED_EXTRA,
   mobileOfflineError,
   NOT_LINKED,
   ORG,
+  PLAYER_404_HTML,
   SERVER_ERROR,
   TENANT,
   USER,
@@ -212,14 +215,16 @@ describe("invalid", () => {
     await expect(viaFetch(fetchReturning(200, body))).resolves.toMatchObject({ kind: "invalid", field });
     await expect(viaXrm(webApiResolving(body))).resolves.toMatchObject({ kind: "invalid", field });
   });
-  test("fetch: a 200 that is HTML, not JSON", async () => {
-    await expect(viaFetch(fetchReturning(200, "<html><a href='https://x'>x</a></html>"))).resolves.toEqual({
+  test("fetch: a 200 from Dataverse (its OData-Version header) that is HTML, not JSON", async () => {
+    const html = "<html><a href='https://x'>x</a></html>";
+    const fetchImpl = jest.fn(async () => fetchResponse(200, html, DATAVERSE_HEADERS));
+    await expect(viaFetch(fetchImpl)).resolves.toEqual({
       kind: "invalid",
       field: "body",
       reason: "not a JSON object",
     });
   });
-  test("Xrm: a Response whose json() fails", async () => {
+  test("Xrm: a Response whose json() fails is no answer: fetch carries the request", async () => {
     const webApi = {
       online: {
         execute: jest.fn(async () => ({
@@ -229,7 +234,30 @@ describe("invalid", () => {
         })),
       },
     };
-    await expect(viaXrm(webApi)).resolves.toEqual({ kind: "invalid", field: "body", reason: "empty or not JSON" });
+    const fetchImpl = fetchReturning(200, linkedBody());
+    await expect(
+      getIntegrationDetails({ orgUrl: ORG, userId: USER, webApi, storage: null, fetch: fetchImpl }),
+    ).resolves.toMatchObject({ kind: "linked" });
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("the page is not a Dataverse organization (a canvas app's or another player's page)", () => {
+  test.each([
+    ["an HTML 404", fetchResponse(404, PLAYER_404_HTML, { "Content-Type": "text/html" })],
+    ["an empty 404", fetchResponse(404, "")],
+    ["a 200 HTML page without Dataverse's OData-Version header", fetchResponse(200, "<html><body>app</body></html>")],
+  ])("fetch: %s says so, never a bare 404, invalid or offline", async (_label, response) => {
+    await expect(viaFetch(jest.fn(async () => response))).resolves.toEqual({ kind: "failed", notDataverse: true });
+  });
+  test("a 404 with Dataverse's OData error body is Dataverse's answer", async () => {
+    const body = { error: { code: "0x8006088a", message: "Resource not found for the segment 'X'." } };
+    await expect(viaFetch(fetchReturning(404, body))).resolves.toEqual({
+      kind: "failed",
+      code: "0x8006088a",
+      status: 404,
+      message: "Resource not found for the segment 'X'.",
+    });
   });
 });
 
@@ -264,11 +292,15 @@ describe("failed", () => {
       message: "An unexpected error occurred.",
     });
   });
-  test("Xrm: a Response with ok false gives what fetch gives for it (the status text echoes the status)", async () => {
+  test("Xrm: a Response with ok false and no body is no answer: fetch asks, and gives the same", async () => {
     const webApi = {
       online: { execute: jest.fn(async () => ({ ok: false, status: 503, statusText: "Service Unavailable" })) },
     };
-    await expect(viaXrm(webApi)).resolves.toEqual({ kind: "failed", status: 503 });
+    const fetchImpl = fetchReturning(503, "");
+    await expect(
+      getIntegrationDetails({ orgUrl: ORG, userId: USER, webApi, storage: null, fetch: fetchImpl }),
+    ).resolves.toEqual({ kind: "failed", status: 503 });
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
     await expect(viaFetch(fetchReturning(503, ""))).resolves.toEqual({ kind: "failed", status: 503 });
   });
   test("Xrm: execute throws synchronously: the host cannot, so fetch carries it and its words are never shown", async () => {
@@ -332,15 +364,14 @@ describe("never throws, whatever the host hands in", () => {
     const brokenBody = jest.fn(async () => ({ ...fetchResponse(200, ""), text: async () => Promise.reject("reset") }));
     await expect(viaFetch(brokenBody)).resolves.toEqual({ kind: "offline" });
   });
-  test("Xrm resolves with a primitive, or a bare ok: false", async () => {
-    await expect(viaXrm({ online: { execute: jest.fn(async () => "nonsense") } })).resolves.toEqual({
-      kind: "invalid",
-      field: "body",
-      reason: "not a JSON object",
-    });
-    await expect(viaXrm({ online: { execute: jest.fn(async () => ({ ok: false })) } })).resolves.toEqual({
-      kind: "failed",
-    });
+  test("Xrm resolves with a primitive, or a bare ok: false: fetch carries the request", async () => {
+    for (const value of ["nonsense", { ok: false }]) {
+      const fetchImpl = fetchReturning(200, linkedBody());
+      const webApi = { online: { execute: jest.fn(async () => value) } };
+      await expect(
+        getIntegrationDetails({ orgUrl: ORG, userId: USER, webApi, storage: null, fetch: fetchImpl }),
+      ).resolves.toMatchObject({ kind: "linked" });
+    }
   });
 });
 
@@ -367,7 +398,10 @@ describe("one classification for one answer, through both transports", () => {
     for (const status of [0, Number.NaN, 700, 99.5]) {
       await expect(viaFetch(weird(status))).resolves.toEqual({ kind: "failed" });
       const webApi = { online: { execute: jest.fn(async () => ({ ok: false, status })) } };
-      await expect(viaXrm(webApi)).resolves.toEqual({ kind: "failed" });
+      const fallback = weird(status);
+      await expect(
+        getIntegrationDetails({ orgUrl: ORG, userId: USER, webApi, storage: null, fetch: fallback }),
+      ).resolves.toEqual({ kind: "failed" });
     }
   });
 });
@@ -399,6 +433,31 @@ describe("only an answer from Dataverse is an answer: any other failure of execu
       await expect(ask(fail(make), notLinked)).resolves.toEqual({ kind: "notLinked", fromCache: false });
       expect(notLinked).toHaveBeenCalledTimes(1);
     });
+  });
+
+  test.each(HOST_RESOLUTIONS)(
+    "execute resolves %s: no answer, one fetch carries the request and its outcome is shown",
+    async (_label, make) => {
+      const linked = fetchReturning(200, linkedBody());
+      await expect(ask(async () => make(), linked)).resolves.toMatchObject({ kind: "linked" });
+      expect(linked).toHaveBeenCalledTimes(1);
+      const notLinked = fetchReturning(400, errorBody(NOT_LINKED));
+      await expect(ask(async () => make(), notLinked)).resolves.toEqual({ kind: "notLinked", fromCache: false });
+      expect(notLinked).toHaveBeenCalledTimes(1);
+      const player = jest.fn(async () => fetchResponse(404, PLAYER_404_HTML));
+      await expect(ask(async () => make(), player)).resolves.toEqual({ kind: "failed", notDataverse: true });
+    },
+  );
+
+  test.each([
+    ["a 2xx JSON body", () => fetchResponse(200, linkedBody()), "linked"],
+    ["an OData body handed back as such", () => linkedBody(), "linked"],
+    ["a failed Response with Dataverse's error body", () => fetchResponse(400, errorBody(NOT_LINKED)), "notLinked"],
+    ["a 2xx HTML body with Dataverse's header", () => fetchResponse(200, "<p>", DATAVERSE_HEADERS), "invalid"],
+  ])("execute resolves %s: an answer, no fetch", async (_label, make, kind) => {
+    const fetchImpl = fetchReturning(200, linkedBody());
+    await expect(ask(async () => make(), fetchImpl)).resolves.toMatchObject({ kind });
+    expect(fetchImpl).not.toHaveBeenCalled();
   });
 
   test("a missing method (online or execute absent) goes through fetch as well", async () => {

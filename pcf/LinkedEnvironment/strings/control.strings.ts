@@ -1,14 +1,16 @@
 import { catalogByKey } from "../../../core/strings";
+import { CONTROL_ENGLISH } from "./control.english";
 
 /**
  * Words the control's view shows to users (Control_*: heading, copy buttons, hints); the manifest's words for makers
  * are in manifest.strings.ts. Owner: the control. `npm run strings` writes them, after the manifest's and before
  * core's record and result words, into the committed LinkedEnvironment.<lcid>.resx next to this file; the bundle never
- * imports this module (the control reads its words with context.resources.getString).
+ * imports this module (the control reads its words with context.resources.getString; its English, written once in
+ * control.english.ts, is the bundle's fallback).
  */
 export const controlCatalog = catalogByKey({
   Control_Heading: {
-    en: "Finance and operations",
+    en: CONTROL_ENGLISH.Control_Heading,
     note: "Control: heading of the card layout when the maker set no label.",
     de: "Finance and Operations",
     fr: "Finances et opérations",
@@ -21,7 +23,7 @@ export const controlCatalog = catalogByKey({
     ar: "الشؤون المالية والعمليات",
   },
   Control_CopyLabel: {
-    en: "Copy {0}",
+    en: CONTROL_ENGLISH.Control_CopyLabel,
     note: "Control: accessible name of a copy button. {0} = the field label, e.g. Result_TenantId.",
     de: "{0} kopieren",
     fr: "Copier : {0}",
@@ -34,7 +36,7 @@ export const controlCatalog = catalogByKey({
     ar: "نسخ {0}",
   },
   Control_Copied: {
-    en: "Copied",
+    en: CONTROL_ENGLISH.Control_Copied,
     note: "Control: short confirmation after a value was copied.",
     de: "Kopiert",
     fr: "Copié",
@@ -47,7 +49,7 @@ export const controlCatalog = catalogByKey({
     ar: "تم النسخ",
   },
   Control_CopyFailed: {
-    en: "Couldn't copy. Select the text and copy it.",
+    en: CONTROL_ENGLISH.Control_CopyFailed,
     note: "Control: shown when copying to the clipboard failed.",
     de: "Kopieren nicht möglich. Markieren Sie den Text und kopieren Sie ihn.",
     fr: "Impossible de copier. Sélectionnez le texte et copiez-le.",
@@ -60,7 +62,7 @@ export const controlCatalog = catalogByKey({
     ar: "تعذّر النسخ. حدد النص وانسخه.",
   },
   Control_NewTabHint: {
-    en: "(opens in a new tab)",
+    en: CONTROL_ENGLISH.Control_NewTabHint,
     note: "Control: read by screen readers after a link that opens a new tab.",
     de: "(wird in einem neuen Tab geöffnet)",
     fr: "(s’ouvre dans un nouvel onglet)",
@@ -73,7 +75,7 @@ export const controlCatalog = catalogByKey({
     ar: "(يُفتح في علامة تبويب جديدة)",
   },
   Control_LastKnown: {
-    en: "Last known environment",
+    en: CONTROL_ENGLISH.Control_LastKnown,
     note: "Control: heading above the last known environment while offline.",
     de: "Zuletzt bekannte Umgebung",
     fr: "Dernier environnement connu",
@@ -86,7 +88,7 @@ export const controlCatalog = catalogByKey({
     ar: "آخر بيئة معروفة",
   },
   Control_StillLoading: {
-    en: "This is taking longer than usual. You can try again.",
+    en: CONTROL_ENGLISH.Control_StillLoading,
     note: "Control: shown under the loading message, with Result_Retry, when Dataverse has not answered after 10 seconds.",
     de: "Das dauert länger als üblich. Sie können es erneut versuchen.",
     fr: "Cela prend plus de temps que d’habitude. Vous pouvez réessayer.",
@@ -99,7 +101,7 @@ export const controlCatalog = catalogByKey({
     ar: "يستغرق هذا وقتًا أطول من المعتاد. يمكنك إعادة المحاولة.",
   },
   Control_EnableHelp: {
-    en: "How to enable the Power Platform integration",
+    en: CONTROL_ENGLISH.Control_EnableHelp,
     note: "Control: link text to Microsoft's article on enabling the integration (not linked state).",
     de: "So aktivieren Sie die Power Platform-Integration",
     fr: "Comment activer l’intégration de Power Platform",
@@ -112,7 +114,7 @@ export const controlCatalog = catalogByKey({
     ar: "كيفية تمكين تكامل Power Platform",
   },
   Control_ColumnSecured: {
-    en: "You don't have permission to view this column, so the finance and operations link isn't shown.",
+    en: CONTROL_ENGLISH.Control_ColumnSecured,
     note: "Control: shown instead of the link when column security hides the bound column.",
     de: "Sie sind nicht berechtigt, diese Spalte anzuzeigen. Daher wird der Finance and Operations-Link nicht angezeigt.",
     fr: "Vous n’êtes pas autorisé à afficher cette colonne. Le lien finances et opérations n’est donc pas affiché.",

@@ -120,6 +120,8 @@ export interface FormQuery {
   props?: Record<string, string>;
   /** What the control's context offers as webAPI.execute (demo/host/config.ts); the host's default is "execute". */
   webapi?: ControlWebApi;
+  /** "none": the control's host loads no resx, so context.resources.getString answers each key with itself. */
+  resx?: "none";
 }
 
 export function formUrl(base: string, query: FormQuery = {}): string {
@@ -136,6 +138,7 @@ export function formUrl(base: string, query: FormQuery = {}): string {
   set("delay", query.delay);
   set("order", query.order);
   set("webapi", query.webapi);
+  set("resx", query.resx);
   if (query.formOptions) set("formOptions", JSON.stringify(query.formOptions));
   for (const [name, value] of Object.entries(query.props ?? {})) set(`prop.${name}`, value);
   return url.toString();
