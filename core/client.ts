@@ -2,7 +2,13 @@ import { StoredAnswer } from "./cache/entry";
 import { HandOff } from "./cache/handOff";
 import { cacheScope } from "./cache/scope";
 import { classifyFailure, failureInBody } from "./errors";
-import { cacheMinutesOrDefault, timeoutSecondsOrDefault, type FetchLike, type GetDetailsOptions } from "./options";
+import {
+  cacheMinutesOrDefault,
+  timeoutSecondsOrDefault,
+  type AskOptions,
+  type FetchLike,
+  type GetDetailsOptions,
+} from "./options";
 import { parseDetails } from "./parse";
 import type { IntegrationResult } from "./result";
 import { singleFlight } from "./singleFlight";
@@ -60,8 +66,22 @@ async function run(options: GetDetailsOptions): Promise<IntegrationResult> {
   );
 }
 
+/**
+ * One request and nothing else: no stored answer read or written, no single flight, no hand-off with other bundles.
+ * For a developer's own control, script or app that keeps its own state (the npm library's lean link check; about
+ * 1.5 KB gzip less than getIntegrationDetails). Same transports, same timeout (`timeoutSeconds`, default 30 s), same
+ * result kinds; `offline` never carries a last known link. Never throws and never rejects.
+ */
+export async function askIntegrationDetails(options: AskOptions): Promise<IntegrationResult> {
+  try {
+    return reportsOffline(options.isOffline) ? { kind: "offline" } : await requestWithTimeout(options);
+  } catch {
+    return { kind: "failed" };
+  }
+}
+
 /** One request, given up after the timeout (the fetch is aborted; an Xrm call is left to finish unheard). */
-async function requestWithTimeout(options: GetDetailsOptions): Promise<IntegrationResult> {
+async function requestWithTimeout(options: AskOptions): Promise<IntegrationResult> {
   const transport = chooseTransport(options);
   if (transport === undefined) return { kind: "failed", noTransport: true };
   const seconds = timeoutSecondsOrDefault(options.timeoutSeconds);
@@ -97,7 +117,7 @@ async function request(transport: Transport, signal: AbortSignal | undefined): P
  * Xrm.WebApi when the host hands it in (the form script's Xrm, the control's PCF webAPI), falling back to same-origin
  * fetch where its execute fails without an answer from Dataverse; same-origin fetch alone otherwise; undefined: neither.
  */
-function chooseTransport(options: GetDetailsOptions): Transport | undefined {
+function chooseTransport(options: AskOptions): Transport | undefined {
   const fetchImpl = options.fetch ?? pageFetch();
   const viaFetch = fetchImpl === undefined ? undefined : fetchTransport(fetchImpl);
   if (options.webApi !== undefined && options.webApi !== null) return xrmTransport(options.webApi, viaFetch);

@@ -72,6 +72,9 @@ export interface GetDetailsOptions extends RequestOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** What one uncached request needs (core/client.ts askIntegrationDetails): the transports, the time limit, offline. */
+export type AskOptions = Pick<GetDetailsOptions, "webApi" | "fetch" | "timeoutSeconds" | "isOffline">;
+
 export const DEFAULT_CACHE_MINUTES = 15;
 const DEFAULT_TIMEOUT_SECONDS = 30;
 

@@ -9,9 +9,17 @@
  * Pure: no React, no form API read from a global, no Node module; what it needs is handed in. Everything here comes
  * from core/ (the same code the FinOps Link control, form script and CLI run); this file only chooses what is public.
  */
-export { getIntegrationDetails } from "../core/client";
+export { askIntegrationDetails, getIntegrationDetails } from "../core/client";
 export type { IntegrationResult, LinkedDetails, ResultKind, InvalidField } from "../core/result";
-export type { GetDetailsOptions, RequestOptions, WebApiLike, StorageLike, FetchLike, Thenable } from "../core/options";
+export type {
+  AskOptions,
+  GetDetailsOptions,
+  RequestOptions,
+  WebApiLike,
+  StorageLike,
+  FetchLike,
+  Thenable,
+} from "../core/options";
 export { pcfWebApi } from "../core/pcfWebApi";
 export { bearerFetch, type BearerFetchOptions, type PlainFetch, type TokenProvider } from "../core/bearerFetch";
 export { safeHttpsUrl, buildDeepLink, resolveDeepLink, type DeepLink } from "../core/links";
