@@ -122,6 +122,8 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help, --version
+      // No command (or `help <unknown>`): commander has printed the help on stderr; its "(outputHelp)" says nothing.
+      if (error.code === "commander.help") return EXIT.usage;
       const command = argv.slice(2).find((a) => (COMMANDS as readonly string[]).includes(a));
       process.stderr.write(`finops-link: ${terminalText(error.message.replace(/^error: /, ""))}\n`);
       process.stderr.write(

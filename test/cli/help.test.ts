@@ -33,3 +33,13 @@ it.each([
   const documented = table(name);
   for (const flag of flags) expect(documented).toContain(`\`${flag}\``);
 });
+
+// A new user's first try: no command at all (or `help` with an unknown one) shows the help and the usage code, never
+// commander's internal "(outputHelp)".
+it.each([[[]], [["help", "bogus"]]])("finops-link %j shows the help on stderr and exits 64", async (args) => {
+  const run = await runCli(args);
+  expect(run.code).toBe(64);
+  expect(run.stderr).toContain("Usage: finops-link");
+  expect(run.stderr).toContain("Commands:");
+  expect(run.stderr).not.toContain("outputHelp");
+});
