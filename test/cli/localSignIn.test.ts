@@ -9,31 +9,14 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generate } from "selfsigned";
-import { adminList, dataverse, entra, finOpsLinkOf, serve, TokenBook, type Served } from "./support/hostile";
+import { entra, serve, TokenBook } from "./support/hostile";
 import { requireBuiltCli, runCli } from "./support/cli";
+import { deviceCodeTenant } from "./support/deviceCodeTenant";
 
 jest.setTimeout(60_000);
 requireBuiltCli();
 
-let login: Served;
-let env: Served;
-beforeAll(async () => {
-  const book = new TokenBook();
-  login = await serve([entra({ book, deviceCodeUser: true })]);
-  const finOps = finOpsLinkOf("cached");
-  const listed: Parameters<typeof adminList>[0] = [];
-  env = await serve([
-    dataverse({ book, solution: null, messages: [], finOps }),
-    adminList(listed, { book, pageSize: 10 }),
-  ]);
-  listed.push({ name: "cached", instanceUrl: env.origin, finOps });
-});
-afterAll(() => Promise.all([login.close(), env.close()]));
-
-const deviceCodeCheck = (cache: string) => [
-  ...["check", "--env", env.origin, "--device-code", "--authority", `${login.origin}/auth`],
-  ...["--token-cache", cache, "--admin-api", `${env.origin}/bap`, "--json"],
-];
+const tenant = deviceCodeTenant();
 const PROMPT = "To sign in, enter the code HOSTILE-1.\n";
 
 it("rename refused (EPERM: an immutable cache file, as chattr +i makes it even for root): signed in, one warning, no temporary file", async () => {
@@ -43,7 +26,7 @@ it("rename refused (EPERM: an immutable cache file, as chattr +i makes it even f
   // chattr needs root (CI runs as root, .ci/run) and a file system with attributes (ext4, xfs, btrfs, overlayfs).
   execFileSync("chattr", ["+i", cache]);
   try {
-    const run = await runCli(deviceCodeCheck(cache));
+    const run = await runCli(tenant.check(cache));
     expect(JSON.parse(run.stdout)).toMatchObject({ environments: [{ state: "linked" }] });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
@@ -59,7 +42,7 @@ it("rename refused (EPERM: an immutable cache file, as chattr +i makes it even f
 it("a temporary file that cannot be created (ENAMETOOLONG): signed in, one warning, nothing written", async () => {
   const folder = mkdtempSync(join(tmpdir(), "finops-cache-"));
   const cache = join(folder, `${"c".repeat(230)}.json`); // the name fits; the temporary name (38 more) does not
-  const run = await runCli(deviceCodeCheck(cache));
+  const run = await runCli(tenant.check(cache));
   expect(run.code).toBe(0);
   expect(run.stderr).toContain(`could not be written (ENAMETOOLONG: its name is too long)`);
   expect(run.stderr.match(/warning/g)).toHaveLength(1);
@@ -78,7 +61,7 @@ describe("local causes are named as local", () => {
     const pem = join(mkdtempSync(join(tmpdir(), "finops-cert-")), "expired.pem");
     writeFileSync(pem, `${pems.private}\n${pems.cert}\n`, { mode: 0o600 });
     const run = await runCli([
-      ...["check", "--env", env.origin, "--no-admin-center", "--authority", `${login.origin}/auth`],
+      ...["check", "--env", tenant.env.origin, "--no-admin-center", "--authority", `${tenant.login.origin}/auth`],
       ...["--tenant", "contoso.example", "--client-id", "00000000-0000-4000-8000-00000000c0de", "--certificate", pem],
     ]);
     expect(run.code).toBe(64);
@@ -94,7 +77,7 @@ describe("local causes are named as local", () => {
     ]);
     try {
       const run = await runCli([
-        ...["check", "--env", env.origin, "--no-admin-center", "--authority", `${skewed.origin}/auth`, "--json"],
+        ...["check", "--env", tenant.env.origin, "--no-admin-center", "--authority", `${skewed.origin}/auth`, "--json"],
         ...["--tenant", "contoso.example", "--client-id", "00000000-0000-4000-8000-00000000c0de"],
         ...["--client-secret", "local-causes-secret"],
       ]);

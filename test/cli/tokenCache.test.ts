@@ -19,41 +19,13 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { adminList, dataverse, entra, finOpsLinkOf, serve, TokenBook, type Served } from "./support/hostile";
 import { requireBuiltCli, runCli } from "./support/cli";
+import { deviceCodeTenant } from "./support/deviceCodeTenant";
 
 jest.setTimeout(60_000);
 requireBuiltCli();
 
-let login: Served;
-let env: Served;
-beforeAll(async () => {
-  const book = new TokenBook();
-  login = await serve([entra({ book, deviceCodeUser: true })]);
-  // The environment, and the admin API that lists it (check --env compares with the admin center's view).
-  const finOps = finOpsLinkOf("cached");
-  const listed: Parameters<typeof adminList>[0] = [];
-  env = await serve([
-    dataverse({ book, solution: null, messages: [], finOps }),
-    adminList(listed, { book, pageSize: 10 }),
-  ]);
-  listed.push({ name: "cached", instanceUrl: env.origin, finOps });
-});
-afterAll(() => Promise.all([login.close(), env.close()]));
-
-const deviceCodeCheck = (cache: string) => [
-  "check",
-  "--env",
-  env.origin,
-  "--device-code",
-  "--authority",
-  `${login.origin}/auth`,
-  "--token-cache",
-  cache,
-  "--admin-api",
-  `${env.origin}/bap`,
-  "--json",
-];
+const tenant = deviceCodeTenant();
 const PROMPT = "To sign in, enter the code HOSTILE-1.\n";
 
 it("a cache path that is a symbolic link is refused; the file it points to is neither read, closed nor replaced", async () => {
@@ -63,7 +35,7 @@ it("a cache path that is a symbolic link is refused; the file it points to is ne
   chmodSync(victim, 0o644);
   const cache = join(dir, "msal-cache.json");
   symlinkSync(victim, cache);
-  const run = await runCli(deviceCodeCheck(cache));
+  const run = await runCli(tenant.check(cache));
   expect(run.code).toBe(2);
   expect(JSON.parse(run.stdout)).toMatchObject({
     environments: [
@@ -82,7 +54,7 @@ it("a corrupt cache: one line naming the file (never its bytes), a fresh sign-in
   const dir = mkdtempSync(join(tmpdir(), "finops-cache-"));
   const cache = join(dir, "msal-cache.json");
   writeFileSync(cache, "{ this is not JSON: SECRET-LOOKING-BYTES", { mode: 0o600 });
-  const run = await runCli(deviceCodeCheck(cache));
+  const run = await runCli(tenant.check(cache));
   expect(run.code).toBe(0);
   // One prompt: the admin API's token comes silently from the account that signed in for Dataverse.
   expect(run.stderr).toBe(
@@ -94,7 +66,7 @@ it("a corrupt cache: one line naming the file (never its bytes), a fresh sign-in
   expect(run.stdout + run.stderr).not.toContain("SECRET-LOOKING-BYTES");
   expect(() => JSON.parse(readFileSync(cache, "utf8")) as unknown).not.toThrow();
   // The next run signs in silently from the new cache.
-  const next = await runCli(deviceCodeCheck(cache));
+  const next = await runCli(tenant.check(cache));
   expect(next.code).toBe(0);
   expect(next.stderr).toBe("");
 });
@@ -105,7 +77,7 @@ it("the cache folder, ours but open to others, is closed to 0700; the file is 06
   mkdirSync(folder);
   chmodSync(folder, 0o777);
   const cache = join(folder, "msal-cache.json");
-  const run = await runCli(deviceCodeCheck(cache));
+  const run = await runCli(tenant.check(cache));
   expect(run.code).toBe(0);
   expect(statSync(folder).mode & 0o777).toBe(0o700);
   expect(statSync(cache).mode & 0o777).toBe(0o600);
@@ -114,7 +86,7 @@ it("the cache folder, ours but open to others, is closed to 0700; the file is 06
 
 it("a cache in a shared folder others may write to (/tmp) is refused, and nothing is written there", async () => {
   const cache = join(tmpdir(), `finops-link-shared-${process.pid}-${Date.now()}.json`);
-  const run = await runCli(deviceCodeCheck(cache));
+  const run = await runCli(tenant.check(cache));
   expect(run.code).toBe(2);
   expect(JSON.parse(run.stdout)).toMatchObject({
     environments: [
@@ -144,7 +116,7 @@ if (!canChown)
     chownSync(folder, NOBODY, NOBODY);
     chmodSync(folder, 0o777);
     const cache = join(folder, "msal-cache.json");
-    const run = await runCli(deviceCodeCheck(cache));
+    const run = await runCli(tenant.check(cache));
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toMatchObject({
       environments: [
@@ -164,7 +136,7 @@ if (!canChown)
     const cache = join(folder, "msal-cache.json");
     writeFileSync(cache, "{}", { mode: 0o600 });
     chownSync(cache, NOBODY, NOBODY);
-    const run = await runCli(deviceCodeCheck(cache));
+    const run = await runCli(tenant.check(cache));
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toMatchObject({
       environments: [
@@ -189,7 +161,7 @@ it("each write goes through a new temporary file with 128 random bits in its nam
       if (name && name.toString() !== "msal-cache.json") seen.add(name.toString());
     });
     try {
-      expect((await runCli(deviceCodeCheck(cache))).code).toBe(0);
+      expect((await runCli(tenant.check(cache))).code).toBe(0);
       await new Promise((resolve) => setTimeout(resolve, 200)); // the last events reach the watcher
     } finally {
       watcher.close();
